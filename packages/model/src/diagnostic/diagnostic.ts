@@ -1,0 +1,124 @@
+/** Severity of a finding, as ESLint and SARIF use it. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** The two languages every user-facing string is written in. */
+export type Locale = 'zh-CN' | 'en'
+
+/**
+ * Where a finding points. Text files use `file`/`line`/`column` (1-based);
+ * workbooks use `sheet`/`cell`; every structured value also has `path`, a JSON pointer
+ * (RFC 6901) into the parsed data, e.g. `/items/0/responsible/4`.
+ */
+export interface SourceLocation {
+  file?: string
+  line?: number
+  column?: number
+  endLine?: number
+  endColumn?: number
+  sheet?: string
+  cell?: string
+  path?: string
+}
+
+export interface RelatedLocation {
+  message: string
+  location: SourceLocation
+}
+
+/** A proposed fix: replace the value at `location` with `replacement`. */
+export interface Suggestion {
+  message: string
+  replacement?: string
+  location?: SourceLocation
+}
+
+/**
+ * Values filled into a message. A value that itself differs by language (a type name,
+ * a field label) is given in both and picked by locale.
+ */
+export type MessageData = Record<string, string | number | LocalizedMessage>
+
+/** One shape for every finding in every reformkit package. */
+export interface Diagnostic {
+  /** Stable id of the check, `area/name`, e.g. `plan/unknown-unit`. */
+  ruleId: string
+  severity: Severity
+  /** The message in the locale asked for. */
+  message: string
+  /** Key into a message catalogue; with `data` it re-renders the message in another locale. */
+  messageId: string
+  data: MessageData
+  location: SourceLocation
+  related?: RelatedLocation[]
+  suggestions?: Suggestion[]
+  docsUrl?: string
+}
+
+/** A message in both languages; `{{name}}` placeholders are filled from `data`. */
+export interface LocalizedMessage {
+  'zh-CN': string
+  en: string
+}
+
+export type MessageCatalogue = Record<string, LocalizedMessage>
+
+/** Fill `{{name}}` placeholders; two-language values are picked by locale; unknown ones stay visible. */
+export function interpolate(template: string, data: MessageData, locale: Locale = 'zh-CN'): string {
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) => {
+    const value = data[key]
+    if (value === undefined) return whole
+    return typeof value === 'object' ? value[locale] : String(value)
+  })
+}
+
+/** Render a message of a catalogue in a locale. Throws on an unknown id (a programming error). */
+export function formatMessage(
+  catalogue: MessageCatalogue,
+  messageId: string,
+  data: MessageData,
+  locale: Locale,
+): string {
+  const message = catalogue[messageId]
+  if (!message) throw new Error(`reformkit: no message "${messageId}" in the catalogue`)
+  return interpolate(message[locale], data, locale)
+}
+
+/** Re-render a diagnostic's message in another locale. */
+export function localizeDiagnostic(
+  diagnostic: Diagnostic,
+  catalogue: MessageCatalogue,
+  locale: Locale,
+): Diagnostic {
+  if (!(diagnostic.messageId in catalogue)) return diagnostic
+  return {
+    ...diagnostic,
+    message: formatMessage(catalogue, diagnostic.messageId, diagnostic.data, locale),
+  }
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+/** Stable order: file, line, column, path, then severity and rule id. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const la = a.location
+  const lb = b.location
+  return (
+    (la.file ?? '').localeCompare(lb.file ?? '') ||
+    (la.sheet ?? '').localeCompare(lb.sheet ?? '') ||
+    (la.line ?? 0) - (lb.line ?? 0) ||
+    (la.column ?? 0) - (lb.column ?? 0) ||
+    (la.path ?? '').localeCompare(lb.path ?? '') ||
+    severityRank[a.severity] - severityRank[b.severity] ||
+    a.ruleId.localeCompare(b.ruleId)
+  )
+}
+
+/** True when any diagnostic has error severity. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error')
+}
+
+/** Encode a path as a JSON pointer (RFC 6901). */
+export function toJsonPointer(path: readonly PropertyKey[]): string {
+  return path.map((key) => `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
+}

@@ -1,0 +1,73 @@
+// @reformkit/model — the public API. Browser-safe: nothing here touches the file system.
+
+export { type DiagnosticInit, diagnosticFactory } from './diagnostic/create.js'
+export type {
+  Diagnostic,
+  Locale,
+  LocalizedMessage,
+  MessageCatalogue,
+  MessageData,
+  RelatedLocation,
+  Severity,
+  SourceLocation,
+  Suggestion,
+} from './diagnostic/diagnostic.js'
+export {
+  compareDiagnostics,
+  formatMessage,
+  hasErrors,
+  interpolate,
+  localizeDiagnostic,
+  toJsonPointer,
+} from './diagnostic/diagnostic.js'
+export { type ModelMessageId, modelMessages, typeNames } from './diagnostic/messages.js'
+export { formatOrdinal, type OrdinalStyle, parseOrdinal } from './ordinal/ordinal.js'
+export {
+  type DateLike,
+  daysOverdue,
+  elapsedFraction,
+  isIsoDate,
+  isWithinPeriod,
+  type ParseDateResult,
+  parseIsoDate,
+  quarterLabel,
+  quarterOf,
+  toIsoDate,
+} from './period/period.js'
+export { checkPlanReferences } from './plan/check-plan.js'
+export { expandResponsible, findUnit, itemLabel } from './plan/lookup.js'
+export { type ParsePlanOptions, type ParsePlanResult, parsePlan } from './plan/parse-plan.js'
+export { planJsonSchema } from './schema/json-schema.js'
+export {
+  BasisDocument,
+  Bodies,
+  Body,
+  Category,
+  CategoryKind,
+  Comparator,
+  Framework,
+  FrameworkList,
+  Id,
+  IsoDate,
+  Item,
+  Kpi,
+  KpiTarget,
+  Milestone,
+  Period,
+  PLAN_SCHEMA_TAG,
+  Plan,
+  type PlanInput,
+  Unit,
+  UnitGroup,
+  UnitKind,
+} from './schema/plan.js'
+export {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_DEPTH,
+  type ParsedSource,
+  type ParseSourceOptions,
+  parseSource,
+  typeOf,
+} from './source/source.js'
+export { checkSchemaTag, fieldName, type SchemaTag, validateSource } from './source/validate.js'
+export { closest, editDistance } from './util/closest.js'

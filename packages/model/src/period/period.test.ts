@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import {
+  daysOverdue,
+  elapsedFraction,
+  isIsoDate,
+  isWithinPeriod,
+  parseIsoDate,
+  quarterLabel,
+  quarterOf,
+  toIsoDate,
+} from './period.js'
+
+const year2017 = { start: '2017-01-01', end: '2017-12-31' }
+
+describe('parseIsoDate', () => {
+  it('reads a real day', () => {
+    const result = parseIsoDate('2017-08-17')
+    expect(result.ok).toBe(true)
+    if (result.ok) {
+      expect(result.value).toBe('2017-08-17')
+      expect(toIsoDate(result.date)).toBe('2017-08-17')
+    }
+  })
+
+  it('rejects a day that does not exist, with a located diagnostic', () => {
+    const result = parseIsoDate('2017-02-30', {
+      location: { file: 'plan.yaml', line: 7, column: 10 },
+    })
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.diagnostic.ruleId).toBe('schema/invalid-date')
+      expect(result.diagnostic.location).toEqual({ file: 'plan.yaml', line: 7, column: 10 })
+      expect(result.diagnostic.message).toContain('2017-02-30')
+    }
+  })
+
+  it.each([
+    '2017-2-3',
+    '2017年8月17日',
+    '17/08/2017',
+    '',
+    '2017-13-01',
+    '2017-00-10',
+    '2016-02-30',
+  ])('rejects %j', (text) => {
+    expect(parseIsoDate(text).ok).toBe(false)
+    expect(isIsoDate(text)).toBe(false)
+  })
+
+  it('accepts leap days only in leap years', () => {
+    expect(isIsoDate('2016-02-29')).toBe(true)
+    expect(isIsoDate('2017-02-29')).toBe(false)
+  })
+
+  it('gives messages in English on request', () => {
+    const result = parseIsoDate('2017-02-30', { locale: 'en' })
+    expect(!result.ok && result.diagnostic.message).toBe('The date "2017-02-30" does not exist')
+  })
+})
+
+describe('period helpers', () => {
+  it('quarterOf', () => {
+    expect(quarterOf('2017-01-01')).toBe(1)
+    expect(quarterOf('2017-03-31')).toBe(1)
+    expect(quarterOf('2017-04-01')).toBe(2)
+    expect(quarterOf('2017-08-17')).toBe(3)
+    expect(quarterOf('2017-12-31')).toBe(4)
+    expect(quarterLabel('2017-08-17')).toBe('2017Q3')
+  })
+
+  it('isWithinPeriod includes both ends', () => {
+    expect(isWithinPeriod('2017-01-01', year2017)).toBe(true)
+    expect(isWithinPeriod('2017-12-31', year2017)).toBe(true)
+    expect(isWithinPeriod('2016-12-31', year2017)).toBe(false)
+    expect(isWithinPeriod('2018-01-01', year2017)).toBe(false)
+  })
+
+  it('daysOverdue counts whole calendar days past due', () => {
+    expect(daysOverdue('2017-06-30', '2017-06-30')).toBe(0)
+    expect(daysOverdue('2017-06-30', '2017-06-01')).toBe(0)
+    expect(daysOverdue('2017-06-30', '2017-07-12')).toBe(12)
+    expect(daysOverdue('2017-03-01', '2017-03-27')).toBe(26) // across the DST change of many zones
+  })
+
+  it('elapsedFraction is 序时进度', () => {
+    expect(elapsedFraction(year2017, '2016-06-01')).toBe(0)
+    expect(elapsedFraction(year2017, '2017-12-31')).toBe(1)
+    expect(elapsedFraction(year2017, '2018-03-01')).toBe(1)
+    expect(elapsedFraction(year2017, '2017-07-02')).toBeCloseTo(183 / 365, 10)
+  })
+})

@@ -1,0 +1,105 @@
+import { differenceInCalendarDays, format, getQuarter, isValid, parseISO } from 'date-fns'
+import { diagnosticFactory } from '../diagnostic/create.js'
+import type { Diagnostic, Locale, SourceLocation } from '../diagnostic/diagnostic.js'
+import { modelMessages } from '../diagnostic/messages.js'
+
+/** Anything that names a day: an ISO date text or a Date. */
+export type DateLike = string | Date
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** True for `YYYY-MM-DD` text naming a real calendar day (2017-02-30 is not). */
+export function isIsoDate(text: string): boolean {
+  return typeof text === 'string' && ISO_DATE.test(text) && isValid(parseISO(text))
+}
+
+export type ParseDateResult =
+  | { ok: true; date: Date; value: string }
+  | { ok: false; diagnostic: Diagnostic }
+
+/**
+ * Parse `YYYY-MM-DD` into a local-midnight Date. A wrong shape or a day that does not
+ * exist (2017-02-30) gives a diagnostic at `location`, never an Invalid Date.
+ */
+export function parseIsoDate(
+  text: string,
+  options: { location?: SourceLocation; locale?: Locale } = {},
+): ParseDateResult {
+  const location = options.location ?? {}
+  const report = diagnosticFactory(modelMessages, options.locale)
+  if (typeof text !== 'string' || !ISO_DATE.test(text)) {
+    const value = String(text)
+    return {
+      ok: false,
+      diagnostic: report({
+        ruleId: 'schema/invalid-format',
+        data: {
+          field: 'date',
+          value,
+          format: {
+            'zh-CN': '日期须写作 YYYY-MM-DD,例如 2017-08-17',
+            en: 'dates are written YYYY-MM-DD, e.g. 2017-08-17',
+          },
+        },
+        location,
+      }),
+    }
+  }
+  const date = parseISO(text)
+  if (!isValid(date)) {
+    return {
+      ok: false,
+      diagnostic: report({ ruleId: 'schema/invalid-date', data: { value: text }, location }),
+    }
+  }
+  return { ok: true, date, value: text }
+}
+
+function toDate(value: DateLike): Date {
+  const date = typeof value === 'string' ? parseISO(value) : value
+  if (!isValid(date)) throw new RangeError(`reformkit: "${String(value)}" is not a valid date`)
+  return date
+}
+
+/** Format a date as `YYYY-MM-DD`. */
+export function toIsoDate(value: DateLike): string {
+  return format(toDate(value), 'yyyy-MM-dd')
+}
+
+/** Calendar quarter 1–4 of a date. */
+export function quarterOf(value: DateLike): 1 | 2 | 3 | 4 {
+  return getQuarter(toDate(value)) as 1 | 2 | 3 | 4
+}
+
+/** A label for the quarter, e.g. `2017Q3`, used to group reports. */
+export function quarterLabel(value: DateLike): string {
+  const date = toDate(value)
+  return `${date.getFullYear()}Q${getQuarter(date)}`
+}
+
+/** True when the day falls in the period, both ends included. */
+export function isWithinPeriod(
+  value: DateLike,
+  period: { start: DateLike; end: DateLike },
+): boolean {
+  const date = toDate(value)
+  return (
+    differenceInCalendarDays(date, toDate(period.start)) >= 0 &&
+    differenceInCalendarDays(toDate(period.end), date) >= 0
+  )
+}
+
+/** Whole days past `due` on `asOf`; 0 when not overdue (due today is not overdue). */
+export function daysOverdue(due: DateLike, asOf: DateLike): number {
+  return Math.max(0, differenceInCalendarDays(toDate(asOf), toDate(due)))
+}
+
+/** Fraction of the period elapsed on `asOf` (序时进度), clamped to 0–1, both ends counted. */
+export function elapsedFraction(
+  period: { start: DateLike; end: DateLike },
+  asOf: DateLike,
+): number {
+  const total = differenceInCalendarDays(toDate(period.end), toDate(period.start)) + 1
+  const done = differenceInCalendarDays(toDate(asOf), toDate(period.start)) + 1
+  return Math.min(1, Math.max(0, done / total))
+}

@@ -1,0 +1,52 @@
+import { diagnosticFactory } from '../diagnostic/create.js'
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  hasErrors,
+  type Locale,
+} from '../diagnostic/diagnostic.js'
+import { modelMessages } from '../diagnostic/messages.js'
+import { Plan } from '../schema/plan.js'
+import { type ParseSourceOptions, parseSource } from '../source/source.js'
+import { checkSchemaTag, validateSource } from '../source/validate.js'
+import { checkPlanReferences } from './check-plan.js'
+
+export interface ParsePlanOptions extends ParseSourceOptions {}
+
+export interface ParsePlanResult {
+  /** True when no diagnostic has error severity; `plan` is then set. */
+  ok: boolean
+  plan?: Plan
+  /** Every finding, in file order. */
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * Parse and check a plan file (YAML or JSON text, `schema: reformkit/plan@1`).
+ *
+ * Schema problems and cross-reference problems come back as diagnostics with file,
+ * line, column and JSON pointer. Never throws, whatever the input.
+ */
+export function parsePlan(source: string, options: ParsePlanOptions = {}): ParsePlanResult {
+  const locale: Locale = options.locale ?? 'zh-CN'
+  try {
+    const parsed = parseSource(source, options)
+    if (hasErrors(parsed.diagnostics)) return { ok: false, diagnostics: parsed.diagnostics }
+    const tag = checkSchemaTag(parsed, { name: 'reformkit/plan', major: 1 }, locale)
+    if (hasErrors(tag)) return { ok: false, diagnostics: [...parsed.diagnostics, ...tag] }
+    const { value, diagnostics: schemaDiagnostics } = validateSource(Plan, parsed, locale)
+    const diagnostics = [...parsed.diagnostics, ...schemaDiagnostics]
+    if (value) diagnostics.push(...checkPlanReferences(value, parsed.locate, locale))
+    diagnostics.sort(compareDiagnostics)
+    const ok = value !== undefined && !hasErrors(diagnostics)
+    return ok ? { ok, plan: value, diagnostics } : { ok, diagnostics }
+  } catch (error) {
+    const report = diagnosticFactory(modelMessages, locale)
+    const detail = error instanceof Error ? error.message : String(error)
+    const location = options.filename === undefined ? {} : { file: options.filename }
+    return {
+      ok: false,
+      diagnostics: [report({ ruleId: 'source/internal', data: { detail }, location })],
+    }
+  }
+}

@@ -1,0 +1,245 @@
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type YAMLError,
+} from 'yaml'
+import { diagnosticFactory } from '../diagnostic/create.js'
+import type { Diagnostic, Locale, SourceLocation } from '../diagnostic/diagnostic.js'
+import { toJsonPointer } from '../diagnostic/diagnostic.js'
+import { modelMessages, type TypeName, typeNames } from '../diagnostic/messages.js'
+
+export interface ParseSourceOptions {
+  /** Shown in every location; relative paths read best. */
+  filename?: string
+  /** Language of the messages. Default zh-CN. */
+  locale?: Locale
+  /** Larger inputs are refused with a diagnostic before parsing. Default 16 MiB. */
+  maxBytes?: number
+  /** Deeper nesting is refused with a diagnostic. Default 64. */
+  maxDepth?: number
+  /** Alias expansions allowed when resolving `*alias` (guards against alias bombs). Default 100. */
+  maxAliasCount?: number
+}
+
+/** YAML or JSON text, parsed, with a way back from a data path to the text. */
+export interface ParsedSource {
+  filename?: string
+  /** The data; undefined when the text could not be parsed. */
+  data: unknown
+  /** Syntax and resource problems found while parsing. */
+  diagnostics: Diagnostic[]
+  /**
+   * Location of the value at `path` (or of its key, for `target: 'key'`). A path that
+   * does not exist resolves to the nearest existing ancestor; the JSON pointer is always
+   * the path asked for.
+   */
+  locate(path: readonly PropertyKey[], target?: 'value' | 'key'): SourceLocation
+}
+
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+export const DEFAULT_MAX_DEPTH = 64
+const DEFAULT_MAX_ALIAS_COUNT = 100
+
+/** The type name of a value, as messages show it. */
+export function typeOf(value: unknown): TypeName {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  const type = typeof value
+  if (type === 'string' || type === 'number' || type === 'boolean' || type === 'undefined')
+    return type
+  return 'object'
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+    : `${Math.ceil(bytes / 1024)} KiB`
+}
+
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number]
+    if (current === null || typeof current !== 'object') continue
+    if (depth > limit) return true
+    for (const child of Object.values(current)) stack.push([child, depth + 1])
+  }
+  return false
+}
+
+/**
+ * Parse YAML 1.2 or JSON text (JSON is read as YAML) into data plus located diagnostics.
+ * Never throws: every problem, including hostile input, becomes a diagnostic.
+ */
+export function parseSource(text: string, options: ParseSourceOptions = {}): ParsedSource {
+  const locale = options.locale ?? 'zh-CN'
+  const report = diagnosticFactory(modelMessages, locale)
+  const file = options.filename
+  const at = (location: Omit<SourceLocation, 'file'>): SourceLocation =>
+    file === undefined ? location : { file, ...location }
+  const unlocated: ParsedSource['locate'] = (path) => at({ path: toJsonPointer(path) })
+  const fail = (diagnostic: Diagnostic): ParsedSource => ({
+    ...(file === undefined ? {} : { filename: file }),
+    data: undefined,
+    diagnostics: [diagnostic],
+    locate: unlocated,
+  })
+
+  if (typeof text !== 'string') {
+    return fail(
+      report({
+        ruleId: 'source/not-text',
+        data: { received: typeNames[typeOf(text)] },
+        location: at({}),
+      }),
+    )
+  }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  if (text.length > maxBytes / 3) {
+    const size = utf8Length(text)
+    if (size > maxBytes) {
+      return fail(
+        report({
+          ruleId: 'source/too-large',
+          data: { size: formatBytes(size), limit: formatBytes(maxBytes) },
+          location: at({}),
+        }),
+      )
+    }
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+
+  const lineCounter = new LineCounter()
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { line, column: col }
+  }
+  const rangeLocation = (
+    range: readonly number[] | null | undefined,
+    path: readonly PropertyKey[],
+  ) => {
+    const pointer = toJsonPointer(path)
+    if (!range) return at({ path: pointer })
+    const start = position(range[0] ?? 0)
+    const end = position(range[1] ?? range[0] ?? 0)
+    return at({ ...start, endLine: end.line, endColumn: end.column, path: pointer })
+  }
+
+  try {
+    const doc = parseDocument(body, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      keepSourceTokens: false,
+    })
+    const diagnostics: Diagnostic[] = []
+    const fromYamlError = (error: YAMLError, severity: 'error' | 'warning') => {
+      const location = rangeLocation(error.pos, [])
+      delete location.path
+      const detail = error.message.split('\n')[0] ?? error.code
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = body.slice(error.pos[0], error.pos[1]).split(/\s*:/)[0]?.trim() || detail
+        return report({ ruleId: 'source/duplicate-key', severity, data: { key }, location })
+      }
+      if (error.code === 'TAB_AS_INDENT') {
+        return report({ ruleId: 'source/tab-indent', severity, location })
+      }
+      return report({
+        ruleId: 'source/syntax',
+        severity,
+        data: { code: error.code, detail },
+        location,
+      })
+    }
+    for (const error of doc.errors) diagnostics.push(fromYamlError(error, 'error'))
+    for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, 'warning'))
+
+    const nodeAt = (path: readonly PropertyKey[]): { node: Node | null; depth: number } => {
+      let node: unknown = doc.contents
+      let depth = 0
+      for (const key of path) {
+        let next: unknown
+        if (isMap(node))
+          next = node.items.find(
+            (pair) => isScalar(pair.key) && String(pair.key.value) === String(key),
+          )?.value
+        else if (isSeq(node) && typeof key === 'number') next = node.items[key]
+        if (next === undefined || next === null) break
+        node = next
+        depth++
+      }
+      return { node: (node as Node | null) ?? null, depth }
+    }
+    const locate: ParsedSource['locate'] = (path, target = 'value') => {
+      if (target === 'key' && path.length > 0) {
+        const parent = nodeAt(path.slice(0, -1))
+        const name = String(path[path.length - 1])
+        if (parent.depth === path.length - 1 && isMap(parent.node)) {
+          const pair = parent.node.items.find(
+            (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name,
+          )
+          if (pair && isScalar(pair.key)) return rangeLocation(pair.key.range, path)
+        }
+      }
+      return rangeLocation(nodeAt(path).node?.range, path)
+    }
+
+    const base = { ...(file === undefined ? {} : { filename: file }), locate }
+    if (doc.errors.length > 0) return { ...base, data: undefined, diagnostics }
+    if (doc.contents === null) {
+      return {
+        ...base,
+        data: undefined,
+        diagnostics: [
+          ...diagnostics,
+          report({ ruleId: 'source/empty', location: at({ line: 1, column: 1 }) }),
+        ],
+      }
+    }
+    let data: unknown
+    try {
+      data = doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT })
+    } catch (error) {
+      if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+        diagnostics.push(
+          report({ ruleId: 'source/alias-limit', location: at({ line: 1, column: 1 }) }),
+        )
+        return { ...base, data: undefined, diagnostics }
+      }
+      throw error
+    }
+    const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
+    if (depthExceeds(data, maxDepth)) {
+      diagnostics.push(
+        report({
+          ruleId: 'source/too-deep',
+          data: { limit: maxDepth },
+          location: at({ line: 1, column: 1 }),
+        }),
+      )
+      return { ...base, data: undefined, diagnostics }
+    }
+    return { ...base, data, diagnostics }
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return fail(
+        report({
+          ruleId: 'source/too-deep',
+          data: { limit: options.maxDepth ?? DEFAULT_MAX_DEPTH },
+          location: at({}),
+        }),
+      )
+    }
+    const detail = error instanceof Error ? error.message : String(error)
+    return fail(report({ ruleId: 'source/internal', data: { detail }, location: at({}) }))
+  }
+}

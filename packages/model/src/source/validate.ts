@@ -1,0 +1,225 @@
+import type { z } from 'zod'
+import { diagnosticFactory } from '../diagnostic/create.js'
+import type { Diagnostic, Locale, LocalizedMessage, MessageData } from '../diagnostic/diagnostic.js'
+import { modelMessages, typeNames } from '../diagnostic/messages.js'
+import { closest } from '../util/closest.js'
+import { type ParsedSource, typeOf } from './source.js'
+
+/** Readable path of a field for messages: `items[3].responsible[4]` (0-based, as in the file). */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let name = ''
+  for (const key of path)
+    name += typeof key === 'number' ? `[${key}]` : `${name ? '.' : ''}${String(key)}`
+  return name || '(root)'
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+function preview(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text
+}
+
+/** Keys a schema accepts at `path`, read from zod's definition (for "did you mean"). */
+function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  // biome-ignore lint/suspicious/noExplicitAny: walking zod's public definition objects
+  let current: any = schema
+  const unwrap = () => {
+    while (current?._zod?.def) {
+      const def = current._zod.def
+      if (def.innerType) current = def.innerType
+      else if (def.type === 'pipe') current = def.in
+      else break
+    }
+  }
+  for (const key of path) {
+    unwrap()
+    const def = current?._zod?.def
+    if (def?.type === 'object') current = def.shape[key as string]
+    else if (def?.type === 'array') current = def.element
+    else return []
+  }
+  unwrap()
+  const def = current?._zod?.def
+  return def?.type === 'object' ? Object.keys(def.shape) : []
+}
+
+const formatHints: Record<string, LocalizedMessage> = {
+  [String(/^\d{4}-\d{2}-\d{2}$/)]: {
+    'zh-CN': '日期须写作 YYYY-MM-DD,例如 2017-08-17',
+    en: 'dates are written YYYY-MM-DD, e.g. 2017-08-17',
+  },
+  [String(/^[A-Za-z][A-Za-z0-9_.-]*$/)]: {
+    'zh-CN': 'id 须以英文字母开头,只含字母、数字和 _ . -',
+    en: 'an id starts with a letter and has only letters, digits and _ . -',
+  },
+}
+
+function requirement(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): LocalizedMessage {
+  const n = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum)
+  if (issue.origin === 'string' && issue.code === 'too_small' && n <= 1)
+    return { 'zh-CN': '不能为空', en: 'must not be empty' }
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    return issue.code === 'too_small'
+      ? { 'zh-CN': `至少需要 ${n} 项`, en: `needs at least ${n} entr${n === 1 ? 'y' : 'ies'}` }
+      : { 'zh-CN': `最多 ${n} 项`, en: `takes at most ${n} entries` }
+  }
+  const inclusive = issue.inclusive !== false
+  if (issue.code === 'too_small') {
+    return inclusive
+      ? { 'zh-CN': `须不小于 ${n}`, en: `must be at least ${n}` }
+      : { 'zh-CN': `须大于 ${n}`, en: `must be greater than ${n}` }
+  }
+  return inclusive
+    ? { 'zh-CN': `须不大于 ${n}`, en: `must be at most ${n}` }
+    : { 'zh-CN': `须小于 ${n}`, en: `must be less than ${n}` }
+}
+
+/**
+ * Validate parsed data with a zod schema. Every issue becomes a diagnostic located at the
+ * offending node (or key), with a JSON pointer; a misspelt key gets a "did you mean".
+ */
+export function validateSource<S extends z.ZodType>(
+  schema: S,
+  source: ParsedSource,
+  locale: Locale = 'zh-CN',
+): { value?: z.output<S>; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(source.data)
+  if (result.success) return { value: result.data, diagnostics: [] }
+  const report = diagnosticFactory(modelMessages, locale)
+  const diagnostics: Diagnostic[] = []
+  for (const issue of result.error.issues) {
+    const path = issue.path
+    const field = fieldName(path)
+    const input = valueAt(source.data, path)
+    const location = source.locate(path)
+    const emit = (ruleId: string, data: MessageData, messageId = ruleId) =>
+      diagnostics.push(report({ ruleId, messageId, data, location }))
+    switch (issue.code) {
+      case 'invalid_type': {
+        if (input === undefined) {
+          emit('schema/required', { field })
+          break
+        }
+        const expected =
+          issue.expected in typeNames
+            ? typeNames[issue.expected as keyof typeof typeNames]
+            : issue.expected
+        emit('schema/invalid-type', { field, expected, received: typeNames[typeOf(input)] })
+        break
+      }
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          const keyPath = [...path, key]
+          const suggestion = closest(key, knownKeysAt(schema, path))
+          diagnostics.push(
+            report({
+              ruleId: 'schema/unknown-key',
+              messageId: suggestion ? 'schema/unknown-key-suggest' : 'schema/unknown-key',
+              data: suggestion ? { field: key, suggestion } : { field: key },
+              location: source.locate(keyPath, 'key'),
+              ...(suggestion
+                ? { suggestions: [{ message: suggestion, replacement: suggestion }] }
+                : {}),
+            }),
+          )
+        }
+        break
+      case 'invalid_value':
+        emit('schema/invalid-value', {
+          field,
+          value: preview(input),
+          options: issue.values.map((v) => String(v)).join(', '),
+        })
+        break
+      case 'too_small':
+      case 'too_big':
+        emit('schema/too-small', { field, requirement: requirement(issue) })
+        break
+      case 'invalid_format': {
+        const pattern = 'pattern' in issue && typeof issue.pattern === 'string' ? issue.pattern : ''
+        emit('schema/invalid-format', {
+          field,
+          value: preview(input),
+          format: formatHints[pattern] ?? { 'zh-CN': issue.format, en: issue.format },
+        })
+        break
+      }
+      case 'custom':
+        if (issue.params?.reformkit === 'invalid-date')
+          emit('schema/invalid-date', { value: preview(input) })
+        else emit('schema/invalid', { field, detail: issue.message })
+        break
+      default:
+        emit('schema/invalid', { field, detail: issue.message })
+    }
+  }
+  return { diagnostics }
+}
+
+export interface SchemaTag {
+  /** e.g. `reformkit/plan` */
+  name: string
+  major: number
+}
+
+/**
+ * Check the `schema:` tag of a file. Returns diagnostics; any error means the rest of
+ * the file must not be read (an unknown major version has unknown meaning).
+ */
+export function checkSchemaTag(
+  source: ParsedSource,
+  expected: SchemaTag,
+  locale: Locale = 'zh-CN',
+): Diagnostic[] {
+  const report = diagnosticFactory(modelMessages, locale)
+  const expectedTag = `${expected.name}@${expected.major}`
+  const data = source.data
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return [
+      report({
+        ruleId: 'source/not-mapping',
+        data: { received: typeNames[typeOf(data)] },
+        location: source.locate([]),
+      }),
+    ]
+  }
+  const tag = (data as Record<string, unknown>).schema
+  if (tag === undefined) {
+    return [
+      report({
+        ruleId: 'schema/missing-tag',
+        data: { expected: expectedTag },
+        location: source.locate([]),
+      }),
+    ]
+  }
+  const location = source.locate(['schema'])
+  const match = typeof tag === 'string' ? /^(.+)@(\d+)(?:\.\d+)*$/.exec(tag.trim()) : null
+  if (!match || match[1] !== expected.name) {
+    return [
+      report({
+        ruleId: 'schema/wrong-tag',
+        data: { actual: preview(tag), expected: expectedTag },
+        location,
+      }),
+    ]
+  }
+  if (Number(match[2]) !== expected.major) {
+    return [
+      report({
+        ruleId: 'schema/unsupported-version',
+        data: { actual: preview(tag), expected: expectedTag },
+        location,
+      }),
+    ]
+  }
+  return []
+}

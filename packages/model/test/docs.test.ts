@@ -7,9 +7,10 @@ import { modelMessages } from '../src/index.js'
 const target = new URL('../../../docs/diagnostics.md', import.meta.url)
 
 function render(): string {
-  const escape = (text: string) => text.replace(/\|/g, '\\|')
+  const escapeCell = (text: string) => text.replace(/\|/g, '\\|')
   const rows = Object.entries(modelMessages).map(
-    ([id, message]) => `| \`${id}\` | ${escape(message['zh-CN'])} | ${escape(message.en)} |`,
+    ([id, message]) =>
+      `| \`${id}\` | ${escapeCell(message['zh-CN'])} | ${escapeCell(message.en)} |`,
   )
   return [
     '# Diagnostics of @reformkit/model · 方案校验提示',

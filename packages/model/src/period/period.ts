@@ -1,16 +1,28 @@
 import { differenceInCalendarDays, format, getQuarter, isValid, parseISO } from 'date-fns'
 import { diagnosticFactory } from '../diagnostic/create.js'
-import type { Diagnostic, Locale, SourceLocation } from '../diagnostic/diagnostic.js'
+import type {
+  Diagnostic,
+  Locale,
+  LocalizedMessage,
+  SourceLocation,
+} from '../diagnostic/diagnostic.js'
 import { modelMessages } from '../diagnostic/messages.js'
 
 /** Anything that names a day: an ISO date text or a Date. */
 export type DateLike = string | Date
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+/** `YYYY-MM-DD` in shape (whether the day exists is `isIsoDate`'s question). */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+
+/** How dates are written, for messages about a date in the wrong format. */
+export const isoDateHint: LocalizedMessage = {
+  'zh-CN': '日期须写作 YYYY-MM-DD,例如 2017-08-17',
+  en: 'dates are written YYYY-MM-DD, e.g. 2017-08-17',
+}
 
 /** True for `YYYY-MM-DD` text naming a real calendar day (2017-02-30 is not). */
 export function isIsoDate(text: string): boolean {
-  return typeof text === 'string' && ISO_DATE.test(text) && isValid(parseISO(text))
+  return typeof text === 'string' && ISO_DATE_PATTERN.test(text) && isValid(parseISO(text))
 }
 
 export type ParseDateResult =
@@ -27,7 +39,7 @@ export function parseIsoDate(
 ): ParseDateResult {
   const location = options.location ?? {}
   const report = diagnosticFactory(modelMessages, options.locale)
-  if (typeof text !== 'string' || !ISO_DATE.test(text)) {
+  if (typeof text !== 'string' || !ISO_DATE_PATTERN.test(text)) {
     const value = String(text)
     return {
       ok: false,

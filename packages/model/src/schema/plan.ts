@@ -1,16 +1,17 @@
 import { z } from 'zod'
-import { isIsoDate } from '../period/period.js'
+import { ISO_DATE_PATTERN, isIsoDate } from '../period/period.js'
 
 /** The tag every plan file starts with; the number after `@` is the major version. */
 export const PLAN_SCHEMA_TAG = 'reformkit/plan@1'
 
-const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
+/** Ids are ASCII and file-name safe: a letter, then letters, digits, `_`, `.`, `-`. */
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/
 
 /** An ISO calendar date `YYYY-MM-DD`, kept as text so plans stay plain, comparable data. */
 export const IsoDate = z
   .string()
-  .regex(isoDatePattern)
-  .refine((text) => !isoDatePattern.test(text) || isIsoDate(text), {
+  .regex(ISO_DATE_PATTERN)
+  .refine((text) => !ISO_DATE_PATTERN.test(text) || isIsoDate(text), {
     params: { reformkit: 'invalid-date' },
     abort: true,
   })
@@ -19,7 +20,7 @@ export const IsoDate = z
 /** Ids are stable, ASCII and file-name safe: `fgj`, `item-01`, `kpi.platforms`. */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/)
+  .regex(ID_PATTERN)
   .meta({ description: 'ASCII id: a letter, then letters, digits, _ . -', examples: ['fgj'] })
 
 /**

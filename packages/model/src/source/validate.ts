@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { diagnosticFactory } from '../diagnostic/create.js'
 import type { Diagnostic, Locale, LocalizedMessage, MessageData } from '../diagnostic/diagnostic.js'
 import { modelMessages, typeNames } from '../diagnostic/messages.js'
+import { ISO_DATE_PATTERN, isoDateHint } from '../period/period.js'
+import { ID_PATTERN } from '../schema/plan.js'
 import { closest } from '../util/closest.js'
 import { type ParsedSource, typeOf } from './source.js'
 
@@ -52,11 +54,8 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
 }
 
 const formatHints: Record<string, LocalizedMessage> = {
-  [String(/^\d{4}-\d{2}-\d{2}$/)]: {
-    'zh-CN': '日期须写作 YYYY-MM-DD,例如 2017-08-17',
-    en: 'dates are written YYYY-MM-DD, e.g. 2017-08-17',
-  },
-  [String(/^[A-Za-z][A-Za-z0-9_.-]*$/)]: {
+  [String(ISO_DATE_PATTERN)]: isoDateHint,
+  [String(ID_PATTERN)]: {
     'zh-CN': 'id 须以英文字母开头,只含字母、数字和 _ . -',
     en: 'an id starts with a letter and has only letters, digits and _ . -',
   },

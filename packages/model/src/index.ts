@@ -18,6 +18,7 @@ export {
   hasErrors,
   interpolate,
   localizeDiagnostic,
+  pick,
   toJsonPointer,
 } from './diagnostic/diagnostic.js'
 export { type ModelMessageId, modelMessages, typeNames } from './diagnostic/messages.js'
@@ -26,7 +27,9 @@ export {
   type DateLike,
   daysOverdue,
   elapsedFraction,
+  ISO_DATE_PATTERN,
   isIsoDate,
+  isoDateHint,
   isWithinPeriod,
   type ParseDateResult,
   parseIsoDate,
@@ -47,6 +50,7 @@ export {
   Comparator,
   Framework,
   FrameworkList,
+  ID_PATTERN,
   Id,
   IsoDate,
   Item,

@@ -9,8 +9,7 @@ const target = new URL('../../../docs/diagnostics.md', import.meta.url)
 function render(): string {
   const escapeCell = (text: string) => text.replace(/\|/g, '\\|')
   const rows = Object.entries(modelMessages).map(
-    ([id, message]) =>
-      `| \`${id}\` | ${escapeCell(message['zh-CN'])} | ${escapeCell(message.en)} |`,
+    ([id, message]) => `| \`${id}\` | ${escapeCell(message.zh)} | ${escapeCell(message.en)} |`,
   )
   return [
     '# Diagnostics of @reformkit/model · 方案校验提示',

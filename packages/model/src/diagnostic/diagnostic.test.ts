@@ -16,17 +16,17 @@ const placeholders = (text: string) =>
 describe('message catalogue', () => {
   it('has every message in both languages with the same placeholders', () => {
     for (const [id, message] of Object.entries(modelMessages)) {
-      expect(message['zh-CN'].trim(), id).not.toBe('')
+      expect(message.zh.trim(), id).not.toBe('')
       expect(message.en.trim(), id).not.toBe('')
-      expect(placeholders(message['zh-CN']), id).toEqual(placeholders(message.en))
-      expect(/[\u4e00-\u9fff]/.test(message['zh-CN']), `${id} zh-CN is Chinese`).toBe(true)
+      expect(placeholders(message.zh), id).toEqual(placeholders(message.en))
+      expect(/[\u4e00-\u9fff]/.test(message.zh), `${id} zh-CN is Chinese`).toBe(true)
     }
   })
 })
 
 describe('interpolate', () => {
   it('fills placeholders and picks two-language values by locale', () => {
-    const data = { n: 3, what: { 'zh-CN': '列表', en: 'a list' } }
+    const data = { n: 3, what: { zh: '列表', en: 'a list' } }
     expect(interpolate('{{n}} × {{ what }}', data)).toBe('3 × 列表')
     expect(interpolate('{{n}} × {{what}}', data, 'en')).toBe('3 × a list')
     expect(interpolate('{{missing}}', data)).toBe('{{missing}}')

@@ -56,8 +56,13 @@ export interface Diagnostic {
 
 /** A message in both languages; `{{name}}` placeholders are filled from `data`. */
 export interface LocalizedMessage {
-  'zh-CN': string
+  zh: string
   en: string
+}
+
+/** The text of a two-language message for a locale. */
+export function pick(message: LocalizedMessage, locale: Locale): string {
+  return locale === 'en' ? message.en : message.zh
 }
 
 export type MessageCatalogue = Record<string, LocalizedMessage>
@@ -67,7 +72,7 @@ export function interpolate(template: string, data: MessageData, locale: Locale 
   return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) => {
     const value = data[key]
     if (value === undefined) return whole
-    return typeof value === 'object' ? value[locale] : String(value)
+    return typeof value === 'object' ? pick(value, locale) : String(value)
   })
 }
 
@@ -80,7 +85,7 @@ export function formatMessage(
 ): string {
   const message = catalogue[messageId]
   if (!message) throw new Error(`reformkit: no message "${messageId}" in the catalogue`)
-  return interpolate(message[locale], data, locale)
+  return interpolate(pick(message, locale), data, locale)
 }
 
 /** Re-render a diagnostic's message in another locale. */

@@ -16,7 +16,7 @@ export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
 /** How dates are written, for messages about a date in the wrong format. */
 export const isoDateHint: LocalizedMessage = {
-  'zh-CN': '日期须写作 YYYY-MM-DD,例如 2017-08-17',
+  zh: '日期须写作 YYYY-MM-DD,例如 2017-08-17',
   en: 'dates are written YYYY-MM-DD, e.g. 2017-08-17',
 }
 
@@ -49,7 +49,7 @@ export function parseIsoDate(
           field: 'date',
           value,
           format: {
-            'zh-CN': '日期须写作 YYYY-MM-DD,例如 2017-08-17',
+            zh: '日期须写作 YYYY-MM-DD,例如 2017-08-17',
             en: 'dates are written YYYY-MM-DD, e.g. 2017-08-17',
           },
         },

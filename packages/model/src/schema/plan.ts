@@ -28,9 +28,10 @@ export const Id = z
  * name written in place of an id (发改局 for fgj) is reported by the reference check,
  * which can say which id was meant.
  */
-const Ref = z.string().trim().min(1)
+export const Ref = z.string().trim().min(1)
 
-const Text = z.string().trim().min(1)
+/** Text that must not be empty (surrounding spaces are trimmed). */
+export const Text = z.string().trim().min(1)
 
 export const Period = z
   .strictObject({ start: IsoDate, end: IsoDate })

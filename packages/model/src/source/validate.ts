@@ -56,7 +56,7 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
 const formatHints: Record<string, LocalizedMessage> = {
   [String(ISO_DATE_PATTERN)]: isoDateHint,
   [String(ID_PATTERN)]: {
-    'zh-CN': 'id 须以英文字母开头,只含字母、数字和 _ . -',
+    zh: 'id 须以英文字母开头,只含字母、数字和 _ . -',
     en: 'an id starts with a letter and has only letters, digits and _ . -',
   },
 }
@@ -64,21 +64,21 @@ const formatHints: Record<string, LocalizedMessage> = {
 function requirement(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): LocalizedMessage {
   const n = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum)
   if (issue.origin === 'string' && issue.code === 'too_small' && n <= 1)
-    return { 'zh-CN': '不能为空', en: 'must not be empty' }
+    return { zh: '不能为空', en: 'must not be empty' }
   if (issue.origin === 'array' || issue.origin === 'set') {
     return issue.code === 'too_small'
-      ? { 'zh-CN': `至少需要 ${n} 项`, en: `needs at least ${n} entr${n === 1 ? 'y' : 'ies'}` }
-      : { 'zh-CN': `最多 ${n} 项`, en: `takes at most ${n} entries` }
+      ? { zh: `至少需要 ${n} 项`, en: `needs at least ${n} entr${n === 1 ? 'y' : 'ies'}` }
+      : { zh: `最多 ${n} 项`, en: `takes at most ${n} entries` }
   }
   const inclusive = issue.inclusive !== false
   if (issue.code === 'too_small') {
     return inclusive
-      ? { 'zh-CN': `须不小于 ${n}`, en: `must be at least ${n}` }
-      : { 'zh-CN': `须大于 ${n}`, en: `must be greater than ${n}` }
+      ? { zh: `须不小于 ${n}`, en: `must be at least ${n}` }
+      : { zh: `须大于 ${n}`, en: `must be greater than ${n}` }
   }
   return inclusive
-    ? { 'zh-CN': `须不大于 ${n}`, en: `must be at most ${n}` }
-    : { 'zh-CN': `须小于 ${n}`, en: `must be less than ${n}` }
+    ? { zh: `须不大于 ${n}`, en: `must be at most ${n}` }
+    : { zh: `须小于 ${n}`, en: `must be less than ${n}` }
 }
 
 /**
@@ -147,7 +147,7 @@ export function validateSource<S extends z.ZodType>(
         emit('schema/invalid-format', {
           field,
           value: preview(input),
-          format: formatHints[pattern] ?? { 'zh-CN': issue.format, en: issue.format },
+          format: formatHints[pattern] ?? { zh: issue.format, en: issue.format },
         })
         break
       }

@@ -61,6 +61,8 @@ export {
   PLAN_SCHEMA_TAG,
   Plan,
   type PlanInput,
+  Ref,
+  Text,
   Unit,
   UnitGroup,
   UnitKind,

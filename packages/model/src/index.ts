@@ -24,7 +24,9 @@ export {
 export { type ModelMessageId, modelMessages, typeNames } from './diagnostic/messages.js'
 export { formatOrdinal, type OrdinalStyle, parseOrdinal } from './ordinal/ordinal.js'
 export {
+  addDays,
   type DateLike,
+  daysBetween,
   daysOverdue,
   elapsedFraction,
   ISO_DATE_PATTERN,

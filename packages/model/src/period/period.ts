@@ -1,4 +1,11 @@
-import { differenceInCalendarDays, format, getQuarter, isValid, parseISO } from 'date-fns'
+import {
+  addDays as addCalendarDays,
+  differenceInCalendarDays,
+  format,
+  getQuarter,
+  isValid,
+  parseISO,
+} from 'date-fns'
 import { diagnosticFactory } from '../diagnostic/create.js'
 import type {
   Diagnostic,
@@ -114,4 +121,14 @@ export function elapsedFraction(
   const total = differenceInCalendarDays(toDate(period.end), toDate(period.start)) + 1
   const done = differenceInCalendarDays(toDate(asOf), toDate(period.start)) + 1
   return Math.min(1, Math.max(0, done / total))
+}
+
+/** The day `days` after (or before, when negative) a day, as YYYY-MM-DD. */
+export function addDays(value: DateLike, days: number): string {
+  return toIsoDate(addCalendarDays(toDate(value), days))
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: DateLike, to: DateLike): number {
+  return differenceInCalendarDays(toDate(to), toDate(from))
 }

@@ -1,0 +1,150 @@
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  formatMessage,
+  type Locale,
+  type Plan,
+  type Severity,
+  type SourceLocation,
+} from '@reformkit/model'
+import type { LedgerEntry } from '../entry/schema.js'
+import { rules as registry } from '../rules/index.js'
+import { type LedgerConfig, resolveRuleSettings } from './config.js'
+import { indexLedger } from './index-ledger.js'
+import type { AttachmentFact, CopyFacts, ReportInit, Rule } from './rule.js'
+
+export interface CheckLedgerOptions {
+  plan: Plan
+  entries: readonly LedgerEntry[]
+  /** The day the check is made for, YYYY-MM-DD. Required: libraries never read the clock. */
+  asOf: string
+  config?: LedgerConfig
+  locale?: Locale
+  /** Locates a path in the plan file (e.g. from parseSource) for findings about items. */
+  locatePlan?: (path: readonly PropertyKey[]) => SourceLocation
+  /** File-system facts per attachment path (from `@reformkit/ledger/node`). */
+  attachments?: ReadonlyMap<string, AttachmentFact>
+  /** The other copy of the ledger, compared (from `@reformkit/ledger/node`). */
+  copies?: readonly CopyFacts[]
+  /** The rules to choose from; defaults to every rule of this package. */
+  rules?: readonly Rule[]
+}
+
+export interface CheckLedgerStats {
+  entries: number
+  rulesRun: number
+  errors: number
+  warnings: number
+  infos: number
+  /** Findings per rule id. */
+  byRule: Record<string, number>
+}
+
+export interface CheckLedgerResult {
+  diagnostics: Diagnostic[]
+  stats: CheckLedgerStats
+}
+
+/**
+ * Check a ledger against its plan, rule by rule. Pure and browser-safe; the same input
+ * gives the same diagnostics in the same order. Bad data becomes diagnostics; nothing
+ * here throws on it (a rule that fails is itself reported).
+ */
+export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
+  const locale = options.locale ?? 'zh-CN'
+  const rules = options.rules ?? registry
+  const { settings, diagnostics } = resolveRuleSettings(options.config, rules, { locale })
+  const { plan, entries } = options
+  const index = indexLedger(plan, entries)
+  const itemIndex = new Map(plan.items.map((item, i) => [item.id, i]))
+  let entryIndex: Map<LedgerEntry, number> | undefined
+  const locatePlan = options.locatePlan ?? ((path) => ({ path: `/${path.join('/')}` }))
+
+  const locateEntry = (entry: LedgerEntry, field?: string): SourceLocation => {
+    const source = entry.source
+    if (!source) {
+      entryIndex ??= new Map(entries.map((e, i) => [e, i]))
+      return { path: `/entries/${entryIndex.get(entry) ?? 0}${field ? `/${field}` : ''}` }
+    }
+    const at = field ? source.fields?.[field] : undefined
+    const location: SourceLocation = { path: field ? `${source.path}/${field}` : source.path }
+    if (source.file !== undefined) location.file = source.file
+    const line = at?.line ?? source.line
+    const column = at?.column ?? source.column
+    if (line !== undefined) location.line = line
+    if (column !== undefined) location.column = column
+    return location
+  }
+
+  let rulesRun = 0
+  for (const rule of rules) {
+    const setting = settings.get(rule.id)
+    if (!setting) continue
+    if (rule.meta.needs === 'attachments' && !options.attachments) continue
+    if (rule.meta.needs === 'copies' && !options.copies) continue
+    rulesRun++
+    const report = (init: ReportInit) => {
+      const data = init.data ?? {}
+      const location =
+        init.location ??
+        (init.entry
+          ? locateEntry(init.entry, init.field)
+          : init.item
+            ? locatePlan([
+                'items',
+                itemIndex.get(init.item.id) ?? 0,
+                ...(init.field ? [init.field] : []),
+              ])
+            : {})
+      const diagnostic: Diagnostic = {
+        ruleId: rule.id,
+        severity: setting.severity,
+        message: formatMessage(rule.meta.messages, init.messageId, data, locale),
+        messageId: init.messageId,
+        data,
+        location,
+      }
+      if (init.suggestions?.length) diagnostic.suggestions = init.suggestions
+      diagnostics.push(diagnostic)
+    }
+    try {
+      rule.check({
+        plan,
+        entries,
+        index,
+        asOf: options.asOf,
+        options: setting.options,
+        ...(options.attachments ? { attachments: options.attachments } : {}),
+        ...(options.copies ? { copies: options.copies } : {}),
+        report,
+      })
+    } catch (error) {
+      diagnostics.push({
+        ruleId: rule.id,
+        severity: 'error',
+        message:
+          locale === 'en'
+            ? `Rule ${rule.id} failed (${String(error)}); this is a reformkit bug, please report it`
+            : `规则 ${rule.id} 运行出错(${String(error)});这是 reformkit 的缺陷,请报告`,
+        messageId: 'rule-crashed',
+        data: { detail: String(error) },
+        location: {},
+      })
+    }
+  }
+  diagnostics.sort((a, b) => compareDiagnostics(a, b) || a.message.localeCompare(b.message))
+  const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
+  const byRule: Record<string, number> = {}
+  for (const d of diagnostics) byRule[d.ruleId] = (byRule[d.ruleId] ?? 0) + 1
+  return {
+    diagnostics,
+    stats: {
+      entries: entries.length,
+      rulesRun,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      byRule,
+    },
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  expandResponsible,
+  type Item,
+  type Kpi,
+  type Milestone,
+  type Plan,
+  type Unit,
+} from '@reformkit/model'
+import type { EntryKind, LedgerEntry } from '../entry/schema.js'
+
+/**
+ * Lookups built once per check so that every rule runs in O(n) or O(n log n): no rule
+ * scans the whole ledger per entry.
+ */
+export interface LedgerIndex {
+  items: Map<string, Item>
+  units: Map<string, Unit>
+  /** Unit and group ids, for "is this a known reference". */
+  unitOrGroupIds: Set<string>
+  /** Units responsible for each item, groups expanded. */
+  responsible: Map<string, Set<string>>
+  kpis: Map<string, { item: Item; kpi: Kpi }>
+  milestones: Map<string, { item: Item; milestone: Milestone }>
+  /** Body ids (区创改组, 区创新办, 市创新办) for meeting references. */
+  bodies: Set<string>
+  /** Entries per item, in date order (then file order). */
+  byItem: Map<string, LedgerEntry[]>
+  /** Entries per item and kind, in date order. */
+  byItemKind: Map<string, Map<EntryKind, LedgerEntry[]>>
+}
+
+export function indexLedger(plan: Plan, entries: readonly LedgerEntry[]): LedgerIndex {
+  const items = new Map(plan.items.map((item) => [item.id, item]))
+  const units = new Map(plan.units.map((unit) => [unit.id, unit]))
+  const responsible = new Map(
+    plan.items.map((item) => [
+      item.id,
+      new Set(expandResponsible(plan, item).map((unit) => unit.id)),
+    ]),
+  )
+  const kpis = new Map(
+    plan.items.flatMap((item) => item.kpis.map((kpi) => [kpi.id, { item, kpi }] as const)),
+  )
+  const milestones = new Map(
+    plan.items.flatMap((item) =>
+      item.milestones.map((milestone) => [milestone.id, { item, milestone }] as const),
+    ),
+  )
+  const bodies = new Set(
+    Object.values(plan.bodies)
+      .filter((body) => body !== undefined)
+      .map((body) => body.id),
+  )
+  const sorted = entries
+    .map((entry, order) => ({ entry, order }))
+    .sort((a, b) =>
+      a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.order - b.order,
+    )
+    .map(({ entry }) => entry)
+  const byItem = new Map<string, LedgerEntry[]>()
+  const byItemKind = new Map<string, Map<EntryKind, LedgerEntry[]>>()
+  for (const entry of sorted) {
+    getOrCreate(byItem, entry.item, () => []).push(entry)
+    getOrCreate(
+      getOrCreate(byItemKind, entry.item, () => new Map()),
+      entry.kind,
+      () => [],
+    ).push(entry)
+  }
+  return {
+    items,
+    units,
+    unitOrGroupIds: new Set([...units.keys(), ...plan.unitGroups.map((group) => group.id)]),
+    responsible,
+    kpis,
+    milestones,
+    bodies,
+    byItem,
+    byItemKind,
+  }
+}
+
+/** The value at `key`, created with `make` when absent. */
+export function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key)
+  if (value === undefined) {
+    value = make()
+    map.set(key, value)
+  }
+  return value
+}

@@ -1,0 +1,94 @@
+import type {
+  Item,
+  LocalizedMessage,
+  MessageData,
+  Plan,
+  Severity,
+  SourceLocation,
+  Suggestion,
+} from '@reformkit/model'
+import type { z } from 'zod'
+import type { LedgerEntry } from '../entry/schema.js'
+import type { LedgerIndex } from './index-ledger.js'
+
+/** What the file system says about one attachment (gathered by `@reformkit/ledger/node`). */
+export interface AttachmentFact {
+  /** The path as written in the entry. */
+  path: string
+  /** Why the path may not be read: it leaves the ledger root (.., absolute, drive, symlink). */
+  outsideRoot?: 'absolute' | 'parent' | 'drive' | 'symlink'
+  exists: boolean
+  sha256?: string
+  bytes?: number
+}
+
+/** The other copy of the ledger (一式两份), for copies/identical. */
+export interface CopyFacts {
+  /** Label of the other copy, e.g. its folder. */
+  label: string
+  differences: Array<{
+    kind: 'added' | 'removed' | 'changed'
+    what: 'entry' | 'attachment'
+    id: string
+  }>
+}
+
+export type RuleSeverity = Severity | 'off'
+
+export interface RuleDocs {
+  /** One sentence: what the rule checks. */
+  zh: string
+  en: string
+  /** The plan section (or regulation) that demands it, e.g. 保障措施(四). */
+  rationale: string
+}
+
+export interface RuleMeta<Options extends z.ZodType = z.ZodType> {
+  /** problem: the ledger fails the plan; suggestion: the ledger could be better. */
+  type: 'problem' | 'suggestion'
+  docs: RuleDocs
+  messages: Record<string, LocalizedMessage>
+  /** Options schema; its defaults are the rule's defaults. */
+  options?: Options
+  /** Severity in the `recommended` preset; `strict` turns every rule on. */
+  recommended: RuleSeverity
+  /** Rules that need facts from the file system (attachments, the other copy). */
+  needs?: 'attachments' | 'copies'
+}
+
+export interface ReportInit {
+  messageId: string
+  data?: MessageData
+  /** Point at this entry (and at `field` inside it). */
+  entry?: LedgerEntry
+  field?: string
+  /** Or at this item of the plan. */
+  item?: Item
+  location?: SourceLocation
+  suggestions?: Suggestion[]
+}
+
+export interface RuleContext<Options = unknown> {
+  plan: Plan
+  entries: readonly LedgerEntry[]
+  index: LedgerIndex
+  /** The day the check is made for (YYYY-MM-DD); never the clock. */
+  asOf: string
+  options: Options
+  attachments?: ReadonlyMap<string, AttachmentFact>
+  copies?: readonly CopyFacts[]
+  report(init: ReportInit): void
+}
+
+export interface Rule<Options extends z.ZodType = z.ZodType> {
+  id: string
+  meta: RuleMeta<Options>
+  check(context: RuleContext<z.output<Options>>): void
+}
+
+/** Define a rule in the ESLint shape: id, meta (docs, messages, options), check. */
+export function defineRule<Options extends z.ZodType = z.ZodObject<Record<string, never>>>(
+  rule: Rule<Options>,
+): Rule<Options> {
+  return rule
+}

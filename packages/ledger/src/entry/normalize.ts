@@ -1,0 +1,133 @@
+import { findUnit, type Plan, parseOrdinal } from '@reformkit/model'
+import { ENTRY_KINDS, type EntryKind, entryKindLabels } from './schema.js'
+
+/** One tolerated slip: what was written and what it was read as. */
+export interface Normalization {
+  path: PropertyKey[]
+  from: string
+  to: string | number
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
+const DAY = 86_400_000
+
+/** Excel serial day (1 = 1900-01-01, 1900 leap-year bug included) → YYYY-MM-DD. */
+export function excelSerialToIsoDate(serial: number): string | undefined {
+  if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) return undefined
+  return new Date(EXCEL_EPOCH + serial * DAY).toISOString().slice(0, 10)
+}
+
+/** Full-width letters, digits and punctuation → ASCII (ＡＢ１２（）－ → AB12()-). */
+export function toHalfWidth(text: string): string {
+  return text.normalize('NFKC')
+}
+
+const pad = (n: string) => n.padStart(2, '0')
+
+/**
+ * A date as people write it → YYYY-MM-DD, or undefined: 2017年3月5日, 2017/3/5, 2017.3.5,
+ * 2017-3-5, full-width digits, Excel serial numbers. Whether the day exists is the
+ * schema's question.
+ */
+export function readDate(value: unknown): string | undefined {
+  if (typeof value === 'number') return excelSerialToIsoDate(value)
+  if (typeof value !== 'string') return undefined
+  const text = toHalfWidth(value).trim()
+  const match = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?$/.exec(
+    text,
+  )
+  if (match) return `${match[1]}-${pad(match[2] ?? '')}-${pad(match[3] ?? '')}`
+  if (/^\d{5}$/.test(text)) return excelSerialToIsoDate(Number(text))
+  return undefined
+}
+
+/** A number as people write it: ２５, 1,200, " 30 " → 25, 1200, 30. */
+export function readNumber(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined
+  const text = toHalfWidth(value).replace(/[,\s]/g, '')
+  return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined
+}
+
+const kindByLabel = new Map<string, EntryKind>(
+  ENTRY_KINDS.flatMap((kind) => [
+    [entryKindLabels[kind].zh, kind],
+    [entryKindLabels[kind].en.toLowerCase(), kind],
+  ]),
+)
+
+type Raw = Record<string, unknown>
+const isRecord = (value: unknown): value is Raw =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * Read sloppy input the way a clerk meant it, in place, on a copy of the parsed data:
+ * full-width characters, Chinese or Excel dates, unit names for ids, item ordinals for
+ * ids, Chinese kind names. Returns every change so it can be reported (info severity).
+ */
+export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
+  // One change per field, from what was written to what is finally read.
+  const changes = new Map<string, Normalization>()
+  const entries = data.entries
+  if (!Array.isArray(entries)) return []
+
+  const set = (target: Raw, key: string, path: PropertyKey[], to: string | number) => {
+    const from = target[key]
+    if (from === to) return
+    const id = path.join('/')
+    const earlier = changes.get(id)
+    if (earlier) earlier.to = to
+    else changes.set(id, { path, from: typeof from === 'string' ? from : JSON.stringify(from), to })
+    target[key] = to
+  }
+  const itemByNumber = new Map(plan?.items.map((item) => [item.number, item.id]))
+  const itemIds = new Set(plan?.items.map((item) => item.id))
+
+  entries.forEach((entry, i) => {
+    if (!isRecord(entry)) return
+    const at = (...keys: PropertyKey[]) => ['entries', i, ...keys]
+    if (entry.unit === undefined && typeof data.unit === 'string') entry.unit = data.unit
+
+    for (const key of ['id', 'item', 'unit', 'milestone'] as const) {
+      const value = entry[key]
+      if (typeof value === 'string' && toHalfWidth(value).trim() !== value)
+        set(entry, key, at(key), toHalfWidth(value).trim())
+    }
+    const date = entry.date
+    if (date !== undefined && !(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))) {
+      const read = readDate(date)
+      if (read) set(entry, 'date', at('date'), read)
+    }
+    if (
+      typeof entry.kind === 'string' &&
+      !(ENTRY_KINDS as readonly string[]).includes(entry.kind)
+    ) {
+      const kind = kindByLabel.get(toHalfWidth(entry.kind).trim().toLowerCase())
+      if (kind) set(entry, 'kind', at('kind'), kind)
+    }
+    if (plan && typeof entry.unit === 'string') {
+      const unit = findUnit(plan, entry.unit)
+      if (unit) set(entry, 'unit', at('unit'), unit.id)
+    }
+    if (plan && typeof entry.item === 'string' && !itemIds.has(entry.item)) {
+      const number = parseOrdinal(entry.item)
+      const id =
+        (number === undefined ? undefined : itemByNumber.get(number)) ??
+        plan.items.find((item) => item.title === entry.item)?.id
+      if (id) set(entry, 'item', at('item'), id)
+    }
+    if (isRecord(entry.kpi)) {
+      const value = readNumber(entry.kpi.value)
+      if (value !== undefined) set(entry.kpi, 'value', at('kpi', 'value'), value)
+      const asOf = entry.kpi.asOf
+      if (asOf !== undefined && !(typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
+        const read = readDate(asOf)
+        if (read) set(entry.kpi, 'asOf', at('kpi', 'asOf'), read)
+      }
+    }
+    if (isRecord(entry.bonus)) {
+      const points = readNumber(entry.bonus.points)
+      if (points !== undefined) set(entry.bonus, 'points', at('bonus', 'points'), points)
+    }
+  })
+  return [...changes.values()]
+}

@@ -1,0 +1,158 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { plan } from '../../test/fixtures.js'
+import { readDate } from './normalize.js'
+import { parseLedger } from './parse-ledger.js'
+
+const ledger = `schema: reformkit/ledger@1
+unit: fgj
+entries:
+  - id: fgj-001
+    item: i1
+    kind: research
+    date: 2017-03-05
+    title: 车都升级版调研报告
+    attachments:
+      - { path: files/fgj/research.pdf, sha256: ${'a'.repeat(64)}, bytes: 1024 }
+  - id: fgj-002
+    item: i1
+    kind: meetingDecision
+    date: 2017-04-10
+    title: 区创改组第2次会议研究实施方案
+    documentNumber: 区创改组〔2017〕2号
+    meeting: { body: qcgz, session: 2017年第2次会议 }
+`
+
+describe('parseLedger', () => {
+  it('reads entries, the file-level unit and where each came from', () => {
+    const result = parseLedger(ledger, { filename: 'ledger/fgj.yaml' })
+    expect(result.diagnostics).toEqual([])
+    expect(result.ok).toBe(true)
+    expect(result.entries.map((e) => [e.id, e.unit, e.kind])).toEqual([
+      ['fgj-001', 'fgj', 'research'],
+      ['fgj-002', 'fgj', 'meetingDecision'],
+    ])
+    expect(result.entries[1]?.source).toMatchObject({
+      file: 'ledger/fgj.yaml',
+      line: 11,
+      column: 5,
+      path: '/entries/1',
+      fields: { date: { line: 14, column: 11 } },
+    })
+  })
+
+  it('reads sloppy input as meant, saying so (info)', () => {
+    const sloppy = `schema: reformkit/ledger@1
+entries:
+  - id: ｆｇｊ-００３
+    item: （一）
+    unit: 发展和改革局
+    kind: 调研
+    date: 2017年3月5日
+    title: 调研
+  - id: fgj-004
+    item: 重大事项
+    unit: jxj
+    kind: kpiReport
+    date: 42900
+    title: 指标
+    kpi: { id: firms, value: "１,２００", asOf: 2017/6/30 }
+`
+    const result = parseLedger(sloppy, { filename: 'l.yaml', plan })
+    expect(result.ok).toBe(true)
+    expect(result.entries[0]).toMatchObject({
+      id: 'fgj-003',
+      item: 'i1',
+      unit: 'fgj',
+      kind: 'research',
+      date: '2017-03-05',
+    })
+    expect(result.entries[1]).toMatchObject({
+      item: 'i2',
+      date: '2017-06-14',
+      kpi: { value: 1200, asOf: '2017-06-30' },
+    })
+    expect(
+      result.diagnostics.every((d) => d.severity === 'info' && d.ruleId === 'ledger/normalized'),
+    ).toBe(true)
+    expect(result.diagnostics.map((d) => d.location.line)).toEqual([3, 4, 5, 6, 7, 10, 13, 15, 15])
+    expect(result.diagnostics[4]?.message).toBe(
+      '“entries[0].date”写作“2017年3月5日”,已按“2017-03-05”读取',
+    )
+  })
+
+  it('keeps the valid entries when one is wrong, locating the error', () => {
+    const broken = ledger.replace('date: 2017-04-10', 'date: 2017-02-30')
+    const result = parseLedger(broken, { filename: 'f.yaml' })
+    expect(result.ok).toBe(false)
+    expect(result.entries.map((e) => e.id)).toEqual(['fgj-001'])
+    expect(result.diagnostics).toMatchObject([
+      {
+        ruleId: 'schema/invalid-date',
+        location: { file: 'f.yaml', line: 14, path: '/entries/1/date' },
+      },
+    ])
+  })
+
+  it('reports unknown kinds and fields with suggestions', () => {
+    const result = parseLedger(
+      ledger
+        .replace('kind: research', 'kind: reserch')
+        .replace('    title: 车都', '    titel: 车都'),
+    )
+    expect(result.diagnostics.map((d) => [d.ruleId, d.location.line])).toEqual(
+      [
+        ['schema/invalid-value', 6],
+        ['schema/required', 4],
+        ['schema/unknown-key', 8],
+      ].sort((a, b) => Number(a[1]) - Number(b[1])),
+    )
+  })
+
+  it('refuses another format or version', () => {
+    expect(parseLedger('schema: reformkit/ledger@2\nentries: []\n').diagnostics[0]?.ruleId).toBe(
+      'schema/unsupported-version',
+    )
+    expect(parseLedger('schema: reformkit/plan@1\n').diagnostics[0]?.ruleId).toBe(
+      'schema/wrong-tag',
+    )
+    expect(parseLedger('entries: []\n').diagnostics[0]?.ruleId).toBe('schema/missing-tag')
+  })
+
+  it('never throws (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify({ schema: 'reformkit/ledger@1', entries: [v] })),
+        ),
+        (text) => {
+          const result = parseLedger(text, { plan })
+          expect(Array.isArray(result.entries)).toBe(true)
+          for (const d of result.diagnostics) {
+            expect(d.ruleId).not.toBe('source/internal')
+            expect(d.location).toBeDefined()
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+describe('readDate', () => {
+  it.each([
+    ['2017年3月5日', '2017-03-05'],
+    ['２０１７年３月５日', '2017-03-05'],
+    ['2017/3/5', '2017-03-05'],
+    ['2017.03.05', '2017-03-05'],
+    ['2017-3-5', '2017-03-05'],
+    [42800, '2017-03-06'],
+    ['42800', '2017-03-06'],
+  ])('%s → %s', (input, output) => {
+    expect(readDate(input)).toBe(output)
+  })
+  it.each(['March 5', '', 12, 1.5, '2017年3月'])('%j is not a date', (input) => {
+    expect(readDate(input)).toBeUndefined()
+  })
+})

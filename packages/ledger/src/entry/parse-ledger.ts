@@ -1,0 +1,100 @@
+import {
+  checkSchemaTag,
+  compareDiagnostics,
+  type Diagnostic,
+  diagnosticFactory,
+  fieldName,
+  hasErrors,
+  type Locale,
+  modelMessages,
+  type ParsedSource,
+  type ParseSourceOptions,
+  type Plan,
+  parseSource,
+  validateSource,
+} from '@reformkit/model'
+import { ledgerMessages } from './messages.js'
+import { normalizeLedgerData } from './normalize.js'
+import { type EntrySource, LedgerEntry, LedgerEnvelope } from './schema.js'
+
+export interface ParseLedgerOptions extends ParseSourceOptions {
+  /** With the plan, unit names and item ordinals written for ids are read as the ids. */
+  plan?: Plan
+}
+
+export interface ParseLedgerResult {
+  /** True when no diagnostic has error severity. */
+  ok: boolean
+  /** The entries that are valid, each with its source location; invalid ones are left out. */
+  entries: LedgerEntry[]
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * Parse one ledger file (YAML or JSON, `schema: reformkit/ledger@1`). Never throws.
+ * Sloppy but clear input (full-width digits, 2017年3月5日, Excel serial dates, 发改局 for
+ * its id, （三） for an item id) is read as meant, each with an info diagnostic; wrong input
+ * is an error located at its line. Valid entries are returned even when others are not.
+ */
+export function parseLedger(source: string, options: ParseLedgerOptions = {}): ParseLedgerResult {
+  const locale: Locale = options.locale ?? 'zh-CN'
+  const report = diagnosticFactory({ ...modelMessages, ...ledgerMessages }, locale)
+  try {
+    const parsed = parseSource(source, options)
+    if (hasErrors(parsed.diagnostics))
+      return { ok: false, entries: [], diagnostics: parsed.diagnostics }
+    const tag = checkSchemaTag(parsed, { name: 'reformkit/ledger', major: 1 }, locale)
+    if (hasErrors(tag))
+      return { ok: false, entries: [], diagnostics: [...parsed.diagnostics, ...tag] }
+
+    const data = structuredClone(parsed.data) as Record<string, unknown>
+    const diagnostics = [...parsed.diagnostics]
+    for (const change of normalizeLedgerData(data, options.plan)) {
+      diagnostics.push(
+        report({
+          ruleId: 'ledger/normalized',
+          severity: 'info',
+          data: { field: fieldName(change.path), from: change.from, to: change.to },
+          location: parsed.locate(change.path),
+        }),
+      )
+    }
+    // The envelope first, then each entry on its own: one bad entry must not hide the others.
+    const envelope = validateSource(LedgerEnvelope, { ...parsed, data }, locale)
+    diagnostics.push(...envelope.diagnostics)
+    const entries: LedgerEntry[] = []
+    const rawEntries = Array.isArray(data.entries) ? data.entries : []
+    rawEntries.forEach((raw, index) => {
+      const locate: ParsedSource['locate'] = (path, target) =>
+        parsed.locate(['entries', index, ...path], target)
+      const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
+      diagnostics.push(...result.diagnostics)
+      if (result.value)
+        entries.push({ ...result.value, source: entrySource(locate, index, result.value) })
+    })
+    diagnostics.sort(compareDiagnostics)
+    return { ok: !hasErrors(diagnostics), entries, diagnostics }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    const location = options.filename === undefined ? {} : { file: options.filename }
+    return {
+      ok: false,
+      entries: [],
+      diagnostics: [report({ ruleId: 'source/internal', data: { detail }, location })],
+    }
+  }
+}
+
+function entrySource(locate: ParsedSource['locate'], index: number, entry: object): EntrySource {
+  const at = locate([])
+  const fields: NonNullable<EntrySource['fields']> = {}
+  for (const key of Object.keys(entry)) {
+    const { line, column } = locate([key])
+    if (line !== undefined && column !== undefined) fields[key] = { line, column }
+  }
+  const source: EntrySource = { path: `/entries/${index}`, fields }
+  if (at.file !== undefined) source.file = at.file
+  if (at.line !== undefined) source.line = at.line
+  if (at.column !== undefined) source.column = at.column
+  return source
+}

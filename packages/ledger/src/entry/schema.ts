@@ -1,0 +1,121 @@
+import { Id, IsoDate, type LocalizedMessage, Ref, Text } from '@reformkit/model'
+import { z } from 'zod'
+
+/** The tag every ledger file starts with. */
+export const LEDGER_SCHEMA_TAG = 'reformkit/ledger@1'
+
+/**
+ * Kinds of material, in the order the plan lists them (保障措施四), plus 公众参与 for
+ * profiles that follow the 2019 interim regulations on major administrative decisions.
+ */
+export const ENTRY_KINDS = [
+  'research',
+  'discussion',
+  'publicParticipation',
+  'expertReview',
+  'riskAssessment',
+  'legalityReview',
+  'meetingDecision',
+  'minutes',
+  'formalPlan',
+  'supervision',
+  'progress',
+  'kpiReport',
+  'bonusProof',
+] as const
+
+export const EntryKind = z.enum(ENTRY_KINDS)
+export type EntryKind = z.infer<typeof EntryKind>
+
+/** Names of the kinds as the plan and the offices write them. */
+export const entryKindLabels: Record<EntryKind, LocalizedMessage> = {
+  research: { zh: '调研', en: 'research' },
+  discussion: { zh: '讨论', en: 'discussion' },
+  publicParticipation: { zh: '公众参与', en: 'public participation' },
+  expertReview: { zh: '专家论证', en: 'expert review' },
+  riskAssessment: { zh: '风险评估', en: 'risk assessment' },
+  legalityReview: { zh: '合法性审查', en: 'legality review' },
+  meetingDecision: { zh: '上会研究', en: 'meeting decision' },
+  minutes: { zh: '纪要', en: 'minutes' },
+  formalPlan: { zh: '正式方案', en: 'formal plan' },
+  supervision: { zh: '督办情况', en: 'supervision record' },
+  progress: { zh: '改革推进成效资料', en: 'progress evidence' },
+  kpiReport: { zh: '指标数据', en: 'KPI report' },
+  bonusProof: { zh: '加分事项证明', en: 'bonus proof' },
+}
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
+
+/** A file filed with an entry; `path` is relative to the ledger root, never outside it. */
+export const Attachment = z.strictObject({
+  path: Text.meta({ description: 'Path relative to the ledger root, e.g. files/fgj/调研报告.pdf' }),
+  sha256: Sha256.optional().meta({ description: 'SHA-256 of the content, lower-case hex' }),
+  bytes: z.int().nonnegative().optional(),
+})
+export type Attachment = z.infer<typeof Attachment>
+
+/** 上会研究: which body decided, at which session. */
+export const Meeting = z.strictObject({
+  body: Ref.meta({ description: 'Body id from the plan, e.g. qcgz (区创改组)' }),
+  session: Text.optional().meta({ description: 'e.g. 2017年第3次会议' }),
+})
+
+/** 指标数据: a reported value of a KPI. */
+export const KpiValue = z.strictObject({
+  id: Ref.meta({ description: 'KPI id from the plan' }),
+  value: z.number(),
+  asOf: IsoDate.optional().meta({
+    description: 'The day the value describes; defaults to the entry date',
+  }),
+})
+
+/** 加分事项: why points are claimed and how many. */
+export const Bonus = z.strictObject({
+  reason: Text,
+  points: z.number(),
+})
+
+/** 台账材料: one piece of evidence filed by a unit for an item. */
+export const LedgerEntry = z.strictObject({
+  id: Id,
+  item: Ref.meta({ description: 'Item id from the plan' }),
+  unit: Ref.meta({ description: 'Unit id from the plan (the filing unit)' }),
+  kind: EntryKind,
+  date: IsoDate.meta({ description: 'Date of the material (meeting day, issue day, report day)' }),
+  title: Text,
+  issuer: Text.optional().meta({ description: 'Body that issued the material' }),
+  documentNumber: Text.optional().meta({ description: '文号' }),
+  note: Text.optional(),
+  attachments: z.array(Attachment).default([]),
+  meeting: Meeting.optional(),
+  kpi: KpiValue.optional(),
+  milestone: Ref.optional().meta({ description: 'Milestone id, for progress on a roadmap step' }),
+  bonus: Bonus.optional(),
+})
+
+/** Where an entry came from, kept so that every finding can point at its line. */
+export interface EntrySource {
+  file?: string
+  line?: number
+  column?: number
+  /** JSON pointer of the entry in its file, e.g. `/entries/3`. */
+  path: string
+  /** Line and column of each field the entry has. */
+  fields?: Record<string, { line: number; column: number }>
+}
+
+export type LedgerEntry = z.infer<typeof LedgerEntry> & { source?: EntrySource }
+export type LedgerEntryInput = z.input<typeof LedgerEntry>
+
+const envelopeFields = {
+  schema: z.string().meta({ description: `File format tag: ${LEDGER_SCHEMA_TAG}` }),
+  unit: Ref.optional().meta({ description: 'Default unit of every entry in the file' }),
+  title: Text.optional(),
+  note: Text.optional(),
+}
+
+/** A ledger file: entries of one unit (set `unit` once) or of all units. */
+export const LedgerFile = z.strictObject({ ...envelopeFields, entries: z.array(LedgerEntry) })
+
+/** The file without its entries, which are validated one by one. */
+export const LedgerEnvelope = z.strictObject({ ...envelopeFields, entries: z.array(z.unknown()) })

@@ -1,0 +1,56 @@
+// @reformkit/ledger — the public API. Browser-safe; file-system helpers are in `@reformkit/ledger/node`.
+
+export {
+  type CheckLedgerOptions,
+  type CheckLedgerResult,
+  type CheckLedgerStats,
+  checkLedger,
+} from './engine/check-ledger.js'
+export {
+  CONFIG_SCHEMA_TAG,
+  LedgerConfig,
+  parseConfig,
+  type RuleSetting,
+  resolveRuleSettings,
+} from './engine/config.js'
+export { indexLedger, type LedgerIndex } from './engine/index-ledger.js'
+export {
+  type AttachmentFact,
+  type CopyFacts,
+  defineRule,
+  type ReportInit,
+  type Rule,
+  type RuleContext,
+  type RuleDocs,
+  type RuleMeta,
+  type RuleSeverity,
+} from './engine/rule.js'
+export { ledgerMessages } from './entry/messages.js'
+export {
+  excelSerialToIsoDate,
+  type Normalization,
+  normalizeLedgerData,
+  readDate,
+  readNumber,
+  toHalfWidth,
+} from './entry/normalize.js'
+export {
+  type ParseLedgerOptions,
+  type ParseLedgerResult,
+  parseLedger,
+} from './entry/parse-ledger.js'
+export {
+  Attachment,
+  Bonus,
+  ENTRY_KINDS,
+  EntryKind,
+  type EntrySource,
+  entryKindLabels,
+  KpiValue,
+  LEDGER_SCHEMA_TAG,
+  LedgerEntry,
+  type LedgerEntryInput,
+  LedgerFile,
+  Meeting,
+} from './entry/schema.js'
+export { rules } from './rules/index.js'

@@ -1,0 +1,35 @@
+import { addDays, isWithinPeriod } from '@reformkit/model'
+import { z } from 'zod'
+import { defineRule } from '../engine/rule.js'
+
+export const entryDateOutsidePeriod = defineRule({
+  id: 'entry/date-outside-period',
+  meta: {
+    type: 'problem',
+    docs: {
+      zh: '台账材料的日期应在方案期限内(可设宽限天数,容纳期末总结等)。',
+      en: 'Materials are dated inside the plan period (with optional grace days for year-end reports).',
+      rationale: '方案期限;保障措施(四)',
+    },
+    messages: {
+      outside: {
+        zh: '条目“{{entry}}”的日期 {{date}} 不在方案期限 {{start}} 至 {{end}} 内',
+        en: 'Entry "{{entry}}" is dated {{date}}, outside the plan period {{start}} to {{end}}',
+      },
+    },
+    options: z.strictObject({ graceDays: z.int().nonnegative().default(0) }),
+    recommended: 'warning',
+  },
+  check({ plan, entries, options, report }) {
+    const period = { start: plan.period.start, end: addDays(plan.period.end, options.graceDays) }
+    for (const entry of entries) {
+      if (isWithinPeriod(entry.date, period)) continue
+      report({
+        messageId: 'outside',
+        data: { entry: entry.id, date: entry.date, ...period },
+        entry,
+        field: 'date',
+      })
+    }
+  },
+})

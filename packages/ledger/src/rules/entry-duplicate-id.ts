@@ -1,0 +1,36 @@
+import { defineRule } from '../engine/rule.js'
+import type { LedgerEntry } from '../entry/schema.js'
+
+export const entryDuplicateId = defineRule({
+  id: 'entry/duplicate-id',
+  meta: {
+    type: 'problem',
+    docs: {
+      zh: '每条台账的 id 在整个台账中唯一(多个文件合并后也一样)。',
+      en: 'Entry ids are unique across the whole ledger, all files merged.',
+      rationale: '保障措施(四):台账一式两份,需逐条核对',
+    },
+    messages: {
+      duplicate: {
+        zh: '条目 id“{{entry}}”重复,首次出现在 {{first}}',
+        en: 'Entry id "{{entry}}" is used twice; first at {{first}}',
+      },
+    },
+    recommended: 'error',
+  },
+  check({ entries, report }) {
+    const first = new Map<string, LedgerEntry>()
+    for (const entry of entries) {
+      const earlier = first.get(entry.id)
+      if (!earlier) {
+        first.set(entry.id, entry)
+        continue
+      }
+      const where = earlier.source
+      const at = where
+        ? `${where.file ?? ''}:${where.line ?? ''}`.replace(/^:/, '') || where.path
+        : entry.id
+      report({ messageId: 'duplicate', data: { entry: entry.id, first: at }, entry, field: 'id' })
+    }
+  },
+})

@@ -1,0 +1,31 @@
+import { defineRule } from '../engine/rule.js'
+
+export const entryFutureDate = defineRule({
+  id: 'entry/future-date',
+  meta: {
+    type: 'problem',
+    docs: {
+      zh: '材料日期不能晚于检查日(asOf):尚未发生的事不能入账。',
+      en: 'No material is dated after the day of the check (asOf): what has not happened cannot be filed.',
+      rationale: '保障措施(四):台账如实反映工作开展情况',
+    },
+    messages: {
+      future: {
+        zh: '条目“{{entry}}”的日期 {{date}} 晚于检查日 {{asOf}}',
+        en: 'Entry "{{entry}}" is dated {{date}}, after the day of the check {{asOf}}',
+      },
+    },
+    recommended: 'error',
+  },
+  check({ entries, asOf, report }) {
+    for (const entry of entries) {
+      if (entry.date > asOf)
+        report({
+          messageId: 'future',
+          data: { entry: entry.id, date: entry.date, asOf },
+          entry,
+          field: 'date',
+        })
+    }
+  },
+})

@@ -1,0 +1,63 @@
+import { closest, findUnit } from '@reformkit/model'
+import { defineRule } from '../engine/rule.js'
+
+export const refUnknownUnit = defineRule({
+  id: 'ref/unknown-unit',
+  meta: {
+    type: 'problem',
+    docs: {
+      zh: '报送单位必须是方案中的责任单位(单位组如“各园区”不能作为报送单位)。',
+      en: 'The filing unit is a unit of the plan (a group such as 各园区 cannot file).',
+      rationale: '保障措施(四):各相关单位整理归档台账',
+    },
+    messages: {
+      unknown: {
+        zh: '条目“{{entry}}”的报送单位“{{unit}}”不在方案中',
+        en: 'Entry "{{entry}}" is filed by "{{unit}}", which is not a unit of the plan',
+      },
+      unknownSuggest: {
+        zh: '条目“{{entry}}”的报送单位“{{unit}}”不在方案中;是否应为“{{suggestion}}”({{name}})?',
+        en: 'Entry "{{entry}}" is filed by "{{unit}}", which is not a unit of the plan; did you mean "{{suggestion}}" ({{name}})?',
+      },
+      group: {
+        zh: '条目“{{entry}}”的报送单位“{{unit}}”是单位组;请写具体单位(如 {{members}})',
+        en: 'Entry "{{entry}}" is filed by the group "{{unit}}"; name one unit (e.g. {{members}})',
+      },
+    },
+    recommended: 'error',
+  },
+  check({ plan, entries, index, report }) {
+    const groups = new Map(plan.unitGroups.map((group) => [group.id, group]))
+    for (const entry of entries) {
+      if (index.units.has(entry.unit)) continue
+      const group = groups.get(entry.unit)
+      if (group) {
+        report({
+          messageId: 'group',
+          data: { entry: entry.id, unit: entry.unit, members: group.members.join(', ') },
+          entry,
+          field: 'unit',
+        })
+        continue
+      }
+      const unit =
+        findUnit(plan, entry.unit) ?? index.units.get(closest(entry.unit, index.units.keys()) ?? '')
+      if (unit) {
+        report({
+          messageId: 'unknownSuggest',
+          data: { entry: entry.id, unit: entry.unit, suggestion: unit.id, name: unit.name },
+          entry,
+          field: 'unit',
+          suggestions: [{ message: unit.name, replacement: unit.id }],
+        })
+      } else {
+        report({
+          messageId: 'unknown',
+          data: { entry: entry.id, unit: entry.unit },
+          entry,
+          field: 'unit',
+        })
+      }
+    }
+  },
+})

@@ -56,7 +56,6 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   const { settings, diagnostics } = resolveRuleSettings(options.config, rules, { locale })
   const { plan, entries } = options
   const index = indexLedger(plan, entries)
-  const itemIndex = new Map(plan.items.map((item, i) => [item.id, i]))
   let entryIndex: Map<LedgerEntry, number> | undefined
   const locatePlan = options.locatePlan ?? ((path) => ({ path: `/${path.join('/')}` }))
 
@@ -66,7 +65,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       entryIndex ??= new Map(entries.map((e, i) => [e, i]))
       return { path: `/entries/${entryIndex.get(entry) ?? 0}${field ? `/${field}` : ''}` }
     }
-    const at = field ? source.fields?.[field] : undefined
+    const at = field ? source.fields?.[field.split('/')[0] ?? field] : undefined
     const location: SourceLocation = { path: field ? `${source.path}/${field}` : source.path }
     if (source.file !== undefined) location.file = source.file
     const line = at?.line ?? source.line
@@ -89,13 +88,15 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
         init.location ??
         (init.entry
           ? locateEntry(init.entry, init.field)
-          : init.item
-            ? locatePlan([
-                'items',
-                itemIndex.get(init.item.id) ?? 0,
-                ...(init.field ? [init.field] : []),
-              ])
-            : {})
+          : init.planPath
+            ? locatePlan(init.planPath)
+            : init.item
+              ? locatePlan([
+                  'items',
+                  index.itemPosition.get(init.item.id) ?? 0,
+                  ...(init.field ? [init.field] : []),
+                ])
+              : {})
       const diagnostic: Diagnostic = {
         ruleId: rule.id,
         severity: setting.severity,

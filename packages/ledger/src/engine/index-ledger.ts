@@ -14,6 +14,8 @@ import type { EntryKind, LedgerEntry } from '../entry/schema.js'
  */
 export interface LedgerIndex {
   items: Map<string, Item>
+  /** Position of each item in plan.items, for locating findings in the plan file. */
+  itemPosition: Map<string, number>
   units: Map<string, Unit>
   /** Unit and group ids, for "is this a known reference". */
   unitOrGroupIds: Set<string>
@@ -69,6 +71,7 @@ export function indexLedger(plan: Plan, entries: readonly LedgerEntry[]): Ledger
   }
   return {
     items,
+    itemPosition: new Map(plan.items.map((item, i) => [item.id, i])),
     units,
     unitOrGroupIds: new Set([...units.keys(), ...plan.unitGroups.map((group) => group.id)]),
     responsible,

@@ -59,11 +59,13 @@ export interface RuleMeta<Options extends z.ZodType = z.ZodType> {
 export interface ReportInit {
   messageId: string
   data?: MessageData
-  /** Point at this entry (and at `field` inside it). */
+  /** Point at this entry (and at `field` inside it, e.g. `date` or `attachments/2`). */
   entry?: LedgerEntry
   field?: string
-  /** Or at this item of the plan. */
+  /** Or at this item of the plan (and at `field` inside it). */
   item?: Item
+  /** Or at any path of the plan, e.g. ['items', 3, 'milestones', 0, 'ownerPerson']. */
+  planPath?: PropertyKey[]
   location?: SourceLocation
   suggestions?: Suggestion[]
 }

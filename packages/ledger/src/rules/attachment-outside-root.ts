@@ -1,0 +1,42 @@
+import { pathEscape } from '../engine/paths.js'
+import { defineRule } from '../engine/rule.js'
+
+const reasons = {
+  absolute: { zh: '绝对路径', en: 'an absolute path' },
+  drive: { zh: 'Windows 盘符路径', en: 'a Windows drive path' },
+  parent: { zh: '含“..”的路径', en: 'a path with ".."' },
+  symlink: { zh: '指向台账目录之外的符号链接', en: 'a symbolic link leaving the ledger folder' },
+}
+
+export const attachmentOutsideRoot = defineRule({
+  id: 'attachment/outside-root',
+  meta: {
+    type: 'problem',
+    docs: {
+      zh: '附件路径必须是台账目录内的相对路径:绝对路径、盘符、“..”和指向目录外的符号链接都不读取。',
+      en: 'Attachment paths are relative paths inside the ledger folder: absolute paths, drive letters, ".." and symbolic links leaving the folder are never read.',
+      rationale: '台账一式两份,须能完整复制;安全',
+    },
+    messages: {
+      outside: {
+        zh: '条目“{{entry}}”的附件“{{path}}”是{{reason}},位于台账目录之外,不予读取',
+        en: 'Entry "{{entry}}": attachment "{{path}}" is {{reason}} outside the ledger folder and is not read',
+      },
+    },
+    recommended: 'error',
+  },
+  check({ entries, attachments, report }) {
+    for (const entry of entries) {
+      for (const [a, attachment] of entry.attachments.entries()) {
+        const reason = pathEscape(attachment.path) ?? attachments?.get(attachment.path)?.outsideRoot
+        if (!reason) continue
+        report({
+          messageId: 'outside',
+          data: { entry: entry.id, path: attachment.path, reason: reasons[reason] },
+          entry,
+          field: `attachments/${a}`,
+        })
+      }
+    }
+  },
+})

@@ -1,0 +1,22 @@
+import { entry } from '../../test/fixtures.js'
+import { testRule } from '../../test/rule-tester.js'
+import { attachmentRequired } from './attachment-required.js'
+
+testRule(attachmentRequired, {
+  valid: [
+    {
+      name: 'attached, and a KPI report (exempt by default)',
+      entries: [
+        entry({ attachments: [{ path: 'files/a.pdf' }] }),
+        entry({ kind: 'kpiReport', kpi: { id: 'firms', value: 1 } }),
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'nothing attached',
+      entries: [entry({ kind: 'minutes' })],
+      errors: [{ messageId: 'none', data: { kind: { zh: '纪要', en: 'minutes' } } }],
+    },
+  ],
+})

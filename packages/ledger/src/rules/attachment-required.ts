@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { defineRule } from '../engine/rule.js'
+import { EntryKind, entryKindLabels } from '../entry/schema.js'
+
+export const attachmentRequired = defineRule({
+  id: 'attachment/required',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      zh: '台账条目应附上材料文件(扫描件、文件、照片等),否则无法作为考核依据。',
+      en: 'A ledger entry carries the material itself (scan, document, photo); without it the entry cannot serve as evidence in the assessment.',
+      rationale: '保障措施(四):台账是考核的主要依据',
+    },
+    messages: {
+      none: {
+        zh: '{{kind}}条目“{{entry}}”没有附材料文件',
+        en: '{{kind}} entry "{{entry}}" has no attached file',
+      },
+    },
+    options: z.strictObject({ exemptKinds: z.array(EntryKind).default(['kpiReport']) }),
+    recommended: 'warning',
+  },
+  check({ entries, options, report }) {
+    const exempt = new Set(options.exemptKinds)
+    for (const entry of entries) {
+      if (entry.attachments.length > 0 || exempt.has(entry.kind)) continue
+      report({
+        messageId: 'none',
+        data: { kind: entryKindLabels[entry.kind], entry: entry.id },
+        entry,
+      })
+    }
+  },
+})

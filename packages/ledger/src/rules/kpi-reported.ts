@@ -1,0 +1,42 @@
+import { targetText } from '../engine/kpi.js'
+import { itemName } from '../engine/labels.js'
+import { defineRule } from '../engine/rule.js'
+
+export const kpiReported = defineRule({
+  id: 'kpi/reported',
+  meta: {
+    type: 'problem',
+    docs: {
+      zh: '方案中的每个量化目标都要有指标数据报送。',
+      en: 'Every numeric target of the plan has at least one KPI report.',
+      rationale: '方案量化目标;保障措施(四):改革推进成效资料',
+    },
+    messages: {
+      unreported: {
+        zh: '事项{{item}}的指标“{{measure}}”(目标 {{target}} {{unit}})尚无数据报送',
+        en: 'Item {{item}}: KPI "{{measure}}" (target {{target}} {{unit}}) has no report',
+      },
+    },
+    recommended: 'warning',
+  },
+  check({ plan, entries, index, asOf, report }) {
+    const reported = new Set<string>()
+    for (const entry of entries) if (entry.kpi && entry.date <= asOf) reported.add(entry.kpi.id)
+    for (const item of plan.items) {
+      const at = index.itemPosition.get(item.id) ?? 0
+      item.kpis.forEach((kpi, k) => {
+        if (reported.has(kpi.id)) return
+        report({
+          messageId: 'unreported',
+          data: {
+            item: itemName(item),
+            measure: kpi.measure,
+            target: targetText(kpi.target),
+            unit: kpi.unit,
+          },
+          planPath: ['items', at, 'kpis', k],
+        })
+      })
+    }
+  },
+})

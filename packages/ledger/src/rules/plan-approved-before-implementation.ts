@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { itemName } from '../engine/labels.js'
+import { defineRule } from '../engine/rule.js'
+import { EntryKind } from '../entry/schema.js'
+
+export const planApprovedBeforeImplementation = defineRule({
+  id: 'plan/approved-before-implementation',
+  meta: {
+    type: 'problem',
+    docs: {
+      zh: '每个事项的实施方案报区创改组会议研究批准后才能实施:第一份推进材料之前,须有正式方案和区创改组的上会研究记录。',
+      en: "Each item's implementation plan is approved at a leading-group meeting before work counts: before the first progress material there is a formal plan and the leading group's meeting decision.",
+      rationale: '保障措施(二):制订实施方案,报区创改组会议研究批准后实施',
+    },
+    messages: {
+      noApproval: {
+        zh: '事项{{item}}在 {{date}} 已有推进材料,但此前没有{{body}}的上会研究记录',
+        en: 'Item {{item}} has progress from {{date}} but no meeting decision of {{body}} before it',
+      },
+      noFormalPlan: {
+        zh: '事项{{item}}在 {{date}} 已有推进材料,但此前没有正式实施方案',
+        en: 'Item {{item}} has progress from {{date}} but no formal plan before it',
+      },
+    },
+    options: z.strictObject({
+      /** Body whose meeting approves; defaults to the plan's leading group (区创改组). */
+      approvingBody: z.string().optional(),
+      /** Kinds that count as implementation. */
+      implementationKinds: z.array(EntryKind).default(['progress']),
+    }),
+    recommended: 'error',
+  },
+  check({ plan, index, options, report }) {
+    const body = options.approvingBody ?? plan.bodies.leadingGroup?.id
+    const approver = [plan.bodies.leadingGroup, plan.bodies.office, plan.bodies.superior].find(
+      (b) => b?.id === body,
+    )
+    const bodyName = approver ? (approver.shortName ?? approver.name) : (body ?? '区创改组')
+    for (const item of plan.items) {
+      const byKind = index.byItemKind.get(item.id)
+      if (!byKind) continue
+      const started = options.implementationKinds
+        .map((kind) => byKind.get(kind)?.[0])
+        .filter((entry) => entry !== undefined)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
+      if (!started) continue
+      const approved = byKind
+        .get('meetingDecision')
+        ?.some(
+          (entry) =>
+            entry.date <= started.date && (body === undefined || entry.meeting?.body === body),
+        )
+      const data = { item: itemName(item), date: started.date, body: bodyName }
+      if (!approved) report({ messageId: 'noApproval', data, entry: started })
+      const formal = byKind.get('formalPlan')?.[0]
+      if (!formal || formal.date > started.date)
+        report({ messageId: 'noFormalPlan', data, entry: started })
+    }
+  },
+})

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { completeIntervals } from '../engine/intervals.js'
+import { itemName } from '../engine/labels.js'
+import { defineRule } from '../engine/rule.js'
+
+export const supervisionCadence = defineRule({
+  id: 'supervision/cadence',
+  meta: {
+    type: 'problem',
+    docs: {
+      zh: '事项的实施方案批准后,每个督办周期(默认每季度)至少有一份督办情况记录,直到检查日。',
+      en: "From the approval of an item's plan to the day of the check, every supervision interval (a quarter by default) has at least one supervision record.",
+      rationale: '保障措施(三):加强对工作落实情况的督办检查;保障措施(四):督办情况',
+    },
+    messages: {
+      gap: {
+        zh: '事项{{item}}在 {{period}}({{start}} 至 {{end}})没有督办记录',
+        en: 'Item {{item}} has no supervision record in {{period}} ({{start}} to {{end}})',
+      },
+    },
+    options: z.strictObject({
+      interval: z.enum(['month', 'quarter', 'halfYear']).default('quarter'),
+    }),
+    recommended: 'warning',
+  },
+  check({ plan, index, asOf, options, report }) {
+    for (const item of plan.items) {
+      const byKind = index.byItemKind.get(item.id)
+      // Supervision starts when the item's plan is approved: its first formal plan or meeting decision.
+      const starts = [
+        byKind?.get('formalPlan')?.[0]?.date,
+        byKind?.get('meetingDecision')?.[0]?.date,
+      ].filter((date): date is string => date !== undefined)
+      if (starts.length === 0) continue
+      const approved = starts.sort()[0] as string
+      const records = (byKind?.get('supervision') ?? []).map((entry) => entry.date)
+      let next = 0
+      for (const span of completeIntervals(approved, asOf, options.interval)) {
+        while (next < records.length && (records[next] as string) < span.start) next++
+        if (next < records.length && (records[next] as string) <= span.end) continue
+        report({
+          messageId: 'gap',
+          data: { item: itemName(item), period: span.label, start: span.start, end: span.end },
+          item,
+        })
+      }
+    }
+  },
+})

@@ -7,6 +7,12 @@ export {
   checkLedger,
 } from './engine/check-ledger.js'
 export {
+  type CopyComparison,
+  type CopyDifference,
+  compareCopies,
+  type LedgerCopy,
+} from './engine/compare-copies.js'
+export {
   CONFIG_SCHEMA_TAG,
   LedgerConfig,
   parseConfig,
@@ -53,4 +59,14 @@ export {
   LedgerFile,
   Meeting,
 } from './entry/schema.js'
+export {
+  FORMATS,
+  type FormatName,
+  type FormatOptions,
+  formatDiagnostics,
+} from './format/index.js'
+export { DIAGNOSTICS_SCHEMA_TAG, formatJson } from './format/json.js'
+export { formatSarif, type SarifOptions } from './format/sarif.js'
+export { formatStylish, type StylishOptions } from './format/stylish.js'
+export { displayWidth } from './format/width.js'
 export { rules } from './rules/index.js'

@@ -14,6 +14,7 @@ export type {
 } from './diagnostic/diagnostic.js'
 export {
   compareDiagnostics,
+  compareText,
   formatMessage,
   hasErrors,
   interpolate,
@@ -70,8 +71,15 @@ export {
   UnitKind,
 } from './schema/plan.js'
 export {
+  type DecodedSource,
+  type DecodeSourceOptions,
+  decodeSource,
+  type TextEncodingName,
+} from './source/decode.js'
+export {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,
+  formatBytes,
   type ParsedSource,
   type ParseSourceOptions,
   parseSource,

@@ -1,5 +1,6 @@
 import {
   compareDiagnostics,
+  compareText,
   type Diagnostic,
   formatMessage,
   type Locale,
@@ -65,7 +66,9 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       entryIndex ??= new Map(entries.map((e, i) => [e, i]))
       return { path: `/entries/${entryIndex.get(entry) ?? 0}${field ? `/${field}` : ''}` }
     }
-    const at = field ? source.fields?.[field.split('/')[0] ?? field] : undefined
+    const at = field
+      ? (source.fields?.[field] ?? source.fields?.[field.split('/')[0] ?? field])
+      : undefined
     const location: SourceLocation = { path: field ? `${source.path}/${field}` : source.path }
     if (source.file !== undefined) location.file = source.file
     const line = at?.line ?? source.line
@@ -133,7 +136,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       })
     }
   }
-  diagnostics.sort((a, b) => compareDiagnostics(a, b) || a.message.localeCompare(b.message))
+  diagnostics.sort((a, b) => compareDiagnostics(a, b) || compareText(a.message, b.message))
   const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
   const byRule: Record<string, number> = {}
   for (const d of diagnostics) byRule[d.ruleId] = (byRule[d.ruleId] ?? 0) + 1

@@ -6,4 +6,12 @@ export const ledgerMessages = {
     zh: '“{{field}}”写作“{{from}}”,已按“{{to}}”读取',
     en: '"{{field}}" was written "{{from}}" and is read as "{{to}}"',
   },
+  'ledger/unreadable': {
+    zh: '无法读取:{{reason}}',
+    en: 'Cannot be read: {{reason}}',
+  },
+  'ledger/no-files': {
+    zh: '文件夹中没有台账文件(.yaml、.yml 或 .json)',
+    en: 'The folder holds no ledger file (.yaml, .yml or .json)',
+  },
 } satisfies MessageCatalogue

@@ -88,10 +88,14 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
 function entrySource(locate: ParsedSource['locate'], index: number, entry: object): EntrySource {
   const at = locate([])
   const fields: NonNullable<EntrySource['fields']> = {}
-  for (const key of Object.keys(entry)) {
-    const { line, column } = locate([key])
-    if (line !== undefined && column !== undefined) fields[key] = { line, column }
+  const keep = (name: string, path: PropertyKey[]) => {
+    const { line, column } = locate(path)
+    if (line !== undefined && column !== undefined) fields[name] = { line, column }
   }
+  for (const key of Object.keys(entry)) keep(key, [key])
+  // Each attachment on its own line, for findings about one of them.
+  const attachments = (entry as { attachments?: unknown[] }).attachments ?? []
+  for (const i of attachments.keys()) keep(`attachments/${i}`, ['attachments', i])
   const source: EntrySource = { path: `/entries/${index}`, fields }
   if (at.file !== undefined) source.file = at.file
   if (at.line !== undefined) source.line = at.line

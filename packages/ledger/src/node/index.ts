@@ -1,2 +1,14 @@
 // @reformkit/ledger/node — reading ledgers and attachments from the file system (Node only).
-export {}
+export {
+  type AttachmentProgress,
+  type GatherAttachmentsOptions,
+  gatherAttachments,
+  sha256File,
+} from './attachments.js'
+export {
+  LEDGER_FILE_EXTENSIONS,
+  type LoadLedgerOptions,
+  type LoadLedgerProgress,
+  type LoadLedgerResult,
+  loadLedger,
+} from './load-ledger.js'

@@ -19,8 +19,8 @@ testRule(copiesIdentical, {
         },
       ],
       errors: [
-        { messageId: 'differs', data: { id: 'files/a.pdf' }, path: '/attachments/files/a.pdf' },
-        { messageId: 'differs', data: { id: 'fgj-002' } },
+        { messageId: 'changed', data: { id: 'files/a.pdf' }, path: '/attachments/files/a.pdf' },
+        { messageId: 'removed', data: { id: 'fgj-002' } },
       ],
     },
   ],

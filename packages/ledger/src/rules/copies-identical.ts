@@ -4,12 +4,6 @@ const whatLabels = {
   entry: { zh: '条目', en: 'entry' },
   attachment: { zh: '附件', en: 'attachment' },
 }
-const kindLabels = {
-  added: { zh: '多出', en: 'added' },
-  removed: { zh: '缺少', en: 'removed' },
-  changed: { zh: '内容不同', en: 'changed' },
-}
-
 export const copiesIdentical = defineRule({
   id: 'copies/identical',
   meta: {
@@ -20,9 +14,17 @@ export const copiesIdentical = defineRule({
       rationale: '保障措施(四):台账一式两份,一份自存以备区级考核,一份报区创新办接受市级考核',
     },
     messages: {
-      differs: {
-        zh: '与另一份台账({{copy}})相比,{{what}}“{{id}}”{{kind}}',
-        en: 'Compared with the other copy ({{copy}}), {{what}} "{{id}}" is {{kind}}',
+      added: {
+        zh: '另一份台账({{copy}})多出{{what}}“{{id}}”',
+        en: 'The other copy ({{copy}}) has an extra {{what}} "{{id}}"',
+      },
+      removed: {
+        zh: '另一份台账({{copy}})缺少{{what}}“{{id}}”',
+        en: 'The other copy ({{copy}}) lacks {{what}} "{{id}}"',
+      },
+      changed: {
+        zh: '另一份台账({{copy}})中{{what}}“{{id}}”的内容不同',
+        en: 'In the other copy ({{copy}}), {{what}} "{{id}}" differs',
       },
     },
     recommended: 'error',
@@ -32,13 +34,8 @@ export const copiesIdentical = defineRule({
     for (const copy of copies ?? []) {
       for (const difference of copy.differences) {
         report({
-          messageId: 'differs',
-          data: {
-            copy: copy.label,
-            what: whatLabels[difference.what],
-            id: difference.id,
-            kind: kindLabels[difference.kind],
-          },
+          messageId: difference.kind,
+          data: { copy: copy.label, what: whatLabels[difference.what], id: difference.id },
           location: { file: copy.label, path: `/${difference.what}s/${difference.id}` },
         })
       }

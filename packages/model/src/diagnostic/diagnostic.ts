@@ -103,19 +103,24 @@ export function localizeDiagnostic(
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
-/** Stable order: file, line, column, path, then severity and rule id. */
+/** Stable order: file, line, column, path, then severity and rule id. Locale-independent. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const la = a.location
   const lb = b.location
   return (
-    (la.file ?? '').localeCompare(lb.file ?? '') ||
-    (la.sheet ?? '').localeCompare(lb.sheet ?? '') ||
+    compareText(la.file ?? '', lb.file ?? '') ||
+    compareText(la.sheet ?? '', lb.sheet ?? '') ||
     (la.line ?? 0) - (lb.line ?? 0) ||
     (la.column ?? 0) - (lb.column ?? 0) ||
-    (la.path ?? '').localeCompare(lb.path ?? '') ||
+    compareText(la.path ?? '', lb.path ?? '') ||
     severityRank[a.severity] - severityRank[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareText(a.ruleId, b.ruleId)
   )
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** True when any diagnostic has error severity. */

@@ -17,6 +17,14 @@ export const modelMessages = {
     zh: '读取时发生内部错误({{detail}});这是 reformkit 的缺陷,请报告',
     en: 'Internal error while reading ({{detail}}); this is a reformkit bug, please report it',
   },
+  'source/encoding': {
+    zh: '文件不是 UTF-8 编码,已按 {{encoding}} 读取;建议另存为 UTF-8',
+    en: 'The file is not UTF-8 and was read as {{encoding}}; consider saving it as UTF-8',
+  },
+  'source/binary': {
+    zh: '这不是文本文件(可能选错了文件,例如 Excel 或 PDF);请选择 YAML 或 JSON 文件',
+    en: 'This is not a text file (perhaps an Excel or PDF file was chosen); choose a YAML or JSON file',
+  },
   'source/empty': {
     zh: '文件为空',
     en: 'The file is empty',

@@ -59,7 +59,8 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length
 }
 
-function formatBytes(bytes: number): string {
+/** 1.5 MiB, 12 KiB: sizes as people read them. */
+export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
     : `${Math.ceil(bytes / 1024)} KiB`

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs'
+import type { Diagnostic } from '@reformkit/model'
+import Ajv from 'ajv-draft-04'
+import { describe, expect, it } from 'vitest'
+import { entry, plan } from '../../test/fixtures.js'
+import { checkLedger } from '../engine/check-ledger.js'
+import { rules } from '../rules/index.js'
+import { formatDiagnostics } from './index.js'
+import { displayWidth } from './width.js'
+
+const diagnostic = (fields: Partial<Diagnostic>): Diagnostic => ({
+  ruleId: 'ref/unknown-unit',
+  severity: 'error',
+  message: 'm',
+  messageId: 'm',
+  data: {},
+  location: {},
+  ...fields,
+})
+
+const findings: Diagnostic[] = [
+  diagnostic({
+    message: '条目“e1”的填报单位“发改委”不在方案中',
+    location: { file: 'ledger/fgj.yaml', line: 4, column: 11 },
+    suggestions: [{ message: '是否应为“fgj”(发改局)?', replacement: 'fgj' }],
+  }),
+  diagnostic({
+    ruleId: 'entry/future-date',
+    severity: 'warning',
+    message: 'date is after as-of',
+    location: { file: 'ledger/fgj.yaml', line: 12, column: 9 },
+  }),
+  diagnostic({
+    ruleId: 'kpi/reported',
+    severity: 'info',
+    message: '指标未报送',
+    location: { path: '/items/0/kpis/1' },
+  }),
+]
+
+describe('displayWidth', () => {
+  it('counts CJK and full-width characters as two columns, colour codes as none', () => {
+    expect(displayWidth('abc')).toBe(3)
+    expect(displayWidth('发改局')).toBe(6)
+    expect(displayWidth('（一）１')).toBe(8)
+    expect(displayWidth('\u001b[31m错误\u001b[0m')).toBe(4)
+    expect(displayWidth('e\u0301')).toBe(1)
+  })
+})
+
+describe('stylish', () => {
+  it('groups by file and aligns columns by display width', () => {
+    expect(formatDiagnostics(findings)).toBe(
+      [
+        'ledger/fgj.yaml',
+        '  4:11  错误  条目“e1”的填报单位“发改委”不在方案中  ref/unknown-unit',
+        '              → 是否应为“fgj”(发改局)?',
+        '  12:9  警告  date is after as-of                   entry/future-date',
+        '',
+        '(无文件)',
+        '  /items/0/kpis/1  提示  指标未报送  kpi/reported',
+        '',
+        '✖ 共 3 个问题(1 个错误,1 个警告,1 个提示)',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('speaks English, colours only when asked, and says so when all is well', () => {
+    const english = formatDiagnostics(findings, { locale: 'en' })
+    expect(english).toContain('  4:11  error    ')
+    expect(english).toMatch(/✖ 3 problems \(1 error, 1 warning, 1 info\)\n$/)
+    expect(english).not.toContain('\u001b[')
+    expect(formatDiagnostics(findings, { color: true })).toContain('\u001b[31m错误\u001b[0m')
+    expect(formatDiagnostics([], { locale: 'en' })).toBe('✔ No problems\n')
+  })
+})
+
+describe('json', () => {
+  it('is versioned and keeps every field', () => {
+    const parsed = JSON.parse(formatDiagnostics(findings, { format: 'json' }))
+    expect(parsed.schema).toBe('reformkit/diagnostics@1')
+    expect(parsed.summary).toEqual({ errors: 1, warnings: 1, infos: 1 })
+    expect(parsed.diagnostics).toEqual(findings)
+  })
+})
+
+describe('sarif', () => {
+  const schema = JSON.parse(
+    readFileSync(new URL('../../test/vendor/sarif-2.1.0.schema.json', import.meta.url), 'utf8'),
+  )
+  const validate = new Ajv({
+    allErrors: true,
+    strict: false,
+    validateFormats: false,
+    unicodeRegExp: false,
+  }).compile(schema)
+
+  it('is valid SARIF 2.1.0 with every rule described in tool.driver.rules', () => {
+    const { diagnostics } = checkLedger({
+      plan,
+      entries: [entry({ unit: '发改委', date: '2018-03-01' }), entry({ item: 'i9' })],
+      asOf: '2017-12-31',
+    })
+    expect(diagnostics.length).toBeGreaterThan(2)
+    const log = JSON.parse(
+      formatDiagnostics([...diagnostics, ...findings], {
+        format: 'sarif',
+        rules,
+        toolVersion: '1.2.3',
+        helpUri: 'https://example.org/rules/{id}.md',
+      }),
+    )
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true)
+    const run = log.runs[0]
+    expect(run.tool.driver.rules.length).toBe(rules.length)
+    expect(run.tool.driver.rules[0]).toMatchObject({
+      id: rules[0]?.id,
+      shortDescription: { text: rules[0]?.meta.docs.zh },
+      helpUri: `https://example.org/rules/${rules[0]?.id.replace('/', '-')}.md`,
+    })
+    for (const result of run.results)
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId)
+    const located = run.results.find(
+      (r: { locations?: Array<{ physicalLocation?: unknown }> }) =>
+        r.locations?.[0]?.physicalLocation,
+    )
+    expect(located.properties).toEqual({ suggestions: ['是否应为“fgj”(发改局)?'] })
+    expect(located.locations[0]).toEqual({
+      physicalLocation: {
+        artifactLocation: { uri: 'ledger/fgj.yaml' },
+        region: { startLine: 4, startColumn: 11 },
+      },
+    })
+    const note = run.results.find(
+      (r: { message: { text: string } }) => r.message.text === '指标未报送',
+    )
+    expect(note).toMatchObject({
+      level: 'note',
+      locations: [{ logicalLocations: [{ fullyQualifiedName: '/items/0/kpis/1' }] }],
+    })
+  })
+
+  it('rejects what is not SARIF (the validator is not a rubber stamp)', () => {
+    const log = JSON.parse(formatDiagnostics(findings, { format: 'sarif' }))
+    log.runs[0].results[0].level = 'fatal'
+    expect(validate(log)).toBe(false)
+  })
+})

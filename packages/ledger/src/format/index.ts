@@ -1,0 +1,24 @@
+import type { Diagnostic } from '@reformkit/model'
+import { formatJson } from './json.js'
+import { formatSarif, type SarifOptions } from './sarif.js'
+import { formatStylish, type StylishOptions } from './stylish.js'
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const
+export type FormatName = (typeof FORMATS)[number]
+
+export type FormatOptions = StylishOptions & SarifOptions & { format?: FormatName }
+
+/** Render findings for people (`stylish`, the default), scripts (`json`) or CI (`sarif`). */
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  options: FormatOptions = {},
+): string {
+  switch (options.format ?? 'stylish') {
+    case 'json':
+      return formatJson(diagnostics)
+    case 'sarif':
+      return formatSarif(diagnostics, options)
+    default:
+      return formatStylish(diagnostics, options)
+  }
+}

@@ -1,0 +1,94 @@
+import { type Diagnostic, type Locale, pick, type Severity } from '@reformkit/model'
+import { displayWidth, padEnd } from './width.js'
+
+export interface StylishOptions {
+  locale?: Locale
+  /** ANSI colours; callers decide (TTY, NO_COLOR). Default false. */
+  color?: boolean
+}
+
+const severityLabels: Record<Severity, { zh: string; en: string }> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+}
+const colours: Record<Severity | 'dim' | 'bold', string> = {
+  error: '31',
+  warning: '33',
+  info: '34',
+  dim: '2',
+  bold: '1',
+}
+/** Messages longer than this are not padded to align the rule ids after them. */
+const MAX_ALIGNED_MESSAGE = 60
+
+/**
+ * ESLint's "stylish" layout: findings grouped by file, `line:column severity message
+ * rule-id` aligned by display width (so Chinese messages line up), suggestions under
+ * their finding, and a summary line.
+ */
+export function formatStylish(
+  diagnostics: readonly Diagnostic[],
+  options: StylishOptions = {},
+): string {
+  const locale = options.locale ?? 'zh-CN'
+  const paint = (style: keyof typeof colours, text: string) =>
+    options.color ? `\u001b[${colours[style]}m${text}\u001b[0m` : text
+  const groups = new Map<string, Diagnostic[]>()
+  for (const d of diagnostics) {
+    const key = d.location.file ?? ''
+    const group = groups.get(key)
+    if (group) group.push(d)
+    else groups.set(key, [d])
+  }
+  const lines: string[] = []
+  for (const [file, group] of groups) {
+    lines.push(paint('bold', file || (locale === 'en' ? '(no file)' : '(无文件)')))
+    const rows = group.map((d) => ({
+      d,
+      where: where(d),
+      severity: pick(severityLabels[d.severity], locale),
+    }))
+    const whereWidth = Math.max(...rows.map((r) => displayWidth(r.where)))
+    const severityWidth = Math.max(...rows.map((r) => displayWidth(r.severity)))
+    const messageWidth = Math.min(
+      MAX_ALIGNED_MESSAGE,
+      Math.max(...rows.map((r) => displayWidth(r.d.message))),
+    )
+    for (const { d, where, severity } of rows) {
+      lines.push(
+        `  ${paint('dim', padEnd(where, whereWidth))}  ${paint(d.severity, padEnd(severity, severityWidth))}  ${padEnd(d.message, messageWidth)}  ${paint('dim', d.ruleId)}`,
+      )
+      for (const suggestion of d.suggestions ?? [])
+        lines.push(`  ${' '.repeat(whereWidth + severityWidth + 4)}→ ${suggestion.message}`)
+    }
+    lines.push('')
+  }
+  lines.push(summary(diagnostics, locale, paint))
+  return `${lines.join('\n')}\n`
+}
+
+function where(d: Diagnostic): string {
+  const { line, column, sheet, cell, path } = d.location
+  if (line !== undefined) return `${line}:${column ?? 0}`
+  if (sheet !== undefined) return `${sheet}!${cell ?? ''}`
+  return path ?? ''
+}
+
+function summary(
+  diagnostics: readonly Diagnostic[],
+  locale: Locale,
+  paint: (style: keyof typeof colours, text: string) => string,
+): string {
+  const n = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
+  const [errors, warnings, infos] = [n('error'), n('warning'), n('info')]
+  if (diagnostics.length === 0) return locale === 'en' ? '✔ No problems' : '✔ 没有发现问题'
+  const style = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info'
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+  return paint(
+    style,
+    locale === 'en'
+      ? `✖ ${plural(diagnostics.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`
+      : `✖ 共 ${diagnostics.length} 个问题(${errors} 个错误,${warnings} 个警告,${infos} 个提示)`,
+  )
+}

@@ -1,0 +1,157 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { extname, join, relative, resolve } from 'node:path'
+import {
+  compareDiagnostics,
+  DEFAULT_MAX_BYTES,
+  type Diagnostic,
+  decodeSource,
+  diagnosticFactory,
+  formatBytes,
+  hasErrors,
+  type Locale,
+  modelMessages,
+  type Plan,
+} from '@reformkit/model'
+import type { AttachmentFact } from '../engine/rule.js'
+import { ledgerMessages } from '../entry/messages.js'
+import { parseLedger } from '../entry/parse-ledger.js'
+import type { LedgerEntry } from '../entry/schema.js'
+import { type AttachmentProgress, gatherAttachments } from './attachments.js'
+
+/** Extensions read as ledger files when a folder is given. */
+export const LEDGER_FILE_EXTENSIONS = ['.yaml', '.yml', '.json'] as const
+
+export interface LoadLedgerOptions {
+  /** The ledger root: attachment paths are relative to it and nothing outside it is read. */
+  root: string
+  /** With the plan, unit names and item ordinals written for ids are read as the ids. */
+  plan?: Plan
+  locale?: Locale
+  /** Larger ledger files are refused with a diagnostic. Default 16 MiB. */
+  maxBytes?: number
+  /** Look at the attachments (exists, size, SHA-256). Default true. */
+  attachments?: boolean
+  onProgress?: (progress: LoadLedgerProgress) => void
+}
+
+export type LoadLedgerProgress =
+  | { phase: 'read'; done: number; total: number; file: string }
+  | ({ phase: 'hash' } & AttachmentProgress)
+
+export interface LoadLedgerResult {
+  /** True when no diagnostic has error severity. */
+  ok: boolean
+  /** Entries of every file, in file order (files sorted by name). */
+  entries: LedgerEntry[]
+  diagnostics: Diagnostic[]
+  /** The ledger files read, relative to the root, with `/` separators. */
+  files: string[]
+  /** What the file system says about each attachment path (empty when not asked). */
+  attachments: Map<string, AttachmentFact>
+}
+
+/**
+ * Read a ledger from files and folders (a folder: its .yaml, .yml and .json files, not
+ * its subfolders, which hold the attachments), merge the entries and look at every
+ * attachment. Files may be UTF-8, UTF-16 with BOM or GB18030. Never throws for bad input:
+ * unreadable paths, wrong encodings and invalid entries are diagnostics, located by file
+ * (relative to the root) and line.
+ */
+export async function loadLedger(
+  paths: string | readonly string[],
+  options: LoadLedgerOptions,
+): Promise<LoadLedgerResult> {
+  const locale = options.locale ?? 'zh-CN'
+  const report = diagnosticFactory({ ...modelMessages, ...ledgerMessages }, locale)
+  const root = resolve(options.root)
+  const display = (file: string) => relative(root, file).split(/[\\/]/).join('/') || '.'
+  const diagnostics: Diagnostic[] = []
+  const files: string[] = []
+
+  for (const path of typeof paths === 'string' ? [paths] : paths) {
+    const absolute = resolve(root, path)
+    try {
+      const info = await stat(absolute)
+      if (!info.isDirectory()) {
+        files.push(absolute)
+        continue
+      }
+      const names = (await readdir(absolute, { withFileTypes: true }))
+        .filter((d) => d.isFile() && LEDGER_FILE_EXTENSIONS.some((ext) => ext === extname(d.name)))
+        .map((d) => d.name)
+        .sort()
+      if (names.length === 0)
+        diagnostics.push(
+          report({ ruleId: 'ledger/no-files', location: { file: display(absolute) } }),
+        )
+      files.push(...names.map((name) => join(absolute, name)))
+    } catch (error) {
+      diagnostics.push(unreadable(display(absolute), error))
+    }
+  }
+
+  const entries: LedgerEntry[] = []
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+  for (const [i, file] of files.entries()) {
+    const filename = display(file)
+    try {
+      const size = (await stat(file)).size
+      if (size > maxBytes) {
+        const data = { size: formatBytes(size), limit: formatBytes(maxBytes) }
+        diagnostics.push(report({ ruleId: 'source/too-large', data, location: { file: filename } }))
+        continue
+      }
+      const decoded = decodeSource(await readFile(file), { filename, locale })
+      diagnostics.push(...decoded.diagnostics)
+      if (decoded.text === undefined) continue
+      const parsed = parseLedger(decoded.text, {
+        filename,
+        locale,
+        maxBytes,
+        ...(options.plan ? { plan: options.plan } : {}),
+      })
+      diagnostics.push(...parsed.diagnostics)
+      entries.push(...parsed.entries)
+    } catch (error) {
+      diagnostics.push(unreadable(filename, error))
+    }
+    options.onProgress?.({ phase: 'read', done: i + 1, total: files.length, file: filename })
+  }
+
+  const attachments =
+    options.attachments === false
+      ? new Map<string, AttachmentFact>()
+      : await gatherAttachments(entries, {
+          root,
+          ...(options.onProgress
+            ? {
+                onProgress: (p: AttachmentProgress) =>
+                  options.onProgress?.({ phase: 'hash', ...p }),
+              }
+            : {}),
+        })
+  diagnostics.sort(compareDiagnostics)
+  return {
+    ok: !hasErrors(diagnostics),
+    entries,
+    diagnostics,
+    files: files.map(display),
+    attachments,
+  }
+
+  function unreadable(file: string, error: unknown): Diagnostic {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code
+    const reason = code
+      ? (reasons[code] ?? { zh: code, en: code })
+      : { zh: String(error), en: String(error) }
+    return report({ ruleId: 'ledger/unreadable', data: { reason }, location: { file } })
+  }
+}
+
+const reasons: Record<string, { zh: string; en: string }> = {
+  ENOENT: { zh: '文件或文件夹不存在', en: 'no such file or folder' },
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  EPERM: { zh: '没有读取权限', en: 'permission denied' },
+  EISDIR: { zh: '这是文件夹', en: 'it is a folder' },
+  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
+}

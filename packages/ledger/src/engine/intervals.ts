@@ -1,4 +1,4 @@
-import { addDays } from '@reformkit/model'
+import { addDays, daysBetween } from '@reformkit/model'
 
 export type Interval = 'month' | 'quarter' | 'halfYear'
 
@@ -21,7 +21,9 @@ function label(year: number, month0: number, interval: Interval): string {
 
 /**
  * Calendar intervals (months, quarters, half years) from the one containing `from` to the
- * last one that has fully ended on `asOf`. The first starts on `from` itself.
+ * last one that has fully ended on `asOf`. The first starts on `from` itself and counts
+ * only when at least half of it lies on or after `from`: a plan approved on 20 September
+ * is not asked for a September-quarter record within ten days.
  */
 export function completeIntervals(from: string, asOf: string, interval: Interval): Span[] {
   const size = monthsOf[interval]
@@ -34,7 +36,9 @@ export function completeIntervals(from: string, asOf: string, interval: Interval
     const end = addDays(`${nextYear}-${pad(nextMonth0 + 1)}-01`, -1)
     if (end > asOf) return spans
     const start = `${year}-${pad(month0 + 1)}-01`
-    spans.push({ label: label(year, month0, interval), start: start < from ? from : start, end })
+    const partial = start < from
+    if (!partial || 2 * (daysBetween(from, end) + 1) >= daysBetween(start, end) + 1)
+      spans.push({ label: label(year, month0, interval), start: partial ? from : start, end })
     year = nextYear
     month0 = nextMonth0
   }

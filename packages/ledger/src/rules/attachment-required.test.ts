@@ -11,6 +11,10 @@ testRule(attachmentRequired, {
         entry({ kind: 'kpiReport', kpi: { id: 'firms', value: 1 } }),
       ],
     },
+    {
+      name: 'a bonus claim without proof is left to bonus/proof-attached',
+      entries: [entry({ kind: 'bonusProof', bonus: { reason: '获国家级表彰', points: 2 } })],
+    },
   ],
   invalid: [
     {

@@ -23,7 +23,9 @@ export const attachmentRequired = defineRule({
   check({ entries, options, report }) {
     const exempt = new Set(options.exemptKinds)
     for (const entry of entries) {
-      if (entry.attachments.length > 0 || exempt.has(entry.kind)) continue
+      // A bonus claim without proof is bonus/proof-attached's finding (an error), not this one.
+      if (entry.attachments.length > 0 || exempt.has(entry.kind) || entry.kind === 'bonusProof')
+        continue
       report({
         messageId: 'none',
         data: { kind: entryKindLabels[entry.kind], entry: entry.id },

@@ -40,7 +40,7 @@ testRule(decisionProcedureComplete, {
         {
           messageId: 'missing',
           data: {
-            item: '（一）一般事项',
+            item: { zh: '（一）一般事项', en: '(1) 一般事项' },
             kinds: { zh: '讨论、上会研究', en: 'discussion, meeting decision' },
           },
           path: '/items/0',

@@ -4,6 +4,7 @@ import {
   type Diagnostic,
   hasErrors,
   type Locale,
+  type SourceLocation,
 } from '../diagnostic/diagnostic.js'
 import { modelMessages } from '../diagnostic/messages.js'
 import { Plan } from '../schema/plan.js'
@@ -19,6 +20,12 @@ export interface ParsePlanResult {
   plan?: Plan
   /** Every finding, in file order. */
   diagnostics: Diagnostic[]
+  /**
+   * Where a path of the plan stands in the file (line, column, JSON pointer), e.g.
+   * `locate(['items', 3, 'kpis', 0])`; pass it to checkLedger as `locatePlan` so that
+   * findings about items point at plan.yaml. Set whenever the file could be read.
+   */
+  locate?: (path: readonly PropertyKey[]) => SourceLocation
 }
 
 /**
@@ -39,7 +46,8 @@ export function parsePlan(source: string, options: ParsePlanOptions = {}): Parse
     if (value) diagnostics.push(...checkPlanReferences(value, parsed.locate, locale))
     diagnostics.sort(compareDiagnostics)
     const ok = value !== undefined && !hasErrors(diagnostics)
-    return ok ? { ok, plan: value, diagnostics } : { ok, diagnostics }
+    const locate = (path: readonly PropertyKey[]) => parsed.locate(path)
+    return ok ? { ok, plan: value, diagnostics, locate } : { ok, diagnostics, locate }
   } catch (error) {
     const report = diagnosticFactory(modelMessages, locale)
     const detail = error instanceof Error ? error.message : String(error)

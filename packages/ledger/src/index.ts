@@ -16,6 +16,7 @@ export {
   CONFIG_SCHEMA_TAG,
   LedgerConfig,
   parseConfig,
+  presetSeverity,
   type RuleSetting,
   resolveRuleSettings,
 } from './engine/config.js'
@@ -66,6 +67,12 @@ export {
   formatDiagnostics,
 } from './format/index.js'
 export { DIAGNOSTICS_SCHEMA_TAG, formatJson } from './format/json.js'
+export {
+  ruleDefaults,
+  ruleDocsMarkdown,
+  rulePageName,
+  rulesIndexMarkdown,
+} from './format/rule-docs.js'
 export { formatSarif, type SarifOptions } from './format/sarif.js'
 export { formatStylish, type StylishOptions } from './format/stylish.js'
 export { displayWidth } from './format/width.js'

@@ -22,13 +22,22 @@ async function check(locale: 'zh-CN' | 'en' = 'zh-CN') {
     locatePlan: locate,
     attachments: loaded.attachments,
   })
-  return { loaded, checked, all: [...loaded.diagnostics, ...checked.diagnostics].sort(compareDiagnostics) }
+  return {
+    loaded,
+    checked,
+    all: [...loaded.diagnostics, ...checked.diagnostics].sort(compareDiagnostics),
+  }
 }
 
 describe('examples/wuhan-etdz-2017/ledger', () => {
   it('produces exactly the golden findings on 2017-12-31', async () => {
     const { all } = await check()
-    expect(all.map((d) => `${d.location.file}:${d.location.line}:${d.location.column} ${d.severity} ${d.ruleId} ${d.message}`)).toEqual([
+    expect(
+      all.map(
+        (d) =>
+          `${d.location.file}:${d.location.line}:${d.location.column} ${d.severity} ${d.ruleId} ${d.message}`,
+      ),
+    ).toEqual([
       'ledger/ckjg.yaml:29:5 error outcome/minutes-and-formal-plan 事项（十三）推动开发区向开放创新综合试验区转型升级已上会研究(2017-10-12),但缺少成果材料:纪要',
       'ledger/czj.yaml:54:11 info ledger/normalized “entries[6].item”写作“（十）”,已按“item-10”读取',
       'ledger/czj.yaml:55:11 info ledger/normalized “entries[6].kind”写作“改革推进成效资料”,已按“progress”读取',
@@ -53,7 +62,12 @@ describe('examples/wuhan-etdz-2017/ledger', () => {
     expect(loaded.files).toHaveLength(16)
     const missing = [...loaded.attachments.values()].filter((a) => !a.exists).map((a) => a.path)
     expect(missing).toEqual(['files/jxj/智能制造项目清单.xlsx'])
-    expect(checked.stats).toMatchObject({ entries: loaded.entries.length, rulesRun: 26, errors: 8, warnings: 3 })
+    expect(checked.stats).toMatchObject({
+      entries: loaded.entries.length,
+      rulesRun: 26,
+      errors: 8,
+      warnings: 3,
+    })
   })
 
   it('marks every file as illustrative sample data', () => {

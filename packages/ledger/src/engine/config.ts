@@ -89,14 +89,7 @@ export function resolveRuleSettings(
 
   const settings = new Map<string, RuleSetting>()
   for (const rule of rules) {
-    const base: RuleSeverity =
-      preset === 'none'
-        ? 'off'
-        : preset === 'strict'
-          ? rule.meta.type === 'problem'
-            ? 'error'
-            : 'warning'
-          : rule.meta.recommended
+    const base = presetSeverity(rule, preset)
     const override = overrides[rule.id]
     const severity =
       override === undefined ? base : Array.isArray(override) ? override[0] : override
@@ -147,4 +140,14 @@ export function parseConfig(
   const resolved = resolveRuleSettings(value, rules, { locale, locate: parsed.locate })
   const all = [...diagnostics, ...resolved.diagnostics].sort(compareDiagnostics)
   return { ok: !hasErrors(all), config: value, diagnostics: all }
+}
+
+/** A rule's severity in a preset: `strict` makes problems errors and suggestions warnings. */
+export function presetSeverity(
+  rule: Pick<Rule, 'meta'>,
+  preset: 'recommended' | 'strict' | 'none',
+): RuleSeverity {
+  if (preset === 'none') return 'off'
+  if (preset === 'strict') return rule.meta.type === 'problem' ? 'error' : 'warning'
+  return rule.meta.recommended
 }

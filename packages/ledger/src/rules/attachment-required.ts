@@ -17,7 +17,12 @@ export const attachmentRequired = defineRule({
         en: '{{kind}} entry "{{entry}}" has no attached file',
       },
     },
-    options: z.strictObject({ exemptKinds: z.array(EntryKind).default(['kpiReport']) }),
+    options: z.strictObject({
+      exemptKinds: z
+        .array(EntryKind)
+        .default(['kpiReport'])
+        .meta({ description: '无需附件的材料种类 / Kinds that need no attachment' }),
+    }),
     recommended: 'warning',
   },
   check({ entries, options, report }) {

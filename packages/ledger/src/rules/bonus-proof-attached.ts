@@ -20,7 +20,13 @@ export const bonusProofAttached = defineRule({
         en: 'Bonus entry "{{entry}}" claims {{points}} points; claims are above 0 and at most {{cap}}',
       },
     },
-    options: z.strictObject({ maxPointsPerEntry: z.number().positive().default(5) }),
+    options: z.strictObject({
+      maxPointsPerEntry: z
+        .number()
+        .positive()
+        .default(5)
+        .meta({ description: '每条加分申报的分值上限 / Most points one claim may ask for' }),
+    }),
     recommended: 'error',
   },
   check({ entries, options, report }) {

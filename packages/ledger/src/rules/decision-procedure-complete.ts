@@ -24,10 +24,14 @@ export const decisionProcedureComplete = defineRule({
       },
     },
     options: z.strictObject({
-      required: z.array(EntryKind).default(['research', 'discussion', 'meetingDecision']),
+      required: z
+        .array(EntryKind)
+        .default(['research', 'discussion', 'meetingDecision'])
+        .meta({ description: '每个事项必备的决策程序材料 / Materials every item needs' }),
       requiredForMajor: z
         .array(EntryKind)
-        .default(['expertReview', 'riskAssessment', 'legalityReview']),
+        .default(['expertReview', 'riskAssessment', 'legalityReview'])
+        .meta({ description: '重大改革项目另需的材料 / Further materials of major items' }),
     }),
     recommended: 'error',
   },

@@ -19,7 +19,6 @@ export const decisionProcedureOrder = defineRule({
       },
     },
     options: z.strictObject({
-      /** Steps in order; kinds within one step may come in any order. */
       stages: z
         .array(z.array(EntryKind).min(1))
         .default([
@@ -27,7 +26,11 @@ export const decisionProcedureOrder = defineRule({
           ['discussion'],
           ['publicParticipation', 'expertReview', 'riskAssessment', 'legalityReview'],
           ['meetingDecision'],
-        ]),
+        ])
+        .meta({
+          description:
+            '决策程序的先后步骤;同一步内的材料不分先后 / Steps in order; kinds within a step in any order',
+        }),
     }),
     recommended: 'warning',
   },

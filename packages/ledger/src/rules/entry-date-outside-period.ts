@@ -17,7 +17,13 @@ export const entryDateOutsidePeriod = defineRule({
         en: 'Entry "{{entry}}" is dated {{date}}, outside the plan period {{start}} to {{end}}',
       },
     },
-    options: z.strictObject({ graceDays: z.int().nonnegative().default(0) }),
+    options: z.strictObject({
+      graceDays: z
+        .int()
+        .nonnegative()
+        .default(0)
+        .meta({ description: '方案期限前后允许的天数 / Days allowed before and after the period' }),
+    }),
     recommended: 'warning',
   },
   check({ plan, entries, options, report }) {

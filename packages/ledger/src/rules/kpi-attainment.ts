@@ -27,7 +27,15 @@ export const kpiAttainment = defineRule({
         en: 'KPI "{{measure}}" (item {{item}}) is at {{actual}} {{unit}}, over the limit {{target}}',
       },
     },
-    options: z.strictObject({ project: z.boolean().default(true) }),
+    options: z.strictObject({
+      project: z
+        .boolean()
+        .default(true)
+        .meta({
+          description:
+            '期中按序时进度推算全年值 / Before the end, project the year from progress so far',
+        }),
+    }),
     recommended: 'warning',
   },
   check({ plan, index, asOf, options, report }) {

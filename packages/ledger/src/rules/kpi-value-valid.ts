@@ -25,10 +25,12 @@ export const kpiValueValid = defineRule({
       },
     },
     options: z.strictObject({
-      /** Units of measure that count things, whose values must be whole numbers. */
       countUnits: z
         .array(z.string())
-        .default(['家', '个', '项', '户', '人', '件', '次', '家次', '名']),
+        .default(['家', '个', '项', '户', '人', '件', '次', '家次', '名'])
+        .meta({
+          description: '计数单位,其数值须为整数 / Units that count things: values must be whole',
+        }),
     }),
     recommended: 'error',
   },

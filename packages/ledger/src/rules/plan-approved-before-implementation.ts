@@ -23,10 +23,14 @@ export const planApprovedBeforeImplementation = defineRule({
       },
     },
     options: z.strictObject({
-      /** Body whose meeting approves; defaults to the plan's leading group (区创改组). */
-      approvingBody: z.string().optional(),
-      /** Kinds that count as implementation. */
-      implementationKinds: z.array(EntryKind).default(['progress']),
+      approvingBody: z.string().optional().meta({
+        description:
+          '审议方案的机构,默认为方案的领导小组(区创改组)/ Approving body; default the leading group',
+      }),
+      implementationKinds: z
+        .array(EntryKind)
+        .default(['progress'])
+        .meta({ description: '视为开始实施的材料种类 / Kinds that count as implementation' }),
     }),
     recommended: 'error',
   },

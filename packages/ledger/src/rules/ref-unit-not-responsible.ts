@@ -18,8 +18,9 @@ export const refUnitNotResponsible = defineRule({
       },
     },
     options: z.strictObject({
-      /** Units that may file for any item, e.g. an office that files supervision records. */
-      exemptUnits: z.array(z.string()).default([]),
+      exemptUnits: z.array(z.string()).default([]).meta({
+        description: '可为任何事项报材料的单位(如督办部门)/ Units that may file for any item',
+      }),
     }),
     recommended: 'error',
   },

@@ -19,7 +19,10 @@ export const supervisionCadence = defineRule({
       },
     },
     options: z.strictObject({
-      interval: z.enum(['month', 'quarter', 'halfYear']).default('quarter'),
+      interval: z
+        .enum(['month', 'quarter', 'halfYear'])
+        .default('quarter')
+        .meta({ description: '督办周期:月、季度、半年 / Supervision interval' }),
     }),
     recommended: 'warning',
   },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { entry, plan } from '../../test/fixtures.js'
+import type { LedgerEntry } from '../entry/schema.js'
 import { rules } from '../rules/index.js'
 import { checkLedger } from './check-ledger.js'
 import { parseConfig } from './config.js'
@@ -103,6 +104,26 @@ describe('checkLedger', () => {
     expect(result.diagnostics[1]?.message).toBe(
       '未知规则“entry/future-dates”,是否应为“entry/future-date”?',
     )
+  })
+
+  it('sets aside entries built in code with a wrong shape, saying which field', () => {
+    const bad = { ...entry(), date: '2017-02-30' }
+    const { diagnostics, stats } = checkLedger({
+      plan,
+      entries: [entry(), bad, null as unknown as LedgerEntry],
+      asOf: '2017-12-31',
+      rules: some,
+      locale: 'en',
+    })
+    expect(stats.entries).toBe(1)
+    expect(diagnostics.map((d) => [d.ruleId, d.location.path, d.message])).toEqual([
+      [
+        'ledger/malformed-entry',
+        '/entries/1',
+        expect.stringMatching(/^Entry 2: "date" is missing or malformed/),
+      ],
+      ['ledger/malformed-entry', '/entries/2', expect.stringMatching(/^Entry 3: "\(entry\)"/)],
+    ])
   })
 
   it('speaks English on request', () => {

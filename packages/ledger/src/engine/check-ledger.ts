@@ -2,15 +2,18 @@ import {
   compareDiagnostics,
   compareText,
   type Diagnostic,
+  diagnosticFactory,
   formatMessage,
   type Locale,
   type Plan,
   type Severity,
   type SourceLocation,
 } from '@reformkit/model'
+import { ledgerMessages } from '../entry/messages.js'
 import type { LedgerEntry } from '../entry/schema.js'
 import { rules as registry } from '../rules/index.js'
 import { type LedgerConfig, resolveRuleSettings } from './config.js'
+import { guardEntries } from './guard.js'
 import { indexLedger } from './index-ledger.js'
 import type { AttachmentFact, CopyFacts, ReportInit, Rule } from './rule.js'
 
@@ -55,7 +58,24 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   const locale = options.locale ?? 'zh-CN'
   const rules = options.rules ?? registry
   const { settings, diagnostics } = resolveRuleSettings(options.config, rules, { locale })
-  const { plan, entries } = options
+  const { plan } = options
+  const given: readonly unknown[] = Array.isArray(options.entries) ? options.entries : []
+  const { entries, rejected } = guardEntries(given)
+  const report = diagnosticFactory(ledgerMessages, locale)
+  for (const { index, field } of rejected) {
+    const source = (given[index] as LedgerEntry | null)?.source
+    diagnostics.push(
+      report({
+        ruleId: 'ledger/malformed-entry',
+        data: { index: index + 1, field },
+        location: {
+          path: source?.path ?? `/entries/${index}`,
+          ...(source?.file !== undefined ? { file: source.file } : {}),
+          ...(source?.line !== undefined ? { line: source.line } : {}),
+        },
+      }),
+    )
+  }
   const index = indexLedger(plan, entries)
   let entryIndex: Map<LedgerEntry, number> | undefined
   const locatePlan = options.locatePlan ?? ((path) => ({ path: `/${path.join('/')}` }))
@@ -132,7 +152,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
             : `规则 ${rule.id} 运行出错(${String(error)});这是 reformkit 的缺陷,请报告`,
         messageId: 'rule-crashed',
         data: { detail: String(error) },
-        location: {},
+        location: { path: '' },
       })
     }
   }

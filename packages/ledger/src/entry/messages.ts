@@ -14,4 +14,8 @@ export const ledgerMessages = {
     zh: '文件夹中没有台账文件(.yaml、.yml 或 .json)',
     en: 'The folder holds no ledger file (.yaml, .yml or .json)',
   },
+  'ledger/malformed-entry': {
+    zh: '第 {{index}} 条台账条目的“{{field}}”缺失或格式不对,未参与检查;请用 parseLedger 读取台账',
+    en: 'Entry {{index}}: "{{field}}" is missing or malformed, so the entry was not checked; read ledgers with parseLedger',
+  },
 } satisfies MessageCatalogue

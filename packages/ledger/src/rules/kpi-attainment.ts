@@ -28,13 +28,10 @@ export const kpiAttainment = defineRule({
       },
     },
     options: z.strictObject({
-      project: z
-        .boolean()
-        .default(true)
-        .meta({
-          description:
-            '期中按序时进度推算全年值 / Before the end, project the year from progress so far',
-        }),
+      project: z.boolean().default(true).meta({
+        description:
+          '期中按序时进度推算全年值 / Before the end, project the year from progress so far',
+      }),
     }),
     recommended: 'warning',
   },

@@ -1,3 +1,5 @@
+import { isValid, parseISO } from 'date-fns'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   daysOverdue,
@@ -87,5 +89,27 @@ describe('period helpers', () => {
     expect(elapsedFraction(year2017, '2017-12-31')).toBe(1)
     expect(elapsedFraction(year2017, '2018-03-01')).toBe(1)
     expect(elapsedFraction(year2017, '2017-07-02')).toBeCloseTo(183 / 365, 10)
+  })
+})
+
+describe('isIsoDate', () => {
+  it('agrees with date-fns on every YYYY-MM-DD shaped text', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0')
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (year, month, day) => {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+          expect(isIsoDate(text)).toBe(isValid(parseISO(text)))
+        },
+      ),
+      { numRuns: 5000 },
+    )
+    expect(isIsoDate('2016-02-29')).toBe(true)
+    expect(isIsoDate('1900-02-29')).toBe(false)
+    expect(isIsoDate('2000-02-29')).toBe(true)
+    expect(isIsoDate(20170817)).toBe(false)
   })
 })

@@ -32,6 +32,7 @@ export {
   type RuleMeta,
   type RuleSeverity,
 } from './engine/rule.js'
+export { ledgerJsonSchema } from './entry/json-schema.js'
 export { ledgerMessages } from './entry/messages.js'
 export {
   excelSerialToIsoDate,

@@ -12,17 +12,21 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * who build entries in code. A few comparisons per entry: cheap at a million entries.
  */
 export function malformedField(entry: unknown): string | undefined {
-  if (!isObject(entry)) return '(entry)'
-  if (!isText(entry.id)) return 'id'
-  if (!isText(entry.item)) return 'item'
-  if (!isText(entry.unit)) return 'unit'
-  if (!isText(entry.kind) || !kinds.has(entry.kind)) return 'kind'
-  if (!isIsoDate(entry.date)) return 'date'
-  if (!isText(entry.title)) return 'title'
-  const { attachments, meeting, kpi, bonus } = entry
+  if (typeof entry !== 'object' || entry === null) return '(entry)'
+  const e = entry as Record<string, unknown>
+  if (!isText(e.id)) return 'id'
+  if (!isText(e.item)) return 'item'
+  if (!isText(e.unit)) return 'unit'
+  if (!isText(e.kind) || !kinds.has(e.kind)) return 'kind'
+  if (!isIsoDate(e.date)) return 'date'
+  if (!isText(e.title)) return 'title'
+  const { attachments, meeting, kpi, bonus } = entry as Record<string, unknown>
   if (!Array.isArray(attachments)) return 'attachments'
-  for (const attachment of attachments)
-    if (!isObject(attachment) || !isText(attachment.path)) return 'attachments'
+  for (let i = 0; i < attachments.length; i++) {
+    const attachment = attachments[i] as { path?: unknown } | null
+    if (typeof attachment !== 'object' || attachment === null || !isText(attachment.path))
+      return 'attachments'
+  }
   if (meeting !== undefined && !(isObject(meeting) && isText(meeting.body))) return 'meeting'
   if (
     kpi !== undefined &&
@@ -35,7 +39,7 @@ export function malformedField(entry: unknown): string | undefined {
   )
     return 'kpi'
   if (bonus !== undefined && !(isObject(bonus) && typeof bonus.points === 'number')) return 'bonus'
-  if (entry.milestone !== undefined && !isText(entry.milestone)) return 'milestone'
+  if (e.milestone !== undefined && !isText(e.milestone)) return 'milestone'
   return undefined
 }
 
@@ -47,11 +51,11 @@ export type CheckedEntries = {
 /** Split entries into those rules can read and those they cannot (with the field at fault). */
 export function guardEntries(entries: readonly unknown[]): CheckedEntries {
   const rejected: CheckedEntries['rejected'] = []
-  const ok: LedgerEntry[] = []
-  entries.forEach((entry, index) => {
-    const field = malformedField(entry)
-    if (field === undefined) ok.push(entry as LedgerEntry)
-    else rejected.push({ index, field })
-  })
-  return { entries: rejected.length === 0 ? (entries as LedgerEntry[]) : ok, rejected }
+  for (let index = 0; index < entries.length; index++) {
+    const field = malformedField(entries[index])
+    if (field !== undefined) rejected.push({ index, field })
+  }
+  if (rejected.length === 0) return { entries: entries as LedgerEntry[], rejected }
+  const bad = new Set(rejected.map((r) => r.index))
+  return { entries: entries.filter((_, i) => !bad.has(i)) as LedgerEntry[], rejected }
 }

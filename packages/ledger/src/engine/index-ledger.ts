@@ -1,12 +1,6 @@
-import {
-  expandResponsible,
-  type Item,
-  type Kpi,
-  type Milestone,
-  type Plan,
-  type Unit,
-} from '@reformkit/model'
+import type { Item, Kpi, Milestone, Plan, Unit } from '@reformkit/model'
 import type { EntryKind, LedgerEntry } from '../entry/schema.js'
+import { sortByDate } from './fast.js'
 
 /**
  * Lookups built once per check so that every rule runs in O(n) or O(n log n): no rule
@@ -34,10 +28,13 @@ export interface LedgerIndex {
 export function indexLedger(plan: Plan, entries: readonly LedgerEntry[]): LedgerIndex {
   const items = new Map(plan.items.map((item) => [item.id, item]))
   const units = new Map(plan.units.map((unit) => [unit.id, unit]))
+  const groups = new Map(plan.unitGroups.map((group) => [group.id, group.members]))
   const responsible = new Map(
     plan.items.map((item) => [
       item.id,
-      new Set(expandResponsible(plan, item).map((unit) => unit.id)),
+      new Set(
+        item.responsible.flatMap((id) => groups.get(id) ?? [id]).filter((id) => units.has(id)),
+      ),
     ]),
   )
   const kpis = new Map(
@@ -53,27 +50,30 @@ export function indexLedger(plan: Plan, entries: readonly LedgerEntry[]): Ledger
       .filter((body) => body !== undefined)
       .map((body) => body.id),
   )
-  const sorted = entries
-    .map((entry, order) => ({ entry, order }))
-    .sort((a, b) =>
-      a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.order - b.order,
-    )
-    .map(({ entry }) => entry)
+  // Group first, then sort each item's entries: n·log(n/items) comparisons, and the sort
+  // is stable, so entries of one day keep their file order.
   const byItem = new Map<string, LedgerEntry[]>()
+  for (const entry of entries) {
+    const list = byItem.get(entry.item)
+    if (list) list.push(entry)
+    else byItem.set(entry.item, [entry])
+  }
   const byItemKind = new Map<string, Map<EntryKind, LedgerEntry[]>>()
-  for (const entry of sorted) {
-    getOrCreate(byItem, entry.item, () => []).push(entry)
-    getOrCreate(
-      getOrCreate(byItemKind, entry.item, () => new Map()),
-      entry.kind,
-      () => [],
-    ).push(entry)
+  for (const [item, list] of byItem) {
+    sortByDate(list)
+    const kinds = new Map<EntryKind, LedgerEntry[]>()
+    for (const entry of list) {
+      const same = kinds.get(entry.kind)
+      if (same) same.push(entry)
+      else kinds.set(entry.kind, [entry])
+    }
+    byItemKind.set(item, kinds)
   }
   return {
     items,
     itemPosition: new Map(plan.items.map((item, i) => [item.id, i])),
     units,
-    unitOrGroupIds: new Set([...units.keys(), ...plan.unitGroups.map((group) => group.id)]),
+    unitOrGroupIds: new Set([...units.keys(), ...groups.keys()]),
     responsible,
     kpis,
     milestones,

@@ -3,9 +3,9 @@
  * Windows drive or UNC paths, and `..` segments all leave the ledger root.
  */
 export function pathEscape(path: string): 'absolute' | 'drive' | 'parent' | undefined {
-  const normalized = path.replace(/\\/g, '/')
+  const normalized = path.includes('\\') ? path.replace(/\\/g, '/') : path
   if (/^[A-Za-z]:/.test(normalized)) return 'drive'
   if (normalized.startsWith('/') || normalized.startsWith('//')) return 'absolute'
-  if (normalized.split('/').includes('..')) return 'parent'
+  if (normalized.includes('..') && normalized.split('/').includes('..')) return 'parent'
   return undefined
 }

@@ -115,7 +115,14 @@ const envelopeFields = {
 }
 
 /** A ledger file: entries of one unit (set `unit` once) or of all units. */
-export const LedgerFile = z.strictObject({ ...envelopeFields, entries: z.array(LedgerEntry) })
+export const LedgerFile = z.strictObject({
+  ...envelopeFields,
+  entries: z.array(
+    LedgerEntry.extend({
+      unit: Ref.optional().meta({ description: "Filing unit; defaults to the file's unit" }),
+    }),
+  ),
+})
 
 /** The file without its entries, which are validated one by one. */
 export const LedgerEnvelope = z.strictObject({ ...envelopeFields, entries: z.array(z.unknown()) })

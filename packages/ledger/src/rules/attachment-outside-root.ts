@@ -27,7 +27,8 @@ export const attachmentOutsideRoot = defineRule({
   },
   check({ entries, attachments, report }) {
     for (const entry of entries) {
-      for (const [a, attachment] of entry.attachments.entries()) {
+      for (let a = 0; a < entry.attachments.length; a++) {
+        const attachment = entry.attachments[a] as (typeof entry.attachments)[number]
         const reason = pathEscape(attachment.path) ?? attachments?.get(attachment.path)?.outsideRoot
         if (!reason) continue
         report({

@@ -1,4 +1,5 @@
-import { defineRule } from '../engine/rule.js'
+import { firstEqual, hashText } from '../engine/fast.js'
+import { defineRule, type RuleContext } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
 
 export const entryDuplicateContent = defineRule({
@@ -18,16 +19,63 @@ export const entryDuplicateContent = defineRule({
     },
     recommended: 'warning',
   },
-  check({ entries, report }) {
-    const seen = new Map<string, LedgerEntry>()
-    for (const entry of entries) {
-      const key = [entry.item, entry.unit, entry.kind, entry.date, entry.title.trim()].join(
-        '\u0000',
-      )
-      const first = seen.get(key)
-      if (first)
-        report({ messageId: 'duplicate', data: { entry: entry.id, first: first.id }, entry })
-      else seen.set(key, entry)
+  check({ index, report }) {
+    // Repeats share item and date, so they stand next to each other in the index (entries
+    // of an item in date order, file order within a day): compare within each day only.
+    for (const list of index.byItem.values()) {
+      let start = 0
+      for (let i = 1; i <= list.length; i++) {
+        if (i < list.length && (list[i] as LedgerEntry).date === (list[start] as LedgerEntry).date)
+          continue
+        if (i - start > 8) reportRepeats(list.slice(start, i), report)
+        else {
+          // A handful of entries: comparing each with those before it beats hashing.
+          for (let k = start + 1; k < i; k++) {
+            const entry = list[k] as LedgerEntry
+            for (let j = start; j < k; j++) {
+              const earlier = list[j] as LedgerEntry
+              if (!sameContent(earlier, entry)) continue
+              report({
+                messageId: 'duplicate',
+                data: { entry: entry.id, first: earlier.id },
+                entry,
+              })
+              break
+            }
+          }
+        }
+        start = i
+      }
     }
   },
 })
+
+/** Among many entries of one item and one day, report each that repeats an earlier one. */
+function reportRepeats(day: LedgerEntry[], report: RuleContext['report']): void {
+  const first = firstEqual(
+    day.length,
+    (i, seed) => {
+      const e = day[i] as LedgerEntry
+      return hashText(e.title.trim(), hashText(e.kind, hashText(e.unit, seed)))
+    },
+    (a, b) => sameContent(day[a] as LedgerEntry, day[b] as LedgerEntry),
+    (i) => {
+      const e = day[i] as LedgerEntry
+      return [e.unit, e.kind, e.title.trim()].join('\0')
+    },
+  )
+  first.forEach((earlier, i) => {
+    if (earlier < 0) return
+    const entry = day[i] as LedgerEntry
+    const data = { entry: entry.id, first: (day[earlier] as LedgerEntry).id }
+    report({ messageId: 'duplicate', data, entry })
+  })
+}
+
+function sameContent(a: LedgerEntry, b: LedgerEntry): boolean {
+  return (
+    a.unit === b.unit &&
+    a.kind === b.kind &&
+    (a.title === b.title || a.title.trim() === b.title.trim())
+  )
+}

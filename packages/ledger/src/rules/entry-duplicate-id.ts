@@ -1,3 +1,4 @@
+import { firstEqual, hashText } from '../engine/fast.js'
 import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
 
@@ -19,18 +20,20 @@ export const entryDuplicateId = defineRule({
     recommended: 'error',
   },
   check({ entries, report }) {
-    const first = new Map<string, LedgerEntry>()
-    for (const entry of entries) {
-      const earlier = first.get(entry.id)
-      if (!earlier) {
-        first.set(entry.id, entry)
-        continue
-      }
-      const where = earlier.source
+    const first = firstEqual(
+      entries.length,
+      (i, seed) => hashText((entries[i] as LedgerEntry).id, seed),
+      (a, b) => (entries[a] as LedgerEntry).id === (entries[b] as LedgerEntry).id,
+      (i) => (entries[i] as LedgerEntry).id,
+    )
+    first.forEach((earlierIndex, i) => {
+      if (earlierIndex < 0) return
+      const entry = entries[i] as LedgerEntry
+      const where = (entries[earlierIndex] as LedgerEntry).source
       const at = where
         ? `${where.file ?? ''}:${where.line ?? ''}`.replace(/^:/, '') || where.path
         : entry.id
       report({ messageId: 'duplicate', data: { entry: entry.id, first: at }, entry, field: 'id' })
-    }
+    })
   },
 })

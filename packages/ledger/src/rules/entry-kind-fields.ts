@@ -9,6 +9,8 @@ const requiredField: Partial<Record<EntryKind, 'meeting' | 'kpi' | 'bonus'>> = {
 }
 const ownerKind = { meeting: 'meetingDecision', kpi: 'kpiReport', bonus: 'bonusProof' } as const
 
+const kindFields = ['meeting', 'kpi', 'bonus'] as const
+
 export const entryKindFields = defineRule({
   id: 'entry/kind-fields',
   meta: {
@@ -37,7 +39,7 @@ export const entryKindFields = defineRule({
       if (needed && entry[needed] === undefined) {
         report({ messageId: 'missing', data: { kind, entry: entry.id, field: needed }, entry })
       }
-      for (const field of ['meeting', 'kpi', 'bonus'] as const) {
+      for (const field of kindFields) {
         if (field === needed || entry[field] === undefined) continue
         const owner = entryKindLabels[ownerKind[field]]
         report({

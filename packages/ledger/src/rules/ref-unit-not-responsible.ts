@@ -24,24 +24,29 @@ export const refUnitNotResponsible = defineRule({
     }),
     recommended: 'error',
   },
-  check({ plan, entries, index, options, report }) {
+  check({ plan, index, options, report }) {
     const exempt = new Set(options.exemptUnits)
     const names = new Map([...plan.units, ...plan.unitGroups].map((u) => [u.id, u.name]))
-    for (const entry of entries) {
-      const item = index.items.get(entry.item)
-      const unit = index.units.get(entry.unit)
-      if (!item || !unit || exempt.has(unit.id) || index.responsible.get(item.id)?.has(unit.id))
-        continue
-      report({
-        messageId: 'notResponsible',
-        data: {
-          unit: unit.name,
-          item: formatOrdinal(item.number),
-          responsible: item.responsible.map((id) => names.get(id) ?? id).join('、'),
-        },
-        entry,
-        field: 'unit',
-      })
+    // Item by item, so that the item and its responsible units are looked up once.
+    for (const [itemId, list] of index.byItem) {
+      const item = index.items.get(itemId)
+      const responsible = index.responsible.get(itemId)
+      if (!item || !responsible) continue
+      for (const entry of list) {
+        if (responsible.has(entry.unit) || exempt.has(entry.unit)) continue
+        const unit = index.units.get(entry.unit)
+        if (!unit) continue
+        report({
+          messageId: 'notResponsible',
+          data: {
+            unit: unit.name,
+            item: formatOrdinal(item.number),
+            responsible: item.responsible.map((id) => names.get(id) ?? id).join('、'),
+          },
+          entry,
+          field: 'unit',
+        })
+      }
     }
   },
 })

@@ -27,19 +27,26 @@ export const isoDateHint: LocalizedMessage = {
   en: 'dates are written YYYY-MM-DD, e.g. 2017-08-17',
 }
 
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9] as const
+
 /**
  * True for `YYYY-MM-DD` text naming a real calendar day (2017-02-30 is not). Arithmetic
  * only, no Date: ledgers of a million entries check every date.
  */
 export function isIsoDate(text: unknown): text is string {
-  if (typeof text !== 'string' || !ISO_DATE_PATTERN.test(text)) return false
-  const year = Number(text.slice(0, 4))
-  const month = Number(text.slice(5, 7))
-  const day = Number(text.slice(8, 10))
+  if (typeof text !== 'string' || text.length !== 10) return false
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false // '-'
+  const digit = (i: number) => text.charCodeAt(i) - 48
+  for (const i of DIGIT_POSITIONS) if (!(digit(i) >= 0 && digit(i) <= 9)) return false
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+  const month = digit(5) * 10 + digit(6)
+  const day = digit(8) * 10 + digit(9)
   if (month < 1 || month > 12 || day < 1) return false
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
-  return day <= days
+  if (month === 2) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+    return day <= (leap ? 29 : 28)
+  }
+  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)
 }
 
 export type ParseDateResult =

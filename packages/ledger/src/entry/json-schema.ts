@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { LEDGER_SCHEMA_TAG, LedgerFile } from './schema.js'
+
+/**
+ * JSON Schema (2020-12) of a ledger file in its canonical form, for editors
+ * (`# yaml-language-server: $schema=…`) and other tools. parseLedger also reads what
+ * people write by hand — 2017年3月5日, Excel serial dates, unit names, （三） — which this
+ * schema, describing the canonical form, does not accept.
+ */
+export function ledgerJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(LedgerFile, { io: 'input', target: 'draft-2020-12' })
+  const properties = schema.properties as Record<string, Record<string, unknown>>
+  properties.schema = { ...properties.schema, pattern: `^${LEDGER_SCHEMA_TAG}(\\.\\d+)*$` }
+  return {
+    $schema: schema.$schema,
+    $id: 'https://unpkg.com/@reformkit/ledger/schema/ledger.schema.json',
+    ...schema,
+  }
+}

@@ -1,0 +1,597 @@
+import {
+  completeIntervals,
+  type EntryKind,
+  entryKindLabels,
+  itemName,
+  kpiActual,
+  type LedgerConfig,
+  type LedgerEntry,
+  meetsTarget,
+  resolveRuleSettings,
+  rules,
+} from '@reformkit/ledger'
+import {
+  type Diagnostic,
+  daysBetween,
+  elapsedFraction,
+  expandResponsible,
+  type Item,
+  type Kpi,
+  type LocalizedMessage,
+  type Milestone,
+  type Plan,
+  type Unit,
+} from '@reformkit/model'
+import { type ReportConfigInput, type Rubric, resolveReportConfig } from '../config/config.js'
+
+export type Light = 'red' | 'yellow' | 'blue' | 'green'
+export type ItemStatus = 'notStarted' | 'inProgress' | 'done' | 'overdue' | 'atRisk'
+
+/** Why an item has its colour: every light carries at least one reason. */
+export interface Reason {
+  light: Light
+  message: LocalizedMessage
+}
+
+export interface KpiView {
+  kpi: Kpi
+  actual?: number
+  /** actual / target value, 0–∞ (undefined when unreported or the target is 0). */
+  percent?: number
+  /** met / unmet (period ended or a limit exceeded), onTrack / behind (projection), unreported. */
+  state: 'met' | 'unmet' | 'onTrack' | 'behind' | 'unreported'
+  projected?: number
+}
+
+export interface MilestoneView {
+  milestone: Milestone
+  state: 'reached' | 'overdue' | 'near' | 'pending'
+  /** Days past due (overdue) or left (near, pending). */
+  days: number
+}
+
+export interface MaterialView {
+  kind: EntryKind
+  required: boolean
+  entries: LedgerEntry[]
+}
+
+export interface ScoreLine {
+  part: keyof Pick<
+    Rubric,
+    'decisionProcedure' | 'outcomeMaterials' | 'supervision' | 'progress' | 'kpiAttainment'
+  >
+  points: number
+  max: number
+  reason: LocalizedMessage
+}
+
+export interface ScoreView {
+  lines: ScoreLine[]
+  /** Points of the parts, scaled to 100 when a part does not apply (no KPIs). */
+  base: number
+  bonus: number
+  deduction: number
+  total: number
+  /** Diagnostics that cost points, with what each cost. */
+  deductions: Array<{ diagnostic: Diagnostic; points: number }>
+}
+
+export interface ItemView {
+  item: Item
+  label: LocalizedMessage
+  units: Unit[]
+  entries: LedgerEntry[]
+  materials: MaterialView[]
+  missing: EntryKind[]
+  /** Required materials present, 0–1. */
+  completeness: number
+  kpis: KpiView[]
+  milestones: MilestoneView[]
+  diagnostics: Diagnostic[]
+  light: Light
+  reasons: Reason[]
+  status: ItemStatus
+  score: ScoreView
+}
+
+export interface UnitView {
+  unit: Unit
+  /** Items the unit is responsible for (groups expanded). */
+  items: Item[]
+  entries: number
+  /** Items among its own for which the unit filed nothing. */
+  silentItems: Item[]
+  base: number
+  bonus: number
+  deduction: number
+  score: number
+  rank: number
+}
+
+export interface PlanViews {
+  plan: Plan
+  asOf: string
+  /** Time elapsed in the plan period (序时进度), 0–1. */
+  elapsed: number
+  items: ItemView[]
+  units: UnitView[]
+  byLight: Record<Light, number>
+  byStatus: Record<ItemStatus, number>
+}
+
+export interface ComputeViewsOptions {
+  plan: Plan
+  entries: readonly LedgerEntry[]
+  /** Findings of checkLedger (and of reading); they colour items and cost points. */
+  diagnostics?: readonly Diagnostic[]
+  asOf: string
+  /** The `report:` and `rubric:` sections of reformkit.config.yaml. */
+  config?: ReportConfigInput
+  /** The ledger settings: required materials and the supervision interval come from the rules. */
+  ledgerConfig?: LedgerConfig
+}
+
+const LIGHT_RANK: Record<Light, number> = { red: 3, yellow: 2, blue: 1, green: 0 }
+const OUTCOME_KINDS: EntryKind[] = ['minutes', 'formalPlan']
+const round1 = (n: number) => Math.round(n * 10) / 10
+
+/**
+ * Everything the reports show, computed once from plan, ledger and findings: per item its
+ * materials, KPIs, milestones, colour with reasons, status and score; per unit its score
+ * and rank. Pure and browser-safe; `asOf` is an argument, never the clock.
+ */
+export function computeViews(options: ComputeViewsOptions): PlanViews {
+  const { plan, asOf } = options
+  const { report, rubric } = resolveReportConfig(options.config)
+  const lights = report.trafficLights
+  const { settings } = resolveRuleSettings(options.ledgerConfig, rules)
+  const procedure = (settings.get('decision/procedure-complete')?.options ?? {}) as {
+    required?: EntryKind[]
+    requiredForMajor?: EntryKind[]
+  }
+  const interval =
+    ((settings.get('supervision/cadence')?.options ?? {}) as { interval?: 'quarter' }).interval ??
+    'quarter'
+  const elapsed = elapsedFraction(plan.period, asOf)
+  // On the last day of the period the year's work is judged as done or not (as kpi/attainment does).
+  const periodOver = asOf >= plan.period.end
+
+  const byItem = new Map<string, LedgerEntry[]>()
+  for (const entry of options.entries) {
+    if (entry.date > asOf) continue // filed later than the day of the report
+    const list = byItem.get(entry.item)
+    if (list) list.push(entry)
+    else byItem.set(entry.item, [entry])
+  }
+  const { forItem, forEntry } = attribute(plan, options.entries, options.diagnostics ?? [])
+
+  const items = plan.items.map((item): ItemView => {
+    const entries = (byItem.get(item.id) ?? [])
+      .slice()
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    const byKind = new Map<EntryKind, LedgerEntry[]>()
+    for (const entry of entries) byKind.set(entry.kind, [...(byKind.get(entry.kind) ?? []), entry])
+    const decision = [
+      ...(procedure.required ?? ['research', 'discussion', 'meetingDecision']),
+      ...(item.major ? (procedure.requiredForMajor ?? []) : []),
+    ]
+    const required = new Set<EntryKind>([...decision, ...OUTCOME_KINDS, 'supervision', 'progress'])
+    const approved = [byKind.get('formalPlan')?.[0]?.date, byKind.get('meetingDecision')?.[0]?.date]
+      .filter((d): d is string => d !== undefined)
+      .sort()[0]
+    const spans = approved ? completeIntervals(approved, asOf, interval) : []
+    const supervised = spans.filter((span) =>
+      (byKind.get('supervision') ?? []).some((e) => e.date >= span.start && e.date <= span.end),
+    ).length
+    const materials = [...new Set<EntryKind>([...required, ...byKind.keys()])].map((kind) => ({
+      kind,
+      required: required.has(kind),
+      entries: byKind.get(kind) ?? [],
+    }))
+    // Supervision counts as present once every interval due so far has its record.
+    const has = (kind: EntryKind) =>
+      kind === 'supervision'
+        ? approved !== undefined &&
+          supervised === spans.length &&
+          (spans.length > 0 || byKind.has(kind))
+        : byKind.has(kind)
+    const missing = [...required].filter((kind) => !has(kind))
+    const completeness = (required.size - missing.length) / required.size
+    const kpis = item.kpis.map((kpi) =>
+      kpiView(kpi, byKind.get('kpiReport') ?? [], asOf, elapsed, periodOver),
+    )
+    const milestones = item.milestones.map((m) => milestoneView(m, entries, asOf, lights.nearDays))
+    const diagnostics = forItem.get(item.id) ?? []
+    const label = itemName(item)
+
+    const reasons: Reason[] = []
+    const errors = diagnostics.filter((d) => d.severity === 'error').length
+    for (const m of milestones) {
+      if (m.state === 'overdue')
+        reasons.push({
+          light: 'red',
+          message: {
+            zh: `节点“${m.milestone.title}”逾期 ${m.days} 天`,
+            en: `milestone "${m.milestone.title}" overdue ${m.days} days`,
+          },
+        })
+      if (m.state === 'near' && lights.preset === 'standard')
+        reasons.push({
+          light: 'blue',
+          message: {
+            zh: `节点“${m.milestone.title}”还有 ${m.days} 天到期`,
+            en: `milestone "${m.milestone.title}" due in ${m.days} days`,
+          },
+        })
+    }
+    if (periodOver && missing.length > 0)
+      reasons.push({
+        light: 'red',
+        message: {
+          zh: `方案期限已到,仍缺 ${missing.length} 项材料`,
+          en: `the plan period is over with ${missing.length} materials missing`,
+        },
+      })
+    if (errors >= lights.redErrors)
+      reasons.push({
+        light: 'red',
+        message: { zh: `台账有 ${errors} 个错误`, en: `${errors} errors in the ledger` },
+      })
+    const behind = elapsed - completeness
+    if (!periodOver && behind > lights.behindTolerance)
+      reasons.push({
+        light: 'yellow',
+        message: {
+          zh: `落后序时进度:材料完成 ${pct(completeness)},时间已过 ${pct(elapsed)}`,
+          en: `behind schedule: ${pct(completeness)} of materials, ${pct(elapsed)} of the time`,
+        },
+      })
+    for (const k of kpis)
+      if (k.state === 'behind' || k.state === 'unmet')
+        reasons.push({
+          light: k.state === 'unmet' ? 'red' : 'yellow',
+          message: {
+            zh: `指标“${k.kpi.measure}”${k.state === 'unmet' ? '未完成' : '预计难以完成'}(${k.actual ?? 0}${k.kpi.unit})`,
+            en: `KPI "${k.kpi.measure}" ${k.state === 'unmet' ? 'not met' : 'projected short'} (${k.actual ?? 0} ${k.kpi.unit})`,
+          },
+        })
+    const daysToEnd = daysBetween(asOf, plan.period.end)
+    if (
+      lights.preset === 'standard' &&
+      missing.length > 0 &&
+      !periodOver &&
+      daysToEnd <= lights.nearDays
+    )
+      reasons.push({
+        light: 'blue',
+        message: {
+          zh: `距方案期限还有 ${daysToEnd} 天,仍缺 ${missing.length} 项材料`,
+          en: `${daysToEnd} days to the end of the period, ${missing.length} materials missing`,
+        },
+      })
+    if (missing.length > 0 && !reasons.some((r) => r.light === 'red'))
+      reasons.push({
+        light: 'green',
+        message: {
+          zh: `缺少:${missing.map((k) => entryKindLabels[k].zh).join('、')}`,
+          en: `missing: ${missing.map((k) => entryKindLabels[k].en).join(', ')}`,
+        },
+      })
+    if (reasons.length === 0)
+      reasons.push({ light: 'green', message: { zh: '按计划推进', en: 'on schedule' } })
+    reasons.sort((a, b) => LIGHT_RANK[b.light] - LIGHT_RANK[a.light])
+    const light = reasons[0]?.light ?? 'green'
+
+    const kpisMet = kpis.every((k) => k.state === 'met')
+    const finished =
+      missing.length === 0 && kpisMet && milestones.every((m) => m.state === 'reached')
+    const overdue = milestones.some((m) => m.state === 'overdue') || (periodOver && !finished)
+    const status: ItemStatus =
+      entries.length === 0
+        ? overdue || periodOver
+          ? 'overdue'
+          : 'notStarted'
+        : finished
+          ? 'done'
+          : overdue
+            ? 'overdue'
+            : light === 'yellow' || light === 'red'
+              ? 'atRisk'
+              : 'inProgress'
+
+    const score = scoreItem({
+      rubric,
+      byKind,
+      decision,
+      spans: spans.length,
+      supervised,
+      approved,
+      kpis,
+      diagnostics: [...diagnostics, ...entries.flatMap((e) => forEntry.get(e) ?? [])],
+    })
+    return {
+      item,
+      label,
+      units: expandResponsible(plan, item),
+      entries,
+      materials,
+      missing,
+      completeness,
+      kpis,
+      milestones,
+      diagnostics,
+      light,
+      reasons,
+      status,
+      score,
+    }
+  })
+
+  const units = scoreUnits(plan, items, options.entries, forEntry, rubric)
+  const byLight: Record<Light, number> = { red: 0, yellow: 0, blue: 0, green: 0 }
+  const byStatus: Record<ItemStatus, number> = {
+    notStarted: 0,
+    inProgress: 0,
+    done: 0,
+    overdue: 0,
+    atRisk: 0,
+  }
+  for (const view of items) {
+    byLight[view.light]++
+    byStatus[view.status]++
+  }
+  return { plan, asOf, elapsed, items, units, byLight, byStatus }
+}
+
+function pct(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`
+}
+
+function kpiView(
+  kpi: Kpi,
+  reports: LedgerEntry[],
+  asOf: string,
+  elapsed: number,
+  periodOver: boolean,
+): KpiView {
+  const own = reports.filter((e) => e.kpi?.id === kpi.id)
+  const actual = kpiActual(kpi, own, asOf)
+  if (actual === undefined) return { kpi, state: 'unreported' }
+  const { value, comparator } = kpi.target
+  const percent = value === 0 ? undefined : actual / value
+  const view: KpiView = { kpi, actual, state: 'met' }
+  if (percent !== undefined) view.percent = percent
+  if (meetsTarget(kpi.target, actual)) return view
+  if (comparator === 'atMost' || comparator === 'range') {
+    if (actual > (comparator === 'atMost' ? value : (kpi.target.upper ?? Number.POSITIVE_INFINITY)))
+      return { ...view, state: 'unmet' }
+  }
+  if (periodOver || elapsed >= 1) return { ...view, state: 'unmet' }
+  const projected = kpi.accumulation === 'sum' && elapsed > 0 ? round1(actual / elapsed) : actual
+  return { ...view, projected, state: projected >= value ? 'onTrack' : 'behind' }
+}
+
+function milestoneView(
+  milestone: Milestone,
+  entries: LedgerEntry[],
+  asOf: string,
+  nearDays: number,
+): MilestoneView {
+  const reached = entries.some(
+    (e) => e.milestone === milestone.id && e.kind === 'progress' && e.date <= asOf,
+  )
+  if (reached) return { milestone, state: 'reached', days: 0 }
+  const left = daysBetween(asOf, milestone.due)
+  if (left < 0) return { milestone, state: 'overdue', days: -left }
+  return { milestone, state: left <= nearDays ? 'near' : 'pending', days: left }
+}
+
+/** Which item and which entry each finding is about, from its location. */
+function attribute(
+  plan: Plan,
+  entries: readonly LedgerEntry[],
+  diagnostics: readonly Diagnostic[],
+) {
+  const entryAt = new Map<string, LedgerEntry>()
+  entries.forEach((entry, i) => {
+    const source = entry.source
+    entryAt.set(`${source?.file ?? ''}\0${source?.path ?? `/entries/${i}`}`, entry)
+  })
+  const forItem = new Map<string, Diagnostic[]>()
+  const forEntry = new Map<LedgerEntry, Diagnostic[]>()
+  for (const d of diagnostics) {
+    const path = d.location.path ?? ''
+    const entryPath = /^\/entries\/\d+/.exec(path)?.[0]
+    const entry = entryPath ? entryAt.get(`${d.location.file ?? ''}\0${entryPath}`) : undefined
+    if (entry) {
+      forEntry.set(entry, [...(forEntry.get(entry) ?? []), d])
+      continue
+    }
+    const itemIndex = /^\/items\/(\d+)/.exec(path)?.[1]
+    const item = itemIndex === undefined ? undefined : plan.items[Number(itemIndex)]
+    if (item) forItem.set(item.id, [...(forItem.get(item.id) ?? []), d])
+  }
+  return { forItem, forEntry }
+}
+
+interface ScoreInput {
+  rubric: Rubric
+  byKind: Map<EntryKind, LedgerEntry[]>
+  decision: EntryKind[]
+  spans: number
+  supervised: number
+  approved: string | undefined
+  kpis: KpiView[]
+  diagnostics: Diagnostic[]
+}
+
+function scoreItem(input: ScoreInput): ScoreView {
+  const { rubric, byKind } = input
+  const kinds = (list: EntryKind[]) => list.map((k) => entryKindLabels[k])
+  const names = (list: EntryKind[], lang: 'zh' | 'en') =>
+    kinds(list)
+      .map((l) => l[lang])
+      .join(lang === 'zh' ? '、' : ', ')
+  const line = (part: ScoreLine['part'], share: number, reason: LocalizedMessage): ScoreLine => ({
+    part,
+    points: round1(rubric[part] * share),
+    max: rubric[part],
+    reason,
+  })
+  const presentDecision = input.decision.filter((k) => byKind.has(k))
+  const missingDecision = input.decision.filter((k) => !byKind.has(k))
+  const presentOutcome = OUTCOME_KINDS.filter((k) => byKind.has(k))
+  const lines: ScoreLine[] = [
+    line(
+      'decisionProcedure',
+      input.decision.length ? presentDecision.length / input.decision.length : 1,
+      missingDecision.length
+        ? {
+            zh: `${presentDecision.length}/${input.decision.length} 项,缺${names(missingDecision, 'zh')}`,
+            en: `${presentDecision.length}/${input.decision.length}, missing ${names(missingDecision, 'en')}`,
+          }
+        : { zh: `齐全(${input.decision.length} 项)`, en: `complete (${input.decision.length})` },
+    ),
+    line(
+      'outcomeMaterials',
+      presentOutcome.length / OUTCOME_KINDS.length,
+      presentOutcome.length === OUTCOME_KINDS.length
+        ? { zh: '纪要、正式方案齐全', en: 'minutes and formal plan filed' }
+        : {
+            zh: `缺${names(
+              OUTCOME_KINDS.filter((k) => !byKind.has(k)),
+              'zh',
+            )}`,
+            en: `missing ${names(
+              OUTCOME_KINDS.filter((k) => !byKind.has(k)),
+              'en',
+            )}`,
+          },
+    ),
+    line(
+      'supervision',
+      !input.approved ? 0 : input.spans === 0 ? 1 : input.supervised / input.spans,
+      !input.approved
+        ? { zh: '方案未经批准,督办未开始', en: 'plan not approved; supervision not started' }
+        : {
+            zh: `督办周期覆盖 ${input.supervised}/${input.spans}`,
+            en: `${input.supervised}/${input.spans} supervision intervals covered`,
+          },
+    ),
+    line(
+      'progress',
+      byKind.has('progress') ? 1 : 0,
+      byKind.has('progress')
+        ? {
+            zh: `推进材料 ${byKind.get('progress')?.length} 份`,
+            en: `${byKind.get('progress')?.length} progress records`,
+          }
+        : { zh: '无推进材料', en: 'no progress evidence' },
+    ),
+  ]
+  if (input.kpis.length > 0) {
+    const share = input.kpis.reduce((sum, k) => sum + kpiShare(k), 0) / input.kpis.length
+    const met = input.kpis.filter((k) => k.state === 'met' || k.state === 'onTrack').length
+    lines.push(
+      line('kpiAttainment', share, {
+        zh: `${input.kpis.length} 项指标中 ${met} 项完成或按进度`,
+        en: `${met} of ${input.kpis.length} KPIs met or on track`,
+      }),
+    )
+  }
+  const max = lines.reduce((sum, l) => sum + l.max, 0)
+  const earned = lines.reduce((sum, l) => sum + l.points, 0)
+  const base = max === 0 ? 0 : round1((earned / max) * 100)
+  const bonus = Math.min(
+    rubric.bonusCap,
+    (byKind.get('bonusProof') ?? [])
+      .filter((e) => e.attachments.length > 0)
+      .reduce((sum, e) => sum + Math.max(0, e.bonus?.points ?? 0), 0),
+  )
+  let left = rubric.deductionCap
+  const deductions: ScoreView['deductions'] = []
+  for (const diagnostic of input.diagnostics) {
+    const cost =
+      diagnostic.severity === 'error'
+        ? rubric.deductionPerError
+        : diagnostic.severity === 'warning'
+          ? rubric.deductionPerWarning
+          : 0
+    const points = Math.min(cost, left)
+    if (points <= 0) continue
+    left -= points
+    deductions.push({ diagnostic, points })
+  }
+  const deduction = round1(deductions.reduce((sum, d) => sum + d.points, 0))
+  return {
+    lines,
+    base,
+    bonus,
+    deduction,
+    total: round1(Math.max(0, base + bonus - deduction)),
+    deductions,
+  }
+}
+
+/** A KPI's share of its points: attainment capped at 1; projections count as reached. */
+function kpiShare(view: KpiView): number {
+  if (view.state === 'met' || view.state === 'onTrack') return 1
+  if (view.actual === undefined || view.state === 'unreported') return 0
+  const { comparator, value } = view.kpi.target
+  if (comparator === 'atMost') return view.actual <= 0 ? 1 : Math.min(1, value / view.actual)
+  return value <= 0 ? 0 : Math.max(0, Math.min(1, view.actual / value))
+}
+
+function scoreUnits(
+  plan: Plan,
+  items: ItemView[],
+  entries: readonly LedgerEntry[],
+  forEntry: Map<LedgerEntry, Diagnostic[]>,
+  rubric: Rubric,
+): UnitView[] {
+  const views = plan.units
+    .map((unit) => {
+      const own = items.filter((view) => view.units.some((u) => u.id === unit.id))
+      const filed = entries.filter((e) => e.unit === unit.id)
+      const filedItems = new Set(filed.map((e) => e.item))
+      const base =
+        own.length === 0 ? 0 : round1(own.reduce((sum, v) => sum + v.score.base, 0) / own.length)
+      const bonus = Math.min(
+        rubric.bonusCap,
+        filed
+          .filter((e) => e.kind === 'bonusProof' && e.attachments.length > 0)
+          .reduce((sum, e) => sum + Math.max(0, e.bonus?.points ?? 0), 0),
+      )
+      const costs = filed
+        .flatMap((e) => forEntry.get(e) ?? [])
+        .map((d) =>
+          d.severity === 'error'
+            ? rubric.deductionPerError
+            : d.severity === 'warning'
+              ? rubric.deductionPerWarning
+              : 0,
+        )
+      const deduction = round1(
+        Math.min(
+          rubric.deductionCap,
+          costs.reduce((a, b) => a + b, 0),
+        ),
+      )
+      return {
+        unit,
+        items: own.map((v) => v.item),
+        entries: filed.length,
+        silentItems: own.filter((v) => !filedItems.has(v.item.id)).map((v) => v.item),
+        base,
+        bonus,
+        deduction,
+        score: round1(Math.max(0, base + bonus - deduction)),
+        rank: 0,
+      }
+    })
+    .filter((view) => view.items.length > 0 || view.entries > 0)
+  const ranked = [...views].sort((a, b) => b.score - a.score)
+  for (const view of views) view.rank = 1 + ranked.findIndex((r) => r.score === view.score)
+  return views
+}

@@ -1,0 +1,29 @@
+// The Wuhan 2017 example, read and checked once, for the report tests.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { checkLedger } from '@reformkit/ledger'
+import { loadLedger } from '@reformkit/ledger/node'
+import { compareDiagnostics, parsePlan } from '@reformkit/model'
+
+export const exampleRoot = fileURLToPath(
+  new URL('../../../examples/wuhan-etdz-2017/', import.meta.url),
+)
+export const AS_OF = '2017-12-31'
+
+export async function loadExample(asOf = AS_OF) {
+  const parsed = parsePlan(readFileSync(`${exampleRoot}plan.yaml`, 'utf8'), {
+    filename: 'plan.yaml',
+  })
+  if (!parsed.plan || !parsed.locate) throw new Error('the example plan must parse')
+  const plan = parsed.plan
+  const loaded = await loadLedger('ledger', { root: exampleRoot, plan })
+  const checked = checkLedger({
+    plan,
+    entries: loaded.entries,
+    asOf,
+    locatePlan: parsed.locate,
+    attachments: loaded.attachments,
+  })
+  const diagnostics = [...loaded.diagnostics, ...checked.diagnostics].sort(compareDiagnostics)
+  return { plan, entries: loaded.entries, diagnostics, asOf, loaded }
+}

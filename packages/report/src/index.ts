@@ -7,6 +7,29 @@ export {
   resolveReportConfig,
   TrafficLightSettings,
 } from './config/config.js'
+export { neutralise } from './render/csv.js'
+export {
+  REPORT_FORMATS,
+  type RenderOptions,
+  type ReportFormat,
+  renderReport,
+} from './render/render.js'
+export {
+  type BuildReportOptions,
+  buildReport,
+} from './reports/build.js'
+export {
+  type Cell,
+  type Column,
+  lightColours,
+  lightLabels,
+  REPORT_KINDS,
+  REPORT_SCHEMA_TAG,
+  type ReportKind,
+  type ReportModel,
+  type Section,
+  type Table,
+} from './reports/model.js'
 export {
   type ComputeViewsOptions,
   computeViews,

@@ -202,7 +202,11 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
       kpiView(kpi, byKind.get('kpiReport') ?? [], asOf, elapsed, periodOver),
     )
     const milestones = item.milestones.map((m) => milestoneView(m, entries, asOf, lights.nearDays))
-    const diagnostics = forItem.get(item.id) ?? []
+    // Findings about the item itself and about the entries filed for it.
+    const diagnostics = [
+      ...(forItem.get(item.id) ?? []),
+      ...entries.flatMap((e) => forEntry.get(e) ?? []),
+    ]
     const label = itemName(item)
 
     const reasons: Reason[] = []
@@ -229,8 +233,8 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
       reasons.push({
         light: 'red',
         message: {
-          zh: `方案期限已到,仍缺 ${missing.length} 项材料`,
-          en: `the plan period is over with ${missing.length} materials missing`,
+          zh: `方案期限已到,仍缺${missing.map((k) => entryKindLabels[k].zh).join('、')}`,
+          en: `the plan period is over; missing ${missing.map((k) => entryKindLabels[k].en).join(', ')}`,
         },
       })
     if (errors >= lights.redErrors)
@@ -247,7 +251,15 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
           en: `behind schedule: ${pct(completeness)} of materials, ${pct(elapsed)} of the time`,
         },
       })
-    for (const k of kpis)
+    for (const k of kpis) {
+      if (k.state === 'unreported' && (periodOver || elapsed >= 0.5))
+        reasons.push({
+          light: periodOver ? 'red' : 'yellow',
+          message: {
+            zh: `指标“${k.kpi.measure}”未报送数据`,
+            en: `KPI "${k.kpi.measure}" not reported`,
+          },
+        })
       if (k.state === 'behind' || k.state === 'unmet')
         reasons.push({
           light: k.state === 'unmet' ? 'red' : 'yellow',
@@ -256,6 +268,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
             en: `KPI "${k.kpi.measure}" ${k.state === 'unmet' ? 'not met' : 'projected short'} (${k.actual ?? 0} ${k.kpi.unit})`,
           },
         })
+    }
     const daysToEnd = daysBetween(asOf, plan.period.end)
     if (
       lights.preset === 'standard' &&
@@ -308,7 +321,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
       supervised,
       approved,
       kpis,
-      diagnostics: [...diagnostics, ...entries.flatMap((e) => forEntry.get(e) ?? [])],
+      diagnostics,
     })
     return {
       item,

@@ -1,0 +1,102 @@
+import { type Locale, pick } from '@reformkit/model'
+import ExcelJS from 'exceljs'
+import { lightColours, type ReportModel } from '../reports/model.js'
+import { cellText, subtitle } from './text.js'
+import { reportDate, reproducibleZip } from './zip.js'
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetName(text: string, used: Set<string>): string {
+  const base =
+    text
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, 28)
+      .trim() || 'Sheet'
+  let name = base
+  for (let n = 2; used.has(name); n++) name = `${base.slice(0, 26)} ${n}`
+  used.add(name)
+  return name
+}
+
+/**
+ * XLSX with exceljs: one sheet per section with a table, title and subtitle above a frozen
+ * header row, column widths, number and date formats, light fills, workbook properties.
+ * Text cells are written as text: a title like "=HYPERLINK(…)" is never a formula.
+ */
+export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Uint8Array> {
+  const date = reportDate(model.asOf)
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'reformkit'
+  workbook.lastModifiedBy = 'reformkit'
+  workbook.created = date
+  workbook.modified = date
+  workbook.title = `${pick(model.title, locale)} · ${model.plan.title}`
+  workbook.subject = model.plan.title
+  workbook.company = model.plan.issuer ?? ''
+  const used = new Set<string>()
+  const tables = model.sections.filter((s) => s.table)
+  if (tables.length === 0) workbook.addWorksheet(sheetName(pick(model.title, locale), used))
+  for (const section of tables) {
+    const table = section.table
+    if (!table) continue
+    const sheet = workbook.addWorksheet(sheetName(pick(section.heading, locale), used), {
+      views: [{ state: 'frozen', ySplit: 3, xSplit: 0 }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      },
+    })
+    sheet.columns = table.columns.map((c) => ({
+      key: c.key,
+      width: Math.max(6, Math.round(c.width * 1.6)),
+    }))
+    const title = sheet.getRow(1)
+    title.getCell(1).value = `${pick(model.title, locale)} — ${pick(section.heading, locale)}`
+    title.font = { bold: true, size: 14 }
+    sheet.getRow(2).getCell(1).value = subtitle(model, locale)
+    const header = sheet.getRow(3)
+    table.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1)
+      cell.value = pick(c.label, locale)
+      cell.font = { bold: true }
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } }
+      cell.alignment = { vertical: 'middle', wrapText: true }
+    })
+    table.rows.forEach((row, r) => {
+      const line = sheet.getRow(4 + r)
+      table.columns.forEach((c, i) => {
+        const cell = line.getCell(i + 1)
+        const value = row[c.key] ?? null
+        if (typeof value === 'number') {
+          cell.value = value
+          cell.numFmt = c.type === 'percent' ? '0.0%' : Number.isInteger(value) ? '0' : '0.0'
+        } else if (
+          c.type === 'date' &&
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ) {
+          cell.value = new Date(`${value}T00:00:00Z`)
+          cell.numFmt = 'yyyy-mm-dd'
+        } else if (value !== null) {
+          // A string value is stored as a shared string, never parsed as a formula.
+          cell.value = cellText(value, c, locale)
+          if (typeof value === 'object' && 'light' in value)
+            cell.fill = {
+              type: 'pattern',
+              pattern: 'solid',
+              fgColor: { argb: `FF${lightColours[value.light]}` },
+            }
+        }
+        cell.alignment = { vertical: 'top', wrapText: c.type === 'text' }
+      })
+    })
+    sheet.autoFilter = {
+      from: { row: 3, column: 1 },
+      to: { row: 3 + table.rows.length, column: table.columns.length },
+    }
+  }
+  const buffer = await workbook.xlsx.writeBuffer()
+  return reproducibleZip(new Uint8Array(buffer as ArrayBuffer), date)
+}

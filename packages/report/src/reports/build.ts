@@ -1,0 +1,354 @@
+import type { LedgerConfig, LedgerEntry } from '@reformkit/ledger'
+import { ENTRY_KINDS, entryKindLabels, targetText } from '@reformkit/ledger'
+import type { Diagnostic, LocalizedMessage, Plan } from '@reformkit/model'
+import { formatOrdinal } from '@reformkit/model'
+import type { ReportConfigInput } from '../config/config.js'
+import type { ItemStatus, ItemView, PlanViews } from '../views/views.js'
+import { computeViews } from '../views/views.js'
+import {
+  type Cell,
+  type Column,
+  REPORT_SCHEMA_TAG,
+  type ReportKind,
+  type ReportModel,
+  type Section,
+  type Table,
+} from './model.js'
+
+export interface BuildReportOptions {
+  plan: Plan
+  entries: readonly LedgerEntry[]
+  diagnostics?: readonly Diagnostic[]
+  asOf: string
+  kind: ReportKind
+  config?: ReportConfigInput
+  ledgerConfig?: LedgerConfig
+  /** Views already computed for the same input (several reports at once). */
+  views?: PlanViews
+}
+
+const statusLabels: Record<ItemStatus, LocalizedMessage> = {
+  notStarted: { zh: '未启动', en: 'not started' },
+  inProgress: { zh: '推进中', en: 'in progress' },
+  done: { zh: '已完成', en: 'done' },
+  overdue: { zh: '已逾期', en: 'overdue' },
+  atRisk: { zh: '滞后', en: 'at risk' },
+}
+
+const titles: Record<ReportKind, LocalizedMessage> = {
+  progress: { zh: '改革事项督办进展情况', en: 'Progress of the reform items' },
+  assessment: { zh: '改革工作考核评分表', en: 'Assessment scores' },
+  kpi: { zh: '量化指标完成情况', en: 'KPI targets and actuals' },
+  'ledger-index': { zh: '台账目录', en: 'Ledger index' },
+}
+
+const col = (
+  key: string,
+  zh: string,
+  en: string,
+  type: Column['type'] = 'text',
+  width = 10,
+): Column => ({
+  key,
+  label: { zh, en },
+  type,
+  width,
+})
+const both = (zh: string, en: string): LocalizedMessage => ({ zh, en })
+const join = (parts: LocalizedMessage[], zh = ';', en = '; '): LocalizedMessage => ({
+  zh: parts.map((p) => p.zh).join(zh),
+  en: parts.map((p) => p.en).join(en),
+})
+/** （一）（三） / (1) (3) */
+const ordinals = (items: ReadonlyArray<{ number: number }>): LocalizedMessage => ({
+  zh: items.map((i) => formatOrdinal(i.number)).join(''),
+  en: items.map((i) => `(${i.number})`).join(' '),
+})
+const unitNames = (view: ItemView) => view.units.map((u) => u.shortName ?? u.name).join('、')
+
+/**
+ * Build a report as plain data (ReportModel), ready for any renderer. Pure and
+ * browser-safe; the same input and asOf give the same model.
+ */
+export function buildReport(options: BuildReportOptions): ReportModel {
+  const views =
+    options.views ??
+    computeViews({
+      plan: options.plan,
+      entries: options.entries,
+      diagnostics: options.diagnostics ?? [],
+      asOf: options.asOf,
+      ...(options.config ? { config: options.config } : {}),
+      ...(options.ledgerConfig ? { ledgerConfig: options.ledgerConfig } : {}),
+    })
+  const { plan } = options
+  const base: Omit<ReportModel, 'summary' | 'sections'> = {
+    schema: REPORT_SCHEMA_TAG,
+    kind: options.kind,
+    title: titles[options.kind],
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      ...(plan.issuer ? { issuer: plan.issuer } : {}),
+      period: { start: plan.period.start, end: plan.period.end },
+    },
+    asOf: options.asOf,
+  }
+  const build = { progress, assessment, kpi, 'ledger-index': ledgerIndex }[options.kind]
+  return { ...base, ...build(views) }
+}
+
+function overview(views: PlanViews): LocalizedMessage {
+  const { byLight, byStatus, items } = views
+  return both(
+    `截至 ${views.asOf},共 ${items.length} 项改革事项:已完成 ${byStatus.done} 项,推进中 ${byStatus.inProgress} 项,滞后 ${byStatus.atRisk} 项,逾期 ${byStatus.overdue} 项,未启动 ${byStatus.notStarted} 项;红灯 ${byLight.red}、黄灯 ${byLight.yellow}、蓝灯 ${byLight.blue}、绿灯 ${byLight.green}。序时进度 ${Math.round(views.elapsed * 100)}%。`,
+    `As of ${views.asOf}, ${items.length} reform items: ${byStatus.done} done, ${byStatus.inProgress} in progress, ${byStatus.atRisk} at risk, ${byStatus.overdue} overdue, ${byStatus.notStarted} not started; lights red ${byLight.red}, yellow ${byLight.yellow}, blue ${byLight.blue}, green ${byLight.green}. Time elapsed ${Math.round(views.elapsed * 100)}%.`,
+  )
+}
+
+function byCategory(views: PlanViews, table: (items: ItemView[]) => Table): Section[] {
+  return views.plan.categories.map((category, c) => {
+    const items = views.items.filter((v) => v.item.category === category.id)
+    return {
+      id: `category-${category.id}`,
+      heading: both(
+        `${formatOrdinal(c + 1, 'plain')}、${category.label}(${items.length} 项)`,
+        `${c + 1}. ${category.label} (${items.length})`,
+      ),
+      level: 1,
+      paragraphs: [],
+      ...(items.length > 0 ? { table: table(items) } : {}),
+    }
+  })
+}
+
+function progress(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'> {
+  const columns = [
+    col('no', '序号', 'No.', 'text', 6),
+    col('item', '改革事项', 'Item', 'text', 24),
+    col('units', '责任单位', 'Responsible units', 'text', 18),
+    col('status', '状态', 'Status', 'text', 8),
+    col('light', '灯号', 'Light', 'light', 6),
+    col('reasons', '说明', 'Why', 'text', 30),
+    col('done', '已报材料', 'Materials filed', 'text', 24),
+    col('latest', '最近进展', 'Latest progress', 'text', 24),
+    col('next', '下一节点', 'Next milestone', 'text', 16),
+  ]
+  const sections = byCategory(views, (items) => ({
+    columns,
+    rows: items.map((view) => {
+      const latest = view.materials.find((m) => m.kind === 'progress')?.entries.at(-1)
+      const next = view.milestones.find((m) => m.state !== 'reached')
+      return {
+        no: ordinals([view.item]),
+        item: view.item.title,
+        units: unitNames(view),
+        status: statusLabels[view.status],
+        light: { light: view.light },
+        reasons: join(view.reasons.map((r) => r.message)),
+        done: join(
+          view.materials
+            .filter((m) => m.entries.length > 0)
+            .map((m) =>
+              both(
+                `${entryKindLabels[m.kind].zh}${m.entries.length}`,
+                `${entryKindLabels[m.kind].en} ${m.entries.length}`,
+              ),
+            ),
+          '、',
+          ', ',
+        ),
+        latest: latest ? `${latest.date} ${latest.title}` : '—',
+        next: next ? `${next.milestone.due} ${next.milestone.title}` : '—',
+      } satisfies Record<string, Cell>
+    }),
+  }))
+  return { summary: [overview(views)], sections }
+}
+
+function assessment(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'> {
+  const ranking: Section = {
+    id: 'units',
+    heading: both('一、单位得分排名', '1. Units, ranked'),
+    level: 1,
+    paragraphs: [
+      both(
+        '单位得分为其负责事项得分的平均值,加上本单位有证明的加分、减去本单位台账问题的扣分(均有上限)。',
+        "A unit's score is the mean score of its items, plus its bonus points with proof, minus points for problems in its own ledger (each capped).",
+      ),
+    ],
+    table: {
+      columns: [
+        col('rank', '名次', 'Rank', 'number', 6),
+        col('unit', '单位', 'Unit', 'text', 20),
+        col('score', '得分', 'Score', 'number', 8),
+        col('base', '事项平均分', 'Items mean', 'number', 10),
+        col('bonus', '加分', 'Bonus', 'number', 6),
+        col('deduction', '扣分', 'Deduction', 'number', 6),
+        col('items', '负责事项', 'Items', 'text', 20),
+        col('silent', '未报材料的事项', 'Items without its filings', 'text', 20),
+      ],
+      rows: [...views.units]
+        .sort((a, b) => a.rank - b.rank)
+        .map((u) => ({
+          rank: u.rank,
+          unit: u.unit.name,
+          score: u.score,
+          base: u.base,
+          bonus: u.bonus,
+          deduction: u.deduction,
+          items: ordinals(u.items),
+          silent: u.silentItems.length > 0 ? ordinals(u.silentItems) : '—',
+        })),
+    },
+  }
+  const items: Section = {
+    id: 'items',
+    heading: both('二、事项得分', '2. Items'),
+    level: 1,
+    paragraphs: [],
+    table: {
+      columns: [
+        col('no', '序号', 'No.', 'text', 6),
+        col('item', '改革事项', 'Item', 'text', 22),
+        col('decisionProcedure', '决策程序', 'Decision', 'number', 8),
+        col('outcomeMaterials', '成果材料', 'Outcome', 'number', 8),
+        col('supervision', '督办', 'Supervision', 'number', 8),
+        col('progress', '推进', 'Progress', 'number', 8),
+        col('kpiAttainment', '指标', 'KPIs', 'number', 8),
+        col('bonus', '加分', 'Bonus', 'number', 6),
+        col('deduction', '扣分', 'Deduction', 'number', 6),
+        col('total', '总分', 'Total', 'number', 8),
+        col('why', '失分说明', 'Where points were lost', 'text', 36),
+      ],
+      rows: views.items.map((view) => {
+        const row: Record<string, Cell> = {
+          no: ordinals([view.item]),
+          item: view.item.title,
+          decisionProcedure: null,
+          outcomeMaterials: null,
+          supervision: null,
+          progress: null,
+          kpiAttainment: null,
+          bonus: view.score.bonus,
+          deduction: view.score.deduction,
+          total: view.score.total,
+        }
+        for (const line of view.score.lines) row[line.part] = line.points
+        const lost = view.score.lines.filter((l) => l.points < l.max).map((l) => l.reason)
+        const deducted = view.score.deductions.map((d) =>
+          both(`${d.diagnostic.ruleId} −${d.points}`, `${d.diagnostic.ruleId} −${d.points}`),
+        )
+        row.why = lost.length + deducted.length > 0 ? join([...lost, ...deducted]) : '—'
+        return row
+      }),
+    },
+  }
+  return {
+    summary: [
+      both(
+        `考核基准日 ${views.asOf}。各事项满分 100 分:决策程序、成果材料、督办、推进材料、量化指标按评分细则计分(无指标的事项按其余部分折算),另计加分与扣分。`,
+        `Assessed on ${views.asOf}. Each item is scored out of 100 by the rubric (decision procedure, outcome materials, supervision, progress evidence, KPIs; items without KPIs are scaled on the other parts), plus bonus, minus deductions.`,
+      ),
+    ],
+    sections: [ranking, items],
+  }
+}
+
+const kpiStates = {
+  met: both('已完成', 'met'),
+  unmet: both('未完成', 'not met'),
+  onTrack: both('按进度', 'on track'),
+  behind: both('滞后', 'behind'),
+  unreported: both('未报送', 'not reported'),
+}
+
+function kpi(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'> {
+  const rows = views.items.flatMap((view) =>
+    view.kpis.map((k) => ({
+      no: ordinals([view.item]),
+      item: view.item.title,
+      measure: k.kpi.measure,
+      unit: k.kpi.unit,
+      target: targetText(k.kpi.target),
+      actual: k.actual ?? null,
+      percent: k.percent ?? null,
+      state: kpiStates[k.state],
+      projected: k.projected ?? null,
+    })),
+  )
+  const met = views.items.flatMap((v) => v.kpis).filter((k) => k.state === 'met').length
+  return {
+    summary: [
+      both(`共 ${rows.length} 项量化指标,已完成 ${met} 项。`, `${rows.length} KPIs, ${met} met.`),
+    ],
+    sections: [
+      {
+        id: 'kpis',
+        heading: both('量化指标', 'KPIs'),
+        level: 1,
+        paragraphs: [],
+        table: {
+          columns: [
+            col('no', '序号', 'No.', 'text', 6),
+            col('item', '改革事项', 'Item', 'text', 20),
+            col('measure', '指标', 'Measure', 'text', 24),
+            col('unit', '单位', 'Unit', 'text', 5),
+            col('target', '目标', 'Target', 'text', 8),
+            col('actual', '实际', 'Actual', 'number', 8),
+            col('percent', '完成率', 'Attained', 'percent', 8),
+            col('state', '状态', 'State', 'text', 8),
+            col('projected', '预计全年', 'Projected', 'number', 8),
+          ],
+          rows,
+        },
+      },
+    ],
+  }
+}
+
+function ledgerIndex(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'> {
+  const kindOrder = new Map(ENTRY_KINDS.map((kind, i) => [kind, i]))
+  const names = new Map(views.plan.units.map((u) => [u.id, u.shortName ?? u.name]))
+  let n = 0
+  const sections = byCategory(views, (items) => ({
+    columns: [
+      col('n', '序号', 'No.', 'number', 6),
+      col('item', '改革事项', 'Item', 'text', 20),
+      col('kind', '材料种类', 'Kind', 'text', 10),
+      col('date', '日期', 'Date', 'date', 11),
+      col('title', '材料名称', 'Title', 'text', 32),
+      col('documentNumber', '文号', 'Doc. no.', 'text', 16),
+      col('unit', '报送单位', 'Filed by', 'text', 12),
+      col('attachments', '附件', 'Attachments', 'text', 28),
+    ],
+    rows: items.flatMap((view) =>
+      [...view.entries]
+        .sort(
+          (a, b) =>
+            (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) ||
+            (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
+        )
+        .map((entry) => ({
+          n: ++n,
+          item: `${formatOrdinal(view.item.number)}${view.item.title}`,
+          kind: entryKindLabels[entry.kind],
+          date: entry.date,
+          title: entry.title,
+          documentNumber: entry.documentNumber ?? '',
+          unit: names.get(entry.unit) ?? entry.unit,
+          attachments: entry.attachments.map((a) => a.path).join('\n'),
+        })),
+    ),
+  }))
+  const count = views.items.reduce((sum, v) => sum + v.entries.length, 0)
+  return {
+    summary: [
+      both(
+        `本目录按方案类别、事项和材料种类排列,共 ${count} 份材料,可作为一式两份台账的目录页。`,
+        `Listed by category, item and kind of material: ${count} materials. Use it as the index page of each of the two copies.`,
+      ),
+    ],
+    sections,
+  }
+}

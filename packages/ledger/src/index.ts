@@ -20,10 +20,10 @@ export {
   type RuleSetting,
   resolveRuleSettings,
 } from './engine/config.js'
+export { indexLedger, type LedgerIndex } from './engine/index-ledger.js'
 export { completeIntervals, type Interval, type Span } from './engine/intervals.js'
 export { kpiActual, meetsTarget, reportDay, targetText } from './engine/kpi.js'
 export { itemName, kindList } from './engine/labels.js'
-export { indexLedger, type LedgerIndex } from './engine/index-ledger.js'
 export {
   type AttachmentFact,
   type CopyFacts,

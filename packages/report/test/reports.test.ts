@@ -115,11 +115,11 @@ describe('DOCX in official-document layout (GB/T 9704-2012)', () => {
     expect(document).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>')
     expect(document).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/)
     expect(document).toMatch(
-      /w:eastAsia="方正小标宋简体"[^]*?<w:sz w:val="44"\/>[^]*?改革事项督办进展情况/,
+      /w:eastAsia="方正小标宋简体"[\s\S]*?<w:sz w:val="44"\/>[\s\S]*?改革事项督办进展情况/,
     )
-    expect(document).toMatch(/w:eastAsia="黑体"[^]*?一、牵头负责市级改革事项/)
+    expect(document).toMatch(/w:eastAsia="黑体"[\s\S]*?一、牵头负责市级改革事项/)
     expect(document).toMatch(
-      /w:eastAsia="仿宋_GB2312"[^]*?<w:sz w:val="32"\/>[^]*?截至 2017-12-31,共 15 项改革事项/,
+      /w:eastAsia="仿宋_GB2312"[\s\S]*?<w:sz w:val="32"\/>[\s\S]*?截至 2017-12-31,共 15 项改革事项/,
     )
     expect(document).toContain('实施车都升级版计划')
     const footers = Object.keys(files).filter((name) => /^word\/footer\d+\.xml$/.test(name))

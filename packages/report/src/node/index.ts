@@ -1,2 +1,11 @@
-// @reformkit/report/node — bundles of the two copies (一式两份), Node only.
-export {}
+// @reformkit/report/node — the two copies of the ledger (一式两份) on disk. Node only.
+export {
+  BUNDLE_SCHEMA_TAG,
+  BundleError,
+  type CreateBundleOptions,
+  createBundle,
+  MANIFEST_NAME,
+  type Manifest,
+  type ManifestFile,
+  verifyBundle,
+} from './bundle.js'

@@ -1,0 +1,100 @@
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { exampleRoot, loadExample } from '../../test/example.js'
+import { createBundle, verifyBundle } from './bundle.js'
+
+const example = await loadExample()
+const base = await mkdtemp(join(tmpdir(), 'reformkit-bundle-'))
+afterAll(() => rm(base, { recursive: true, force: true }))
+const bundle = (out: string, force = false) =>
+  createBundle({
+    ...example,
+    root: exampleRoot,
+    files: example.loaded.files,
+    out: join(base, out),
+    force,
+  })
+
+describe('createBundle and verifyBundle (一式两份)', () => {
+  it('writes a folder copy with ledger files, attachments, the index and a manifest', async () => {
+    const progress: number[] = []
+    const { manifest } = await createBundle({
+      ...example,
+      root: exampleRoot,
+      files: example.loaded.files,
+      out: join(base, 'copy-a'),
+      onProgress: (p) => progress.push(p.done),
+    })
+    const paths = manifest.files.map((f) => f.path)
+    expect(paths).toContain('ledger/fgj.yaml')
+    expect(paths).toContain('files/fgj/fgj-01-research.txt')
+    expect(paths).toContain('台账目录.docx')
+    expect(paths).toContain('台账目录.xlsx')
+    expect(paths).not.toContain('files/jxj/智能制造项目清单.xlsx') // missing in the example
+    expect(paths).toEqual([...paths].sort())
+    expect(progress.at(-1)).toBe(paths.length)
+    const written = JSON.parse(await readFile(join(base, 'copy-a', 'manifest.json'), 'utf8'))
+    expect(written).toEqual(manifest)
+    expect(await verifyBundle(join(base, 'copy-a'))).toEqual({ ok: true, diagnostics: [] })
+  })
+
+  it('writes the same copy as a reproducible .zip, identical in content to the folder', async () => {
+    await bundle('copy-b.zip')
+    await bundle('copy-c.zip')
+    const [b, c] = await Promise.all([
+      readFile(join(base, 'copy-b.zip')),
+      readFile(join(base, 'copy-c.zip')),
+    ])
+    expect(b.equals(c)).toBe(true)
+    expect(await verifyBundle(join(base, 'copy-a'), join(base, 'copy-b.zip'))).toEqual({
+      ok: true,
+      diagnostics: [],
+    })
+  })
+
+  it('refuses to replace an existing output unless forced', async () => {
+    await expect(bundle('copy-a')).rejects.toThrow(/已存在/)
+    await expect(bundle('copy-b.zip', true)).resolves.toMatchObject({
+      out: join(base, 'copy-b.zip'),
+    })
+  })
+
+  it('names the file when one byte of one attachment changes', async () => {
+    await bundle('copy-d')
+    const file = join(base, 'copy-d', 'files', 'fgj', 'fgj-01-research.txt')
+    await appendFile(file, 'x')
+    const one = await verifyBundle(join(base, 'copy-d'), undefined, { locale: 'en' })
+    expect(one.ok).toBe(false)
+    expect(one.diagnostics.map((d) => [d.ruleId, d.location.path])).toEqual([
+      ['bundle/changed', '/files/fgj/fgj-01-research.txt'],
+    ])
+    expect(one.diagnostics[0]?.message).toMatch(
+      /^File "files\/fgj\/fgj-01-research.txt" differs from the manifest/,
+    )
+    const two = await verifyBundle(join(base, 'copy-a'), join(base, 'copy-d'))
+    expect(two.diagnostics.map((d) => d.ruleId)).toEqual(['bundle/changed', 'bundle/copies-differ'])
+    expect(two.diagnostics[1]?.message).toBe(
+      '两份台账中文件“files/fgj/fgj-01-research.txt”不同:内容不同',
+    )
+  })
+
+  it('reports missing and extra files, an absent manifest and unreadable paths', async () => {
+    await bundle('copy-e')
+    await rm(join(base, 'copy-e', 'ledger', 'zzb.yaml'))
+    await writeFile(join(base, 'copy-e', 'notes.txt'), 'added later')
+    const result = await verifyBundle(join(base, 'copy-e'))
+    expect(result.diagnostics.map((d) => [d.ruleId, d.data.path])).toEqual([
+      ['bundle/missing', 'ledger/zzb.yaml'],
+      ['bundle/extra', 'notes.txt'],
+    ])
+    await rm(join(base, 'copy-e', 'manifest.json'))
+    expect((await verifyBundle(join(base, 'copy-e'))).diagnostics.map((d) => d.ruleId)).toEqual([
+      'bundle/no-manifest',
+    ])
+    expect((await verifyBundle(join(base, 'nowhere'))).diagnostics.map((d) => d.ruleId)).toEqual([
+      'bundle/unreadable',
+    ])
+  })
+})

@@ -1,0 +1,320 @@
+import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import type { LedgerEntry } from '@reformkit/ledger'
+import { gatherAttachments, sha256File } from '@reformkit/ledger/node'
+import {
+  type Diagnostic,
+  diagnosticFactory,
+  type Locale,
+  type MessageCatalogue,
+  type Plan,
+} from '@reformkit/model'
+import { unzipSync, zipSync } from 'fflate'
+import { renderReport } from '../render/render.js'
+import { reportDate } from '../render/zip.js'
+import { buildReport } from '../reports/build.js'
+
+export const BUNDLE_SCHEMA_TAG = 'reformkit/bundle@1'
+export const MANIFEST_NAME = 'manifest.json'
+
+export interface ManifestFile {
+  path: string
+  sha256: string
+  bytes: number
+}
+
+export interface Manifest {
+  schema: typeof BUNDLE_SCHEMA_TAG
+  plan: { id: string; title: string }
+  asOf: string
+  files: ManifestFile[]
+}
+
+export interface CreateBundleOptions {
+  plan: Plan
+  entries: readonly LedgerEntry[]
+  diagnostics?: readonly Diagnostic[]
+  asOf: string
+  /** Project root: ledger files and attachment paths are relative to it. */
+  root: string
+  /** The ledger files, relative to root (as loadLedger returns them). */
+  files: readonly string[]
+  /** A folder to create, or a path ending in .zip. */
+  out: string
+  /** Replace an existing output. Default false: an existing output is an error. */
+  force?: boolean
+  locale?: Locale
+  onProgress?: (progress: { done: number; total: number; path: string }) => void
+}
+
+export class BundleError extends Error {
+  override name = 'BundleError'
+}
+
+/**
+ * Write one copy of the ledger for submission (一式两份): the ledger files, every
+ * attachment that lies inside the root and exists, the ledger index (台账目录) as DOCX and
+ * XLSX, and manifest.json with the SHA-256 and size of every file. As a folder or a .zip
+ * (reproducible: the same input gives the same bytes). Written to a temporary name and
+ * renamed, so a failure leaves nothing half-written; an existing output is never replaced
+ * without `force`.
+ */
+export async function createBundle(
+  options: CreateBundleOptions,
+): Promise<{ out: string; manifest: Manifest }> {
+  const root = resolve(options.root)
+  const out = resolve(options.out)
+  const locale = options.locale ?? 'zh-CN'
+  if (!options.force && (await exists(out)))
+    throw new BundleError(
+      locale === 'en'
+        ? `${options.out} exists; choose another name or pass force`
+        : `${options.out} 已存在;请换一个名称,或确认覆盖(force)`,
+    )
+  const facts = await gatherAttachments(options.entries, { root })
+  const attachments = [...facts.values()]
+    .filter((f) => f.exists && !f.outsideRoot)
+    .map((f) => normalise(f.path))
+  const model = buildReport({
+    plan: options.plan,
+    entries: options.entries,
+    diagnostics: options.diagnostics ?? [],
+    asOf: options.asOf,
+    kind: 'ledger-index',
+  })
+  const indexName = locale === 'en' ? 'ledger-index' : '台账目录'
+  const generated = new Map<string, Uint8Array>([
+    [`${indexName}.docx`, (await renderReport(model, { format: 'docx', locale })) as Uint8Array],
+    [`${indexName}.xlsx`, (await renderReport(model, { format: 'xlsx', locale })) as Uint8Array],
+  ])
+  const copied = [...new Set([...options.files.map(normalise), ...attachments])].sort()
+  const total = copied.length + generated.size
+  const manifest: Manifest = {
+    schema: BUNDLE_SCHEMA_TAG,
+    plan: { id: options.plan.id, title: options.plan.title },
+    asOf: options.asOf,
+    files: [],
+  }
+  let done = 0
+  const tick = (path: string) => options.onProgress?.({ done: ++done, total, path })
+
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`)
+  await rm(temp, { recursive: true, force: true })
+  try {
+    if (out.endsWith('.zip')) {
+      const date = reportDate(options.asOf)
+      const zipped: Record<string, [Uint8Array, { mtime: Date }]> = {}
+      for (const path of copied) {
+        const data = new Uint8Array(await readFile(join(root, path)))
+        manifest.files.push(describe(path, data))
+        zipped[path] = [data, { mtime: date }]
+        tick(path)
+      }
+      for (const [path, data] of generated) {
+        manifest.files.push(describe(path, data))
+        zipped[path] = [data, { mtime: date }]
+        tick(path)
+      }
+      manifest.files.sort((a, b) => (a.path < b.path ? -1 : 1))
+      const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`)
+      const ordered = Object.fromEntries([
+        [MANIFEST_NAME, [manifestBytes, { mtime: date }]],
+        ...Object.entries(zipped).sort(([a], [b]) => (a < b ? -1 : 1)),
+      ])
+      await writeFile(temp, zipSync(ordered, { level: 6 }), { flag: 'wx' })
+    } else {
+      await mkdir(temp, { recursive: true })
+      for (const path of copied) {
+        const target = join(temp, path)
+        await mkdir(dirname(target), { recursive: true })
+        await copyFile(join(root, path), target, constants.COPYFILE_EXCL)
+        const info = await stat(target)
+        manifest.files.push({ path, sha256: await sha256File(target), bytes: info.size })
+        tick(path)
+      }
+      for (const [path, data] of generated) {
+        await writeFile(join(temp, path), data, { flag: 'wx' })
+        manifest.files.push(describe(path, data))
+        tick(path)
+      }
+      manifest.files.sort((a, b) => (a.path < b.path ? -1 : 1))
+      await writeFile(join(temp, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`, {
+        flag: 'wx',
+      })
+    }
+    if (options.force) await rm(out, { recursive: true, force: true })
+    await rename(temp, out)
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true })
+    throw error
+  }
+  return { out, manifest }
+}
+
+function describe(path: string, data: Uint8Array): ManifestFile {
+  return { path, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength }
+}
+
+const normalise = (path: string) => path.replace(/\\/g, '/').replace(/^\.\//, '')
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const bundleMessages = {
+  'bundle/unreadable': {
+    zh: '无法读取这份台账:{{reason}}',
+    en: 'This copy cannot be read: {{reason}}',
+  },
+  'bundle/no-manifest': {
+    zh: '缺少 manifest.json,无法核对',
+    en: 'manifest.json is missing; nothing to check against',
+  },
+  'bundle/missing': {
+    zh: '清单中的文件“{{path}}”不在这份台账中',
+    en: 'File "{{path}}" of the manifest is missing from this copy',
+  },
+  'bundle/changed': {
+    zh: '文件“{{path}}”与清单不符(SHA-256 应为 {{expected}},实为 {{actual}})',
+    en: 'File "{{path}}" differs from the manifest (SHA-256 {{expected}} expected, {{actual}} found)',
+  },
+  'bundle/extra': { zh: '文件“{{path}}”不在清单中', en: 'File "{{path}}" is not in the manifest' },
+  'bundle/copies-differ': {
+    zh: '两份台账中文件“{{path}}”不同:{{detail}}',
+    en: 'The two copies differ at "{{path}}": {{detail}}',
+  },
+} satisfies MessageCatalogue
+
+interface ReadCopy {
+  label: string
+  manifest?: Manifest
+  /** SHA-256 and size of every file actually present (manifest.json excluded). */
+  files: Map<string, ManifestFile>
+}
+
+async function readCopy(path: string): Promise<ReadCopy> {
+  const label = path
+  const files = new Map<string, ManifestFile>()
+  let manifestText: string | undefined
+  if ((await stat(path)).isDirectory()) {
+    const walk = async (dir: string): Promise<void> => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name)
+        if (entry.isDirectory()) await walk(full)
+        else if (entry.isFile()) {
+          const rel = relative(path, full).split(sep).join('/')
+          if (rel === MANIFEST_NAME) manifestText = await readFile(full, 'utf8')
+          else
+            files.set(rel, {
+              path: rel,
+              sha256: await sha256File(full),
+              bytes: (await stat(full)).size,
+            })
+        }
+      }
+    }
+    await walk(path)
+  } else {
+    const entries = unzipSync(new Uint8Array(await readFile(path)))
+    for (const [name, data] of Object.entries(entries)) {
+      if (name.endsWith('/')) continue
+      if (name === MANIFEST_NAME) manifestText = new TextDecoder().decode(data)
+      else files.set(name, describe(name, data))
+    }
+  }
+  let manifest: Manifest | undefined
+  try {
+    if (manifestText !== undefined) manifest = JSON.parse(manifestText) as Manifest
+  } catch {
+    manifest = undefined
+  }
+  return manifest ? { label, manifest, files } : { label, files }
+}
+
+/**
+ * Prove a copy intact (every file of its manifest present with the same SHA-256, nothing
+ * extra) and, given two, that they are identical — listing every difference, each a
+ * diagnostic naming the file. Folders and .zip files alike.
+ */
+export async function verifyBundle(
+  a: string,
+  b?: string,
+  options: { locale?: Locale } = {},
+): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
+  const report = diagnosticFactory(bundleMessages, options.locale)
+  const diagnostics: Diagnostic[] = []
+  const copies: ReadCopy[] = []
+  for (const path of b === undefined ? [a] : [a, b]) {
+    try {
+      copies.push(await readCopy(path))
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error)
+      diagnostics.push(
+        report({ ruleId: 'bundle/unreadable', data: { reason }, location: { file: path } }),
+      )
+    }
+  }
+  for (const copy of copies) {
+    const file = copy.label
+    if (!copy.manifest || !Array.isArray(copy.manifest.files)) {
+      diagnostics.push(report({ ruleId: 'bundle/no-manifest', location: { file } }))
+      continue
+    }
+    const listed = new Set<string>()
+    for (const expected of copy.manifest.files) {
+      listed.add(expected.path)
+      const actual = copy.files.get(expected.path)
+      const location = { file, path: `/${expected.path}` }
+      if (!actual)
+        diagnostics.push(
+          report({ ruleId: 'bundle/missing', data: { path: expected.path }, location }),
+        )
+      else if (actual.sha256 !== expected.sha256)
+        diagnostics.push(
+          report({
+            ruleId: 'bundle/changed',
+            data: {
+              path: expected.path,
+              expected: expected.sha256.slice(0, 12),
+              actual: actual.sha256.slice(0, 12),
+            },
+            location,
+          }),
+        )
+    }
+    for (const path of copy.files.keys())
+      if (!listed.has(path))
+        diagnostics.push(
+          report({ ruleId: 'bundle/extra', data: { path }, location: { file, path: `/${path}` } }),
+        )
+  }
+  const [first, second] = copies
+  if (first && second) {
+    const paths = [...new Set([...first.files.keys(), ...second.files.keys()])].sort()
+    for (const path of paths) {
+      const x = first.files.get(path)
+      const y = second.files.get(path)
+      if (x && y && x.sha256 === y.sha256) continue
+      const detail = !x
+        ? { zh: `只在 ${second.label} 中`, en: `only in ${second.label}` }
+        : !y
+          ? { zh: `只在 ${first.label} 中`, en: `only in ${first.label}` }
+          : { zh: '内容不同', en: 'different content' }
+      diagnostics.push(
+        report({
+          ruleId: 'bundle/copies-differ',
+          data: { path, detail },
+          location: { file: second.label, path: `/${path}` },
+        }),
+      )
+    }
+  }
+  return { ok: diagnostics.length === 0, diagnostics }
+}

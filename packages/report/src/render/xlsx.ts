@@ -97,6 +97,7 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
       to: { row: 3 + table.rows.length, column: table.columns.length },
     }
   }
-  const buffer = await workbook.xlsx.writeBuffer()
+  // Stored, not deflated: reproducibleZip compresses once, with fflate (faster).
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })
   return reproducibleZip(new Uint8Array(buffer as ArrayBuffer), date)
 }

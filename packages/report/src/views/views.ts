@@ -171,7 +171,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
       .slice()
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     const byKind = new Map<EntryKind, LedgerEntry[]>()
-    for (const entry of entries) byKind.set(entry.kind, [...(byKind.get(entry.kind) ?? []), entry])
+    for (const entry of entries) push(byKind, entry.kind, entry)
     const decision = [
       ...(procedure.required ?? ['research', 'discussion', 'meetingDecision']),
       ...(item.major ? (procedure.requiredForMajor ?? []) : []),
@@ -341,7 +341,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
     }
   })
 
-  const units = scoreUnits(plan, items, options.entries, forEntry, rubric)
+  const units = scoreUnits(plan, items, options.entries, forEntry, rubric, asOf)
   const byLight: Record<Light, number> = { red: 0, yellow: 0, blue: 0, green: 0 }
   const byStatus: Record<ItemStatus, number> = {
     notStarted: 0,
@@ -355,6 +355,13 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
     byStatus[view.status]++
   }
   return { plan, asOf, elapsed, items, units, byLight, byStatus }
+}
+
+/** Append to the list at `key`, creating it: grouping in one pass. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
 }
 
 function pct(fraction: number): string {
@@ -418,12 +425,12 @@ function attribute(
     const entryPath = /^\/entries\/\d+/.exec(path)?.[0]
     const entry = entryPath ? entryAt.get(`${d.location.file ?? ''}\0${entryPath}`) : undefined
     if (entry) {
-      forEntry.set(entry, [...(forEntry.get(entry) ?? []), d])
+      push(forEntry, entry, d)
       continue
     }
     const itemIndex = /^\/items\/(\d+)/.exec(path)?.[1]
     const item = itemIndex === undefined ? undefined : plan.items[Number(itemIndex)]
-    if (item) forItem.set(item.id, [...(forItem.get(item.id) ?? []), d])
+    if (item) push(forItem, item.id, d)
   }
   return { forItem, forEntry }
 }
@@ -562,11 +569,16 @@ function scoreUnits(
   entries: readonly LedgerEntry[],
   forEntry: Map<LedgerEntry, Diagnostic[]>,
   rubric: Rubric,
+  asOf: string,
 ): UnitView[] {
+  const itemsOf = new Map<string, ItemView[]>()
+  for (const view of items) for (const unit of view.units) push(itemsOf, unit.id, view)
+  const filedBy = new Map<string, LedgerEntry[]>()
+  for (const entry of entries) if (entry.date <= asOf) push(filedBy, entry.unit, entry)
   const views = plan.units
     .map((unit) => {
-      const own = items.filter((view) => view.units.some((u) => u.id === unit.id))
-      const filed = entries.filter((e) => e.unit === unit.id)
+      const own = itemsOf.get(unit.id) ?? []
+      const filed = filedBy.get(unit.id) ?? []
       const filedItems = new Set(filed.map((e) => e.item))
       const base =
         own.length === 0 ? 0 : round1(own.reduce((sum, v) => sum + v.score.base, 0) / own.length)

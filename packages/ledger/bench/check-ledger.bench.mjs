@@ -5,16 +5,9 @@
 // Targets (reported, never asserted): ratioJsonParse ≤ 3, ratioAjv ≤ 1.5.
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { checkLedger, ledgerJsonSchema, rules } from '../dist/index.js'
-import { generateEntries, generatePlan } from './generate.mjs'
+import { generateEntries, generatePlan, median, time } from './generate.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const time = (fn) => {
-  const start = performance.now()
-  const value = fn()
-  return [performance.now() - start, value]
-}
 
 const plan = generatePlan()
 const text = JSON.stringify({ schema: 'reformkit/ledger@1', entries: generateEntries(plan) })
@@ -27,13 +20,13 @@ const ajvMs = []
 const checkMs = []
 let stats
 for (let run = 0; run < RUNS; run++) {
-  const [p, data] = time(() => JSON.parse(text))
+  const [p, data] = await time(() => JSON.parse(text))
   parseMs.push(p)
-  const [a, valid] = time(() => validate(data.entries))
+  const [a, valid] = await time(() => validate(data.entries))
   if (!valid)
     throw new Error(`bench ledger invalid: ${JSON.stringify(validate.errors?.slice(0, 3))}`)
   ajvMs.push(a)
-  const [c, result] = time(() =>
+  const [c, result] = await time(() =>
     checkLedger({ plan, entries: data.entries, asOf: '2017-12-31', rules: fsRules }),
   )
   checkMs.push(c)

@@ -138,3 +138,13 @@ export function generateEntries(plan) {
   }
   return entries
 }
+
+/** Median of timings. */
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/** [milliseconds, value] of running fn (awaited). */
+export async function time(fn) {
+  const start = performance.now()
+  const value = await fn()
+  return [performance.now() - start, value]
+}

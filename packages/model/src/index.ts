@@ -43,7 +43,7 @@ export {
 export { checkPlanReferences } from './plan/check-plan.js'
 export { expandResponsible, findUnit, itemLabel } from './plan/lookup.js'
 export { type ParsePlanOptions, type ParsePlanResult, parsePlan } from './plan/parse-plan.js'
-export { planJsonSchema } from './schema/json-schema.js'
+export { fileJsonSchema, planJsonSchema } from './schema/json-schema.js'
 export {
   BasisDocument,
   Bodies,

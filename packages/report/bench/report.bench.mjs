@@ -7,16 +7,10 @@
 import { Writable } from 'node:stream'
 import { checkLedger, rules } from '@reformkit/ledger'
 import ExcelJS from 'exceljs'
-import { generateEntries, generatePlan } from '../../ledger/bench/generate.mjs'
+import { generateEntries, generatePlan, median, time } from '../../ledger/bench/generate.mjs'
 import { buildReport, computeViews, renderReport } from '../dist/index.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-const time = async (fn) => {
-  const start = performance.now()
-  const value = await fn()
-  return [performance.now() - start, value]
-}
 
 const plan = generatePlan()
 const entries = generateEntries(plan)

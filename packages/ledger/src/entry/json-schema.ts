@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { fileJsonSchema } from '@reformkit/model'
 import { LEDGER_SCHEMA_TAG, LedgerFile } from './schema.js'
 
 /**
@@ -8,12 +8,9 @@ import { LEDGER_SCHEMA_TAG, LedgerFile } from './schema.js'
  * schema, describing the canonical form, does not accept.
  */
 export function ledgerJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(LedgerFile, { io: 'input', target: 'draft-2020-12' })
-  const properties = schema.properties as Record<string, Record<string, unknown>>
-  properties.schema = { ...properties.schema, pattern: `^${LEDGER_SCHEMA_TAG}(\\.\\d+)*$` }
-  return {
-    $schema: schema.$schema,
-    $id: 'https://unpkg.com/@reformkit/ledger/schema/ledger.schema.json',
-    ...schema,
-  }
+  return fileJsonSchema(
+    LedgerFile,
+    LEDGER_SCHEMA_TAG,
+    'https://unpkg.com/@reformkit/ledger/schema/ledger.schema.json',
+  )
 }

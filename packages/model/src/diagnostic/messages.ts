@@ -169,6 +169,8 @@ export const typeNames = {
   boolean: { zh: '布尔值(true/false)', en: 'true or false' },
   array: { zh: '列表', en: 'a list' },
   object: { zh: '映射(键: 值)', en: 'a mapping (key: value)' },
+  record: { zh: '映射(键: 值)', en: 'a mapping (key: value)' },
+  map: { zh: '映射(键: 值)', en: 'a mapping (key: value)' },
   null: { zh: '空值', en: 'empty (null)' },
   undefined: { zh: '空', en: 'nothing' },
 } satisfies Record<string, LocalizedMessage>

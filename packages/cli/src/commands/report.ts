@@ -1,0 +1,63 @@
+import { formatDiagnostics } from '@reformkit/ledger'
+import {
+  buildReport,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ReportKind,
+  renderReport,
+} from '@reformkit/report'
+import { UsageError } from '../errors.js'
+import { writeOutput } from '../io.js'
+import { asOfOf, type CommonOptions, localeOf } from '../options.js'
+import { loadProject } from '../project.js'
+
+export interface ReportOptions extends CommonOptions {
+  kind: ReportKind
+  format?: ReportFormat
+  out?: string
+  force?: boolean
+}
+
+export async function report(dir: string, options: ReportOptions): Promise<void> {
+  const locale = localeOf(options)
+  const en = locale === 'en'
+  const asOf = asOfOf(options, locale)
+  const fromOut = options.out?.split('.').pop()?.toLowerCase()
+  const format =
+    options.format ??
+    ((REPORT_FORMATS as readonly string[]).includes(fromOut ?? '')
+      ? (fromOut as ReportFormat)
+      : 'md')
+  if ((format === 'xlsx' || format === 'docx') && !options.out)
+    throw new UsageError(
+      en
+        ? `--format ${format} writes a file: add --out FILE.${format}`
+        : `--format ${format} 需要写入文件:请加 --out 文件名.${format}`,
+    )
+  const project = await loadProject(dir, { locale, asOf })
+  if (!project.plan) {
+    process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
+    process.exitCode = 1
+    return
+  }
+  const model = buildReport({
+    plan: project.plan,
+    entries: project.entries,
+    diagnostics: project.diagnostics,
+    asOf,
+    kind: options.kind,
+    ...(project.reportConfig ? { config: project.reportConfig } : {}),
+    ...(project.config ? { ledgerConfig: project.config } : {}),
+  })
+  const output = await renderReport(model, { format, locale })
+  if (!options.out) {
+    process.stdout.write(output)
+    return
+  }
+  await writeOutput(options.out, output, {
+    force: options.force ?? false,
+    inputs: project.inputs,
+    locale,
+  })
+  process.stderr.write(en ? `wrote ${options.out}\n` : `已写入 ${options.out}\n`)
+}

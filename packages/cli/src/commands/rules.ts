@@ -1,0 +1,31 @@
+import { presetSeverity, ruleDocsMarkdown, rules } from '@reformkit/ledger'
+import { closest, pick } from '@reformkit/model'
+import { UsageError } from '../errors.js'
+import { type CommonOptions, localeOf } from '../options.js'
+
+export async function listRules(id: string | undefined, options: CommonOptions): Promise<void> {
+  const locale = localeOf(options)
+  if (id !== undefined) {
+    const rule = rules.find((r) => r.id === id)
+    if (!rule) {
+      const guess = closest(
+        id,
+        rules.map((r) => r.id),
+      )
+      throw new UsageError(
+        locale === 'en'
+          ? `No rule "${id}"${guess ? `; did you mean ${guess}?` : ''}`
+          : `没有规则“${id}”${guess ? `;是否应为 ${guess}?` : ''}`,
+      )
+    }
+    process.stdout.write(ruleDocsMarkdown(rule))
+    return
+  }
+  const width = Math.max(...rules.map((r) => r.id.length))
+  for (const rule of rules) {
+    const severity = presetSeverity(rule, 'recommended')
+    process.stdout.write(
+      `${rule.id.padEnd(width)}  ${severity.padEnd(7)}  ${pick(rule.meta.docs, locale)}\n`,
+    )
+  }
+}

@@ -1,0 +1,49 @@
+import { formatDiagnostics, rules } from '@reformkit/ledger'
+import { UsageError } from '../errors.js'
+import { useColor } from '../io.js'
+import { asOfOf, type CommonOptions, localeOf, ruleOverrides } from '../options.js'
+import { loadProject } from '../project.js'
+
+declare const __REFORMKIT_VERSION__: string
+
+export interface ValidateOptions extends CommonOptions {
+  format: 'stylish' | 'json' | 'sarif'
+  maxWarnings?: string
+  rule?: string[]
+}
+
+export async function validate(dir: string, options: ValidateOptions): Promise<void> {
+  const locale = localeOf(options)
+  const asOf = asOfOf(options, locale)
+  const maxWarnings =
+    options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings)
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY)
+    throw new UsageError(
+      locale === 'en'
+        ? `--max-warnings ${options.maxWarnings}: give a whole number`
+        : `--max-warnings ${options.maxWarnings}:须为整数`,
+    )
+  const project = await loadProject(dir, {
+    locale,
+    asOf,
+    ruleOverrides: ruleOverrides(options.rule, locale),
+  })
+  process.stdout.write(
+    formatDiagnostics(project.diagnostics, {
+      format: options.format,
+      locale,
+      color: useColor(),
+      rules,
+      toolVersion: __REFORMKIT_VERSION__,
+    }),
+  )
+  const errors = project.diagnostics.filter((d) => d.severity === 'error').length
+  const warnings = project.diagnostics.filter((d) => d.severity === 'warning').length
+  if (errors > 0 || warnings > maxWarnings) process.exitCode = 1
+  if (errors === 0 && warnings > maxWarnings && options.format === 'stylish')
+    process.stderr.write(
+      locale === 'en'
+        ? `reformkit: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`
+        : `reformkit:警告 ${warnings} 个,超过 --max-warnings ${maxWarnings}\n`,
+    )
+}

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto'
+import { rename, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { Locale } from '@reformkit/model'
+import { UsageError } from './errors.js'
+
+/** zh-CN unless LANG / LC_ALL / LC_MESSAGES ask for English (a Chinese office is the default). */
+export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || ''
+  return /^en/i.test(lang) ? 'en' : 'zh-CN'
+}
+
+export function parseLang(value: string | undefined): Locale {
+  if (value === undefined) return localeFromEnv()
+  if (/^zh/i.test(value)) return 'zh-CN'
+  if (/^en/i.test(value)) return 'en'
+  throw new UsageError(`--lang ${value}: use zh or en`)
+}
+
+/** Colour only for a terminal, and never with NO_COLOR (https://no-color.org). */
+export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+  return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
+}
+
+/** Today in local time as YYYY-MM-DD: the CLI's default "as of" (libraries never read the clock). */
+export function today(): string {
+  const now = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+/**
+ * Write a file all at once or not at all (a temporary file beside it, then rename);
+ * never over an input of the command, never over an existing file without `force`.
+ */
+export async function writeOutput(
+  path: string,
+  data: string | Uint8Array,
+  options: { force?: boolean; inputs?: readonly string[]; locale: Locale },
+): Promise<void> {
+  const target = resolve(path)
+  const en = options.locale === 'en'
+  if (options.inputs?.some((input) => resolve(input) === target))
+    throw new UsageError(
+      en
+        ? `${path} is an input; choose another output`
+        : `${path} 是输入文件,不能覆盖;请换一个输出文件名`,
+    )
+  if (!options.force && (await exists(target)))
+    throw new UsageError(
+      en ? `${path} exists; add --force to replace it` : `${path} 已存在;确需覆盖请加 --force`,
+    )
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await writeFile(temp, data, { flag: 'wx' })
+    await rename(temp, target)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+}
+
+/**
+ * A progress line on stderr for work that takes more than a second, on a terminal only
+ * (piped output stays clean). Returns the callback and a function that clears the line.
+ */
+export function progress(label: string): {
+  update: (done: number, total: number) => void
+  end: () => void
+} {
+  const stream = process.stderr
+  const start = Date.now()
+  let shown = false
+  const enabled = Boolean(stream.isTTY) && !process.env.CI
+  return {
+    update(done, total) {
+      if (!enabled || Date.now() - start < 1000) return
+      shown = true
+      const width = 24
+      const filled = total > 0 ? Math.round((done / total) * width) : 0
+      stream.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`,
+      )
+    },
+    end() {
+      if (shown) stream.write('\r\u001b[2K')
+    },
+  }
+}

@@ -1,0 +1,167 @@
+import { Command, CommanderError, Option } from 'commander'
+import { describeError, EXIT } from './errors.js'
+import { localeFromEnv } from './io.js'
+
+const examples = (lines: string[]) =>
+  `\nExamples / 示例:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`
+
+/** Build the program. Commands load their modules only when run (fast start). */
+export function program(version: string): Command {
+  const cli = new Command('reformkit')
+    .description(
+      '改革工作方案台账检查、报告与一式两份 · check reform ledgers, write reports, bundle the two copies',
+    )
+    .version(version, '-V, --version')
+    .option('--debug', 'show stack traces of internal errors / 显示内部错误的堆栈')
+    .showHelpAfterError('(reformkit --help: usage / 用法)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+  const lang = () =>
+    new Option('--lang <lang>', 'zh or en (default: from LANG) / 语言').choices([
+      'zh',
+      'en',
+      'zh-CN',
+    ])
+
+  cli
+    .command('init')
+    .argument('[dir]', 'folder of the new project / 项目文件夹', '.')
+    .description(
+      '新建一个区的项目 · scaffold a district project (plan.yaml, reformkit.config.yaml, ledger/, files/)',
+    )
+    .option('--example <name>', 'copy an example project: wuhan-etdz-2017 / 复制示例')
+    .option('--id <id>', 'plan id, e.g. my-district-2025')
+    .option('--title <title>', '方案名称 · plan title')
+    .option('--year <year>', 'year of the plan / 方案年度')
+    .option('--issuer <issuer>', '发文单位 · issuing office')
+    .addOption(lang())
+    .addHelpText(
+      'after',
+      examples([
+        'reformkit init my-district --title "某区2025年改革工作方案" --year 2025',
+        'reformkit init demo --example wuhan-etdz-2017',
+      ]),
+    )
+    .action(async (dir, options) => (await import('./commands/init.js')).init(dir, options))
+
+  cli
+    .command('validate')
+    .argument('[dir]', 'project folder / 项目文件夹', '.')
+    .description('检查方案、台账和附件 · check plan, ledger and attachments')
+    .addOption(
+      new Option('--format <format>', 'output format / 输出格式')
+        .choices(['stylish', 'json', 'sarif'])
+        .default('stylish'),
+    )
+    .option('--as-of <date>', 'day of the check, YYYY-MM-DD (default: today) / 检查日')
+    .option('--max-warnings <n>', 'fail when there are more warnings / 警告数上限')
+    .option('--rule <id:severity...>', 'set a rule, e.g. entry/future-date:off (repeatable)')
+    .addOption(lang())
+    .addHelpText(
+      'after',
+      examples([
+        'reformkit validate examples/wuhan-etdz-2017 --as-of 2017-12-31',
+        'reformkit validate . --format sarif > reformkit.sarif',
+        'reformkit validate . --rule supervision/cadence:off --max-warnings 0',
+      ]),
+    )
+    .action(async (dir, options) => (await import('./commands/validate.js')).validate(dir, options))
+
+  cli
+    .command('report')
+    .argument('[dir]', 'project folder / 项目文件夹', '.')
+    .description(
+      '生成报告 · write a report: progress 督办进展, assessment 考核评分, kpi 指标, ledger-index 台账目录',
+    )
+    .addOption(
+      new Option('--kind <kind>', 'which report / 报告种类')
+        .choices(['progress', 'assessment', 'kpi', 'ledger-index'])
+        .default('progress'),
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'md, html, csv, json, xlsx or docx (default: from --out, else md)',
+      ).choices(['md', 'html', 'csv', 'json', 'xlsx', 'docx']),
+    )
+    .option('--out <file>', 'file to write (text formats go to stdout without it) / 输出文件')
+    .option('--as-of <date>', 'day of the report, YYYY-MM-DD (default: today) / 截止日期')
+    .option('--force', 'replace an existing output / 覆盖已有文件')
+    .addOption(lang())
+    .addHelpText(
+      'after',
+      examples([
+        'reformkit report . --kind progress --out 督办进展.docx',
+        'reformkit report . --kind assessment --format xlsx --out 考核.xlsx --as-of 2017-12-31',
+        'reformkit report . --kind kpi --format md',
+      ]),
+    )
+    .action(async (dir, options) => (await import('./commands/report.js')).report(dir, options))
+
+  cli
+    .command('bundle')
+    .argument('[dir]', 'project folder / 项目文件夹', '.')
+    .description(
+      '打包一份报送用台账 · write one copy of the ledger for submission (folder or .zip)',
+    )
+    .requiredOption('--out <path>', 'folder to create, or FILE.zip / 输出文件夹或 .zip')
+    .option('--as-of <date>', 'date of the copy, YYYY-MM-DD (default: today)')
+    .option('--force', 'replace an existing output / 覆盖已有输出')
+    .addOption(lang())
+    .addHelpText(
+      'after',
+      examples([
+        'reformkit bundle . --out 台账-自存',
+        'reformkit bundle . --out 台账-报区创新办.zip',
+      ]),
+    )
+    .action(async (dir, options) => (await import('./commands/bundle.js')).bundle(dir, options))
+
+  cli
+    .command('verify')
+    .argument('<copy>', 'a bundle: folder or .zip / 一份台账')
+    .argument('[other]', 'the other copy, to prove both identical / 另一份')
+    .description('核对台账副本完整、两份一致 · prove a copy intact, and two copies identical')
+    .addOption(lang())
+    .addHelpText('after', examples(['reformkit verify 台账-自存 台账-报区创新办.zip']))
+    .action(async (copy, other, options) =>
+      (await import('./commands/verify.js')).verify(copy, other, options),
+    )
+
+  cli
+    .command('rules')
+    .argument('[id]', 'show one rule in full / 查看一条规则')
+    .description('列出台账检查规则 · list the ledger rules with their docs')
+    .addOption(lang())
+    .action(async (id, options) => (await import('./commands/rules.js')).listRules(id, options))
+
+  cli
+    .command('schema')
+    .argument('<which>', 'plan or ledger')
+    .description('输出 JSON Schema · print the JSON Schema of plan.yaml or of a ledger file')
+    .action(async (which) => (await import('./commands/schema.js')).schema(which))
+
+  return cli
+}
+
+/** Run the command line; resolves to the exit code. No stack trace unless --debug. */
+export async function main(argv: string[], version: string): Promise<number> {
+  const debug = argv.includes('--debug')
+  const cli = program(version)
+  try {
+    await cli.parseAsync(argv)
+    return Number(process.exitCode ?? EXIT.ok)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+    }
+    const flag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
+    const value = flag < 0 ? undefined : (argv[flag]?.split('=')[1] ?? argv[flag + 1])
+    const locale = value === undefined ? localeFromEnv() : /^en/i.test(value) ? 'en' : 'zh-CN'
+    const { message, exitCode } = describeError(error, locale)
+    process.stderr.write(`reformkit: ${message}\n`)
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+    return exitCode
+  }
+}

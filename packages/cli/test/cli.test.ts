@@ -1,0 +1,327 @@
+// End to end: the built `reformkit` binary run as a child process, as a user runs it.
+import { spawnSync } from 'node:child_process'
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Ajv from 'ajv-draft-04'
+import iconv from 'iconv-lite'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
+const example = fileURLToPath(new URL('../../../examples/wuhan-etdz-2017/', import.meta.url))
+const base = mkdtempSync(join(tmpdir(), 'reformkit-cli-'))
+afterAll(() => rmSync(base, { recursive: true, force: true }))
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', NO_COLOR: '1', ...env },
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** A copy of the example to break in one way. */
+function project(name: string, change: (dir: string) => void = () => {}): string {
+  const dir = join(base, name)
+  cpSync(example, dir, { recursive: true })
+  change(dir)
+  return dir
+}
+
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/)
+
+describe('reformkit validate', () => {
+  it('prints the golden findings of the example, exit 1 for its errors', () => {
+    const { code, stdout, stderr } = run(['validate', example, '--as-of', '2017-12-31'])
+    expect(code).toBe(1)
+    expect(stderr).toBe('')
+    expect(stdout).toContain(
+      'ledger/jxj.yaml\n  36:9  错误  条目“jxj-02-progress”的附件“files/jxj/智能制造项目清单.xlsx”不存在  attachment/missing',
+    )
+    expect(stdout).toContain('206:5  错误  事项（九）实施标准化战略缺少决策程序资料:讨论')
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('✖ 共 14 个问题(8 个错误,3 个警告,3 个提示)')
+  })
+
+  it('--format json parses; --format sarif is valid SARIF 2.1.0', () => {
+    const json = JSON.parse(
+      run(['validate', example, '--as-of', '2017-12-31', '--format', 'json']).stdout,
+    )
+    expect(json.summary).toEqual({ errors: 8, warnings: 3, infos: 3 })
+    const sarif = JSON.parse(
+      run(['validate', example, '--as-of', '2017-12-31', '--format', 'sarif']).stdout,
+    )
+    const schema = JSON.parse(
+      readFileSync(
+        new URL('../../ledger/test/vendor/sarif-2.1.0.schema.json', import.meta.url),
+        'utf8',
+      ),
+    )
+    const validate = new Ajv({
+      strict: false,
+      validateFormats: false,
+      unicodeRegExp: false,
+    }).compile(schema)
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true)
+    expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(27)
+    expect(sarif.runs[0].results).toHaveLength(14)
+  })
+
+  it('--rule and --max-warnings decide the exit code; English with --lang en', () => {
+    const off = [
+      'attachment/missing',
+      'attachment/hash-mismatch',
+      'outcome/minutes-and-formal-plan',
+      'plan/approved-before-implementation',
+      'bonus/proof-attached',
+      'ref/unit-not-responsible',
+      'decision/procedure-complete',
+    ]
+    const args = [
+      'validate',
+      example,
+      '--as-of',
+      '2017-12-31',
+      ...off.flatMap((id) => ['--rule', `${id}:off`]),
+    ]
+    expect(run(args).code).toBe(0)
+    const strict = run([...args, '--max-warnings', '0', '--lang', 'en'])
+    expect(strict.code).toBe(1)
+    expect(strict.stdout).toMatch(/✖ 6 problems \(0 errors, 3 warnings, 3 info\)/)
+    expect(strict.stderr).toBe('reformkit: 3 warnings, more than --max-warnings 0\n')
+  })
+})
+
+describe('bad input: one line, exit 1, 2 or 3, never a stack trace', () => {
+  const cases: Array<[string, () => string[], number, RegExp]> = [
+    [
+      'bad YAML',
+      () => [
+        'validate',
+        project('bad-yaml', (d) =>
+          writeFileSync(join(d, 'plan.yaml'), 'schema: reformkit/plan@1\nid: [unclosed\n'),
+        ),
+      ],
+      1,
+      /plan\.yaml\n\s+\d+:\d+\s+错误\s+YAML\/JSON 语法错误/,
+    ],
+    [
+      'unknown unit',
+      () => [
+        'validate',
+        project('unknown-unit', (d) =>
+          appendFileSync(
+            join(d, 'ledger', 'fgj.yaml'),
+            '  - { id: x-1, item: item-01, unit: 发改委, kind: research, date: 2017-09-01, title: 调研, attachments: [] }\n',
+          ),
+        ),
+        '--as-of',
+        '2017-12-31',
+      ],
+      1,
+      /发改委/,
+    ],
+    [
+      'missing attachment',
+      () => [
+        'validate',
+        project('missing', (d) => rmSync(join(d, 'files', 'fgj', 'fgj-01-research.txt'))),
+        '--as-of',
+        '2017-12-31',
+      ],
+      1,
+      /files\/fgj\/fgj-01-research\.txt”不存在\s+attachment\/missing/,
+    ],
+    [
+      'path traversal',
+      () => [
+        'validate',
+        project('traversal', (d) =>
+          appendFileSync(
+            join(d, 'ledger', 'fgj.yaml'),
+            '  - { id: x-2, item: item-01, kind: research, date: 2017-09-01, title: 调研, attachments: [{ path: ../../etc/passwd }] }\n',
+          ),
+        ),
+        '--as-of',
+        '2017-12-31',
+      ],
+      1,
+      /“\.\.\/\.\.\/etc\/passwd”是含“\.\.”的路径,位于台账目录之外,不予读取\s+attachment\/outside-root/,
+    ],
+    [
+      'empty folder',
+      () => {
+        const d = join(base, 'empty')
+        mkdirSync(d, { recursive: true })
+        return ['validate', d]
+      },
+      3,
+      /^reformkit: \S+ 中没有 plan\.yaml;可用 “reformkit init” 新建项目\n$/,
+    ],
+    [
+      'no such folder',
+      () => ['validate', join(base, 'nowhere')],
+      3,
+      /^reformkit: 找不到项目文件夹 \S+\n$/,
+    ],
+    [
+      'bad date',
+      () => ['validate', example, '--as-of', '2017-02-30'],
+      2,
+      /^reformkit: --as-of 2017-02-30:日期须写作 YYYY-MM-DD/,
+    ],
+    [
+      'unknown option',
+      () => ['validate', example, '--formatt', 'json'],
+      2,
+      /unknown option '--formatt'/,
+    ],
+  ]
+  it.each(cases)('%s', (_, args, exitCode, pattern) => {
+    const { code, stdout, stderr } = run(args())
+    expect(code).toBe(exitCode)
+    expect(exitCode === 1 ? stdout : stderr).toMatch(pattern)
+    noStack(stdout + stderr)
+  })
+
+  it('reads a ledger file saved as GB18030, saying so', () => {
+    const dir = project('gb18030', (d) => {
+      const file = join(d, 'ledger', 'hg.yaml')
+      writeFileSync(file, iconv.encode(readFileSync(file, 'utf8'), 'gb18030'))
+    })
+    const { code, stdout } = run(['validate', dir, '--as-of', '2017-12-31', '--format', 'json'])
+    expect(code).toBe(1)
+    const found = JSON.parse(stdout).diagnostics.filter(
+      (d: { location: { file: string } }) => d.location.file === 'ledger/hg.yaml',
+    )
+    expect(found.map((d: { ruleId: string }) => d.ruleId)).toEqual(['source/encoding'])
+  })
+})
+
+describe('reformkit report, bundle, verify', () => {
+  it('writes every report format, atomically, never over an existing file or an input', () => {
+    const out = join(base, 'reports')
+    mkdirSync(out)
+    for (const format of ['md', 'html', 'csv', 'json', 'xlsx', 'docx']) {
+      const file = join(out, `assessment.${format}`)
+      const { code, stderr } = run([
+        'report',
+        example,
+        '--kind',
+        'assessment',
+        '--as-of',
+        '2017-12-31',
+        '--out',
+        file,
+      ])
+      expect(code, stderr).toBe(0)
+      expect(readFileSync(file).byteLength).toBeGreaterThan(500)
+    }
+    expect(readFileSync(join(out, 'assessment.docx')).subarray(0, 2).toString()).toBe('PK')
+    const again = run([
+      'report',
+      example,
+      '--out',
+      join(out, 'assessment.md'),
+      '--as-of',
+      '2017-12-31',
+    ])
+    expect(again).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/已存在;确需覆盖请加 --force/),
+    })
+    const input = run([
+      'report',
+      example,
+      '--out',
+      join(example, 'plan.yaml'),
+      '--format',
+      'md',
+      '--force',
+    ])
+    expect(input).toMatchObject({ code: 2, stderr: expect.stringMatching(/是输入文件,不能覆盖/) })
+    expect(run(['report', example, '--format', 'docx']).code).toBe(2)
+    const md = run(['report', example, '--kind', 'kpi', '--as-of', '2017-12-31', '--lang', 'en'])
+    expect(md.stdout.split('\n')[0]).toBe('# KPI targets and actuals')
+  })
+
+  it('bundles two copies that verify identical, and names the file when one byte changes', () => {
+    const a = join(base, 'copy-a')
+    const b = join(base, 'copy-b.zip')
+    expect(run(['bundle', example, '--out', a, '--as-of', '2017-12-31']).code).toBe(0)
+    expect(run(['bundle', example, '--out', b, '--as-of', '2017-12-31']).code).toBe(0)
+    expect(run(['verify', a, b])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/两份完全一致/),
+    })
+    appendFileSync(join(a, 'files', 'zsj', 'zsj-07-research.txt'), 'x')
+    const broken = run(['verify', a, b])
+    expect(broken.code).toBe(1)
+    expect(broken.stdout).toContain('文件“files/zsj/zsj-07-research.txt”与清单不符')
+    expect(broken.stdout).toContain('两份台账中文件“files/zsj/zsj-07-research.txt”不同')
+    expect(run(['bundle', example, '--out', a]).code).toBe(2)
+  })
+})
+
+describe('reformkit init, rules, schema, help', () => {
+  it('scaffolds a project that validates, and copies the example', () => {
+    const dir = join(base, 'new-district')
+    const made = run([
+      'init',
+      dir,
+      '--title',
+      '某区2025年改革工作方案',
+      '--year',
+      '2025',
+      '--id',
+      'district-2025',
+    ])
+    expect(made.code).toBe(0)
+    for (const file of [
+      'plan.yaml',
+      'reformkit.config.yaml',
+      'ledger/unit-a.yaml',
+      'files/README.md',
+    ])
+      expect(existsSync(join(dir, file))).toBe(true)
+    const checked = run(['validate', dir, '--as-of', '2025-06-30', '--format', 'json'])
+    expect(JSON.parse(checked.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(
+      ['attachment/required', 'decision/procedure-complete', 'kpi/reported'],
+    )
+    expect(run(['init', dir]).code).toBe(2)
+    const copy = join(base, 'from-example')
+    expect(run(['init', copy, '--example', 'wuhan-etdz-2017']).code).toBe(0)
+    expect(
+      JSON.parse(run(['validate', copy, '--as-of', '2017-12-31', '--format', 'json']).stdout)
+        .summary,
+    ).toEqual({ errors: 8, warnings: 3, infos: 3 })
+  })
+
+  it('lists rules, prints schemas, helps with examples and says its version', () => {
+    const rules = run(['rules', '--lang', 'en']).stdout.trim().split('\n')
+    expect(rules.length).toBeGreaterThanOrEqual(27)
+    expect(run(['rules', 'ref/unknown-unit']).stdout).toMatch(/^# ref\/unknown-unit/)
+    expect(JSON.parse(run(['schema', 'ledger']).stdout).$id).toMatch(/ledger\.schema\.json$/)
+    expect(run(['schema', 'nope']).code).toBe(2)
+    for (const command of ['init', 'validate', 'report', 'bundle', 'verify']) {
+      const help = run([command, '--help'])
+      expect(help.code).toBe(0)
+      expect(help.stdout).toMatch(/Examples \/ 示例:\n\s+\$ reformkit/)
+    }
+    expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+
+  it('prints nothing but results on stdout when piped, and no colour', () => {
+    const { stdout } = run(['validate', example, '--as-of', '2017-12-31'], { NO_COLOR: '' })
+    expect(stdout).not.toContain('\u001b[')
+  })
+})

@@ -5,6 +5,12 @@ const args = process.argv.slice(2)
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${__REFORMKIT_VERSION__}\n`)
 } else {
+  // `reformkit rules | head`: the reader left; stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      process.exit(process.exitCode ?? 0)
+    })
   const { main } = await import('./main.js')
   process.exitCode = await main(process.argv, __REFORMKIT_VERSION__)
 }

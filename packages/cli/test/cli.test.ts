@@ -324,4 +324,12 @@ describe('reformkit init, rules, schema, help', () => {
     const { stdout } = run(['validate', example, '--as-of', '2017-12-31'], { NO_COLOR: '' })
     expect(stdout).not.toContain('\u001b[')
   })
+
+  it('stops quietly when the reader of a pipe goes away (| head)', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --help | head -1`], {
+      encoding: 'utf8',
+    })
+    expect(result.stdout).toBe('Usage: reformkit [options] [command]\n')
+    expect(result.stderr).toBe('')
+  })
 })

@@ -22,6 +22,7 @@ export {
 } from './engine/config.js'
 export { indexLedger, type LedgerIndex } from './engine/index-ledger.js'
 export { completeIntervals, type Interval, type Span } from './engine/intervals.js'
+export { pathEscape } from './engine/paths.js'
 export { kpiActual, meetsTarget, reportDay, targetText } from './engine/kpi.js'
 export { itemName, kindList } from './engine/labels.js'
 export {

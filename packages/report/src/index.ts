@@ -17,6 +17,8 @@ export {
 export {
   type BuildReportOptions,
   buildReport,
+  scorePartLabels,
+  statusLabels,
 } from './reports/build.js'
 export {
   type Cell,

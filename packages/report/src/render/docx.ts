@@ -123,7 +123,7 @@ export async function renderDocx(model: ReportModel, locale: Locale): Promise<Ui
       },
     ],
   })
-  const bytes = await Packer.toBuffer(document)
+  const bytes = await Packer.toArrayBuffer(document)
   return reproducibleZip(new Uint8Array(bytes), date)
 }
 

@@ -3,7 +3,7 @@ import { ENTRY_KINDS, entryKindLabels, targetText } from '@reformkit/ledger'
 import type { Diagnostic, LocalizedMessage, Plan } from '@reformkit/model'
 import { formatOrdinal } from '@reformkit/model'
 import type { ReportConfigInput } from '../config/config.js'
-import type { ItemStatus, ItemView, PlanViews } from '../views/views.js'
+import type { ItemStatus, ItemView, PlanViews, ScoreLine } from '../views/views.js'
 import { computeViews } from '../views/views.js'
 import {
   type Cell,
@@ -27,7 +27,16 @@ export interface BuildReportOptions {
   views?: PlanViews
 }
 
-const statusLabels: Record<ItemStatus, LocalizedMessage> = {
+/** The parts of an item's score, as the assessment table heads them. */
+export const scorePartLabels: Record<ScoreLine['part'], LocalizedMessage> = {
+  decisionProcedure: { zh: '决策程序', en: 'Decision' },
+  outcomeMaterials: { zh: '成果材料', en: 'Outcome' },
+  supervision: { zh: '督办', en: 'Supervision' },
+  progress: { zh: '推进', en: 'Progress' },
+  kpiAttainment: { zh: '指标', en: 'KPIs' },
+}
+
+export const statusLabels: Record<ItemStatus, LocalizedMessage> = {
   notStarted: { zh: '未启动', en: 'not started' },
   inProgress: { zh: '推进中', en: 'in progress' },
   done: { zh: '已完成', en: 'done' },
@@ -211,11 +220,11 @@ function assessment(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'>
       columns: [
         col('no', '序号', 'No.', 'text', 6),
         col('item', '改革事项', 'Item', 'text', 22),
-        col('decisionProcedure', '决策程序', 'Decision', 'number', 8),
-        col('outcomeMaterials', '成果材料', 'Outcome', 'number', 8),
-        col('supervision', '督办', 'Supervision', 'number', 8),
-        col('progress', '推进', 'Progress', 'number', 8),
-        col('kpiAttainment', '指标', 'KPIs', 'number', 8),
+        col('decisionProcedure', scorePartLabels.decisionProcedure.zh, scorePartLabels.decisionProcedure.en, 'number', 8),
+        col('outcomeMaterials', scorePartLabels.outcomeMaterials.zh, scorePartLabels.outcomeMaterials.en, 'number', 8),
+        col('supervision', scorePartLabels.supervision.zh, scorePartLabels.supervision.en, 'number', 8),
+        col('progress', scorePartLabels.progress.zh, scorePartLabels.progress.en, 'number', 8),
+        col('kpiAttainment', scorePartLabels.kpiAttainment.zh, scorePartLabels.kpiAttainment.en, 'number', 8),
         col('bonus', '加分', 'Bonus', 'number', 6),
         col('deduction', '扣分', 'Deduction', 'number', 6),
         col('total', '总分', 'Total', 'number', 8),

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs'
+import { expandResponsible, parsePlan } from '@reformkit/model'
+import ExcelJS from 'exceljs'
+import { expect, openApp, screenshot, seriousViolations, test } from './fixtures.js'
+
+const plan = (() => {
+  const text = readFileSync(
+    new URL('../../../examples/wuhan-etdz-2017/plan.yaml', import.meta.url),
+    'utf8',
+  )
+  const parsed = parsePlan(text).plan
+  if (!parsed) throw new Error('the example plan does not parse')
+  return parsed
+})()
+
+test('first load shows the plan title and all 15 items', async ({ watched: page }) => {
+  await openApp(page)
+  await expect(page.locator('main h1')).toHaveText(plan.title)
+  await expect(page.locator('.framework .card')).toHaveCount(5)
+  await screenshot(page, 'overview')
+  await page.getByRole('link', { name: '事项', exact: true }).click()
+  await expect(page.locator('[data-item]')).toHaveCount(15)
+  await expect(page.locator('[data-item]').first()).toContainText('（一）实施车都升级版计划')
+  await expect(page.locator('[data-item]').last()).toContainText('（十五）')
+  await screenshot(page, 'items')
+})
+
+test('filtering by unit 经信局 shows exactly its items', async ({ watched: page }) => {
+  const expected = plan.items
+    .filter((item) => expandResponsible(plan, item).some((unit) => unit.id === 'jxj'))
+    .map((item) => item.id)
+  expect(expected.length).toBeGreaterThan(1)
+  await openApp(page, '/items')
+  await page.getByLabel('按单位').selectOption({ label: '经信局' })
+  await expect(page.locator('[data-item]')).toHaveCount(expected.length)
+  const shown = await page
+    .locator('[data-item]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item')))
+  expect(shown).toEqual(expected)
+})
+
+test('item (一) shows its five KPIs, milestones and materials', async ({ watched: page }) => {
+  await openApp(page, '/items/item-01')
+  await expect(page.locator('main h1')).toHaveText('（一）实施车都升级版计划')
+  const kpis = plan.items[0]?.kpis.map((k) => k.measure) ?? []
+  expect(kpis).toHaveLength(5)
+  await expect(page.locator('table.kpis tbody tr')).toHaveCount(5)
+  for (const measure of kpis) await expect(page.locator('table.kpis')).toContainText(measure)
+  await expect(page.locator('table.kpis')).toContainText('未达成')
+  await screenshot(page, 'item-detail')
+})
+
+test('units, KPIs, findings and reports pages', async ({ watched: page }) => {
+  await openApp(page, '/units')
+  const responsible = new Set(plan.items.flatMap((item) => expandResponsible(plan, item)))
+  await expect(page.locator('table.matrix tbody tr')).toHaveCount(responsible.size)
+  await screenshot(page, 'units')
+  await page.getByRole('link', { name: '指标', exact: true }).click()
+  await expect(page.locator('.chart svg')).toBeVisible()
+  await screenshot(page, 'kpis')
+  await page.getByRole('link', { name: '问题', exact: true }).click()
+  await expect(page.locator('main h1')).toHaveText('问题 · 14')
+  await expect(page.locator('.group-row').first()).toBeVisible()
+  await expect(page.locator('.rule-docs')).toContainText('attachment/hash-mismatch')
+  await screenshot(page, 'diagnostics')
+  await page.getByRole('link', { name: '报告', exact: true }).click()
+  await expect(page.locator('table.reports tbody tr')).toHaveCount(4)
+  await screenshot(page, 'reports')
+})
+
+test('the XLSX download is a valid workbook', async ({ watched: page }) => {
+  await openApp(page, '/reports')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载 考核评分表 XLSX' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe('考核评分表-2017-12-31.xlsx')
+  const path = await download.path()
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(readFileSync(path))
+  expect(workbook.worksheets.length).toBeGreaterThan(1)
+  const cells = workbook.worksheets.flatMap((sheet) => {
+    const values: string[] = []
+    sheet.eachRow((row) => row.eachCell((cell) => values.push(String(cell.text))))
+    return values
+  })
+  expect(cells.join('\n')).toContain('实施车都升级版计划')
+  const [docx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载 督办进展情况 DOCX' }).click(),
+  ])
+  const bytes = readFileSync(await docx.path())
+  expect(bytes.subarray(0, 2).toString()).toBe('PK')
+})
+
+test('a broken ledger shows its findings', async ({ watched: page }) => {
+  await openApp(page, '/diagnostics')
+  const ledger = [
+    'schema: reformkit/ledger@1',
+    'unit: jxj',
+    'entries:',
+    '  - { id: bad-1, item: item-99, kind: research, date: 2017-05-01, title: 调研, attachments: [] }',
+    '  - { id: bad-2, item: item-01, kind: meetingDecision, date: 2017-13-01, title: 上会 }',
+    '',
+  ].join('\n')
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({
+    name: 'ledger/broken.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(ledger),
+  })
+  await expect(page.locator('main h1')).not.toHaveText('问题 · 14')
+  await page.getByLabel('按文件').check()
+  const list = page.getByRole('list', { name: '问题' })
+  await expect(list).toContainText('broken.yaml')
+  await expect(list).toContainText('item-99')
+  await expect(list).toContainText('2017-13-01')
+  await screenshot(page, 'broken-ledger')
+})
+
+test('switches language to English and back', async ({ watched: page }) => {
+  await openApp(page, '/items')
+  await page.getByLabel('语言').selectOption('en')
+  await expect(page.getByRole('link', { name: 'Overview' })).toBeVisible()
+  await expect(page.locator('main h1')).toHaveText('Items')
+  await expect(page.locator('[data-item]').first()).toContainText('(1) 实施车都升级版计划')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await screenshot(page, 'items-en')
+  await page.getByRole('link', { name: 'Findings' }).click()
+  await expect(page.locator('main h1')).toHaveText('Findings · 14')
+  await page.getByLabel('Language').selectOption('zh-CN')
+  await expect(page.locator('main h1')).toHaveText('问题 · 14')
+})
+
+test('the as-of date changes what is checked', async ({ watched: page }) => {
+  await openApp(page, '/diagnostics')
+  await expect(page.locator('main h1')).toHaveText('问题 · 14')
+  await page.getByLabel('截止日期').fill('2017-06-30')
+  await expect(page.locator('main h1')).not.toHaveText('问题 · 14')
+})
+
+test('no serious accessibility violations on any page', async ({ watched: page }) => {
+  for (const route of [
+    '/overview',
+    '/items',
+    '/items/item-01',
+    '/units',
+    '/kpis',
+    '/diagnostics',
+    '/reports',
+  ]) {
+    await openApp(page, route)
+    if (route === '/kpis') await expect(page.locator('.chart svg')).toBeVisible()
+    expect(await seriousViolations(page), route).toEqual([])
+  }
+})

@@ -1,0 +1,5 @@
+// The example's files as text, in one chunk loaded by example.ts on demand.
+export const files = import.meta.glob(
+  ['../../../examples/wuhan-etdz-2017/**/*', '!../../../examples/wuhan-etdz-2017/README.md'],
+  { query: '?raw', import: 'default', eager: true },
+) as Record<string, string>

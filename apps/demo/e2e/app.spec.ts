@@ -77,7 +77,7 @@ test('the XLSX download is a valid workbook', async ({ watched: page }) => {
   expect(download.suggestedFilename()).toBe('考核评分表-2017-12-31.xlsx')
   const path = await download.path()
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(readFileSync(path))
+  await workbook.xlsx.load(new Uint8Array(readFileSync(path)).buffer)
   expect(workbook.worksheets.length).toBeGreaterThan(1)
   const cells = workbook.worksheets.flatMap((sheet) => {
     const values: string[] = []

@@ -22,9 +22,9 @@ export {
 } from './engine/config.js'
 export { indexLedger, type LedgerIndex } from './engine/index-ledger.js'
 export { completeIntervals, type Interval, type Span } from './engine/intervals.js'
-export { pathEscape } from './engine/paths.js'
 export { kpiActual, meetsTarget, reportDay, targetText } from './engine/kpi.js'
 export { itemName, kindList } from './engine/labels.js'
+export { pathEscape } from './engine/paths.js'
 export {
   type AttachmentFact,
   type CopyFacts,

@@ -104,6 +104,7 @@ const zh = {
   attachmentsNotOpened: '未打开附件文件,附件类检查未运行。',
   loadFailed: '无法打开:{{reason}}',
   files: '文件',
+  ledgerFiles: '台账文件',
   kpiStates: {
     met: '已达成',
     unmet: '未达成',
@@ -220,6 +221,7 @@ const en: Messages = {
   attachmentsNotOpened: 'No attachment files were opened; the attachment checks did not run.',
   loadFailed: 'Cannot open: {{reason}}',
   files: 'Files',
+  ledgerFiles: 'Ledger files',
   kpiStates: {
     met: 'met',
     unmet: 'not met',

@@ -71,6 +71,9 @@ export function Diagnostics() {
       <h1>
         {t.diagnostics} · {diagnostics.length}
       </h1>
+      <p className="muted">
+        {t.ledgerFiles}: {project.ledgerFiles.join('、') || t.none}
+      </p>
       {!project.attachments && <p className="muted">{t.attachmentsNotOpened}</p>}
       {diagnostics.length === 0 ? (
         <p>{t.noFindings}</p>

@@ -153,3 +153,31 @@ test('no serious accessibility violations on any page', async ({ watched: page }
     expect(await seriousViolations(page), route).toEqual([])
   }
 })
+
+test('a ledger file dropped on the page is read; print hides the controls', async ({
+  watched: page,
+}) => {
+  await openApp(page, '/diagnostics')
+  const text = [
+    'schema: reformkit/ledger@1',
+    'unit: 发改局',
+    'entries:',
+    '  - { id: drop-1, item: （一）, kind: research, date: 2017年3月5日, title: 调研, attachments: [] }',
+    '',
+  ].join('\n')
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer()
+    data.items.add(new File([content], 'dropped.yaml', { type: 'application/yaml' }))
+    return data
+  }, text)
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer })
+  await expect(page.locator('main')).toContainText('台账文件: dropped.yaml')
+  // Sloppy but clear input is read as meant, with an info finding for each.
+  await expect(page.getByRole('list', { name: '问题' })).toContainText(
+    '“2017年3月5日”,已按“2017-03-05”读取',
+  )
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.locator('.controls')).toBeHidden()
+  await expect(page.locator('nav')).toBeHidden()
+  await screenshot(page, 'print')
+})

@@ -1,6 +1,7 @@
 import { type Locale, pick } from '@reformkit/model'
 import ExcelJS from 'exceljs'
 import { lightColours, type ReportModel } from '../reports/model.js'
+import type { Light } from '../views/views.js'
 import { cellText, subtitle } from './text.js'
 import { reportDate, reproducibleZip } from './zip.js'
 
@@ -33,6 +34,31 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
   workbook.subject = model.plan.title
   workbook.company = model.plan.issuer ?? ''
   const used = new Set<string>()
+  // Cells share their style objects: exceljs recognises a style it has seen by identity,
+  // so a few dozen shared objects write much faster than one object per cell. A shared
+  // style is only ever assigned whole, never changed through a cell.
+  const styles = new Map<string, Partial<ExcelJS.Style>>()
+  const style = (wrap: boolean, numFmt?: string, light?: Light): Partial<ExcelJS.Style> => {
+    const key = `${wrap}|${numFmt ?? ''}|${light ?? ''}`
+    let shared = styles.get(key)
+    if (!shared) {
+      shared = { alignment: { vertical: 'top', wrapText: wrap } }
+      if (numFmt) shared.numFmt = numFmt
+      if (light)
+        shared.fill = {
+          type: 'pattern',
+          pattern: 'solid',
+          fgColor: { argb: `FF${lightColours[light]}` },
+        }
+      styles.set(key, shared)
+    }
+    return shared
+  }
+  const headerStyle: Partial<ExcelJS.Style> = {
+    font: { bold: true },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } },
+    alignment: { vertical: 'middle', wrapText: true },
+  }
   const tables = model.sections.filter((s) => s.table)
   if (tables.length === 0) workbook.addWorksheet(sheetName(pick(model.title, locale), used))
   for (const section of tables) {
@@ -60,36 +86,31 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
     table.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1)
       cell.value = pick(c.label, locale)
-      cell.font = { bold: true }
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } }
-      cell.alignment = { vertical: 'middle', wrapText: true }
+      cell.style = headerStyle
     })
     table.rows.forEach((row, r) => {
       const line = sheet.getRow(4 + r)
       table.columns.forEach((c, i) => {
         const cell = line.getCell(i + 1)
         const value = row[c.key] ?? null
+        const wrap = c.type === 'text'
         if (typeof value === 'number') {
           cell.value = value
-          cell.numFmt = c.type === 'percent' ? '0.0%' : Number.isInteger(value) ? '0' : '0.0'
+          const format = c.type === 'percent' ? '0.0%' : Number.isInteger(value) ? '0' : '0.0'
+          cell.style = style(wrap, format)
         } else if (
           c.type === 'date' &&
           typeof value === 'string' &&
           /^\d{4}-\d{2}-\d{2}$/.test(value)
         ) {
           cell.value = new Date(`${value}T00:00:00Z`)
-          cell.numFmt = 'yyyy-mm-dd'
-        } else if (value !== null) {
+          cell.style = style(wrap, 'yyyy-mm-dd')
+        } else {
           // A string value is stored as a shared string, never parsed as a formula.
-          cell.value = cellText(value, c, locale)
-          if (typeof value === 'object' && 'light' in value)
-            cell.fill = {
-              type: 'pattern',
-              pattern: 'solid',
-              fgColor: { argb: `FF${lightColours[value.light]}` },
-            }
+          if (value !== null) cell.value = cellText(value, c, locale)
+          const light = value !== null && typeof value === 'object' && 'light' in value
+          cell.style = style(wrap, undefined, light ? value.light : undefined)
         }
-        cell.alignment = { vertical: 'top', wrapText: c.type === 'text' }
       })
     })
     sheet.autoFilter = {

@@ -5,6 +5,7 @@ import type { LedgerEntry } from '../entry/schema.js'
 import { rules } from '../rules/index.js'
 import { checkLedger } from './check-ledger.js'
 import { parseConfig } from './config.js'
+import { defineRule } from './rule.js'
 
 describe('the rule registry', () => {
   it.each(rules.map((rule) => [rule.id, rule] as const))(
@@ -155,5 +156,62 @@ describe('parseConfig', () => {
     const bad = parseConfig('rules:\n  entry/future-date: fatal\n', rules)
     expect(bad.ok).toBe(false)
     expect(bad.diagnostics[0]?.location.line).toBe(2)
+  })
+})
+
+describe('entry visitors', () => {
+  const meta = {
+    type: 'problem' as const,
+    docs: { zh: '测试规则。', en: 'A test rule.', rationale: 'test' },
+    messages: { seen: { zh: '看到 {{id}}', en: 'saw {{id}}' } },
+    recommended: 'error' as const,
+  }
+  const seen = (id: string) =>
+    defineRule({
+      id,
+      meta,
+      check: ({ report }) => ({
+        entry(e) {
+          if (e.id === 'b') throw new Error('boom')
+          report({ messageId: 'seen', data: { id: e.id }, entry: e })
+        },
+        end() {
+          report({ messageId: 'seen', data: { id: 'end' }, location: { path: '' } })
+        },
+      }),
+    })
+  const quiet = defineRule({
+    id: 'test/quiet',
+    meta,
+    check: ({ report }) => {
+      let count = 0
+      return {
+        entry() {
+          count++
+        },
+        end() {
+          report({ messageId: 'seen', data: { id: String(count) }, location: { path: '' } })
+        },
+      }
+    },
+  })
+
+  it('walk the ledger once for all rules; a throwing visitor is reported once and dropped', () => {
+    const entries = ['a', 'b', 'c'].map((id) => entry({ id }))
+    const { diagnostics } = checkLedger({
+      plan,
+      entries,
+      asOf: '2017-12-31',
+      rules: [seen('test/throws'), quiet],
+      config: { rules: { 'test/throws': 'error', 'test/quiet': 'error' } },
+    })
+    const of = (id: string) => diagnostics.filter((d) => d.ruleId === id)
+    // Entry a was seen; b threw (reported once); c was not visited, and `end` did not run.
+    expect(of('test/throws').map((d) => `${d.messageId} ${d.data.id ?? d.data.detail}`)).toEqual([
+      'rule-crashed Error: boom',
+      'seen a',
+    ])
+    // The other rule saw every entry and ended.
+    expect(of('test/quiet').map((d) => d.data.id)).toEqual(['3'])
   })
 })

@@ -15,7 +15,7 @@ import { rules as registry } from '../rules/index.js'
 import { type LedgerConfig, resolveRuleSettings } from './config.js'
 import { guardEntries } from './guard.js'
 import { indexLedger } from './index-ledger.js'
-import type { AttachmentFact, CopyFacts, ReportInit, Rule } from './rule.js'
+import type { AttachmentFact, CopyFacts, ReportInit, Rule, RuleVisitor } from './rule.js'
 
 export interface CheckLedgerOptions {
   plan: Plan
@@ -99,6 +99,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   }
 
   let rulesRun = 0
+  const visitors: Visiting[] = []
   for (const rule of rules) {
     const setting = settings.get(rule.id)
     if (!setting) continue
@@ -131,18 +132,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       if (init.suggestions?.length) diagnostic.suggestions = init.suggestions
       diagnostics.push(diagnostic)
     }
-    try {
-      rule.check({
-        plan,
-        entries,
-        index,
-        asOf: options.asOf,
-        options: setting.options,
-        ...(options.attachments ? { attachments: options.attachments } : {}),
-        ...(options.copies ? { copies: options.copies } : {}),
-        report,
-      })
-    } catch (error) {
+    const crashed = (error: unknown) =>
       diagnostics.push({
         ruleId: rule.id,
         severity: 'error',
@@ -154,8 +144,23 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
         data: { detail: String(error) },
         location: { path: '' },
       })
+    try {
+      const visitor = rule.check({
+        plan,
+        entries,
+        index,
+        asOf: options.asOf,
+        options: setting.options,
+        ...(options.attachments ? { attachments: options.attachments } : {}),
+        ...(options.copies ? { copies: options.copies } : {}),
+        report,
+      })
+      if (visitor) visitors.push({ visitor, crashed })
+    } catch (error) {
+      crashed(error)
     }
   }
+  walk(entries, visitors)
   diagnostics.sort((a, b) => compareDiagnostics(a, b) || compareText(a.message, b.message))
   const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
   const byRule: Record<string, number> = {}
@@ -170,5 +175,41 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       infos: count('info'),
       byRule,
     },
+  }
+}
+
+interface Visiting {
+  visitor: RuleVisitor
+  crashed: (error: unknown) => void
+}
+
+/**
+ * One walk over the ledger for every rule's `entry` visitor, then each `end`. A rule whose
+ * visitor throws is reported once and not called again; the other rules go on.
+ */
+function walk(entries: readonly LedgerEntry[], visiting: Visiting[]): void {
+  const live = visiting.filter((v) => v.visitor.entry)
+  const calls = live.map((v) => v.visitor.entry as (entry: LedgerEntry) => void)
+  const dead = new Set<Visiting>()
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as LedgerEntry
+    for (let k = 0; k < calls.length; k++) {
+      try {
+        ;(calls[k] as (entry: LedgerEntry) => void)(entry)
+      } catch (error) {
+        const failed = live[k] as Visiting
+        failed.crashed(error)
+        dead.add(failed)
+        calls[k] = () => {}
+      }
+    }
+  }
+  for (const visit of visiting) {
+    if (dead.has(visit)) continue
+    try {
+      visit.visitor.end?.()
+    } catch (error) {
+      visit.crashed(error)
+    }
   }
 }

@@ -82,10 +82,23 @@ export interface RuleContext<Options = unknown> {
   report(init: ReportInit): void
 }
 
+/**
+ * What a rule may return from `check` to look at entries one by one, like ESLint's node
+ * visitors: the engine walks the ledger once and hands each entry to every rule's `entry`,
+ * then calls `end`. A dozen per-entry rules then cost one walk over a million entries,
+ * not a dozen.
+ */
+export interface RuleVisitor {
+  entry?(entry: LedgerEntry): void
+  end?(): void
+}
+
 export interface Rule<Options extends z.ZodType = z.ZodType> {
   id: string
   meta: RuleMeta<Options>
-  check(context: RuleContext<z.output<Options>>): void
+  /** Check what needs the whole ledger at once; return a visitor for per-entry checks. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a rule returns a visitor or nothing
+  check(context: RuleContext<z.output<Options>>): RuleVisitor | void
 }
 
 /** Define a rule in the ESLint shape: id, meta (docs, messages, options), check. */

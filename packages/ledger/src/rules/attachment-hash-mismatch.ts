@@ -22,40 +22,42 @@ export const attachmentHashMismatch = defineRule({
     recommended: 'error',
     needs: 'attachments',
   },
-  check({ entries, attachments, report }) {
-    for (const entry of entries) {
-      for (const [a, attachment] of entry.attachments.entries()) {
-        const fact = attachments?.get(attachment.path)
-        if (!fact?.exists) continue
-        const data = { entry: entry.id, path: attachment.path }
-        if (
-          attachment.sha256 !== undefined &&
-          fact.sha256 !== undefined &&
-          attachment.sha256 !== fact.sha256
-        ) {
-          report({
-            messageId: 'hash',
-            data: {
-              ...data,
-              expected: attachment.sha256.slice(0, 12),
-              actual: fact.sha256.slice(0, 12),
-            },
-            entry,
-            field: `attachments/${a}`,
-          })
-        } else if (
-          attachment.bytes !== undefined &&
-          fact.bytes !== undefined &&
-          attachment.bytes !== fact.bytes
-        ) {
-          report({
-            messageId: 'bytes',
-            data: { ...data, expected: attachment.bytes, actual: fact.bytes },
-            entry,
-            field: `attachments/${a}`,
-          })
+  check({ attachments, report }) {
+    return {
+      entry(entry) {
+        for (const [a, attachment] of entry.attachments.entries()) {
+          const fact = attachments?.get(attachment.path)
+          if (!fact?.exists) continue
+          const data = { entry: entry.id, path: attachment.path }
+          if (
+            attachment.sha256 !== undefined &&
+            fact.sha256 !== undefined &&
+            attachment.sha256 !== fact.sha256
+          ) {
+            report({
+              messageId: 'hash',
+              data: {
+                ...data,
+                expected: attachment.sha256.slice(0, 12),
+                actual: fact.sha256.slice(0, 12),
+              },
+              entry,
+              field: `attachments/${a}`,
+            })
+          } else if (
+            attachment.bytes !== undefined &&
+            fact.bytes !== undefined &&
+            attachment.bytes !== fact.bytes
+          ) {
+            report({
+              messageId: 'bytes',
+              data: { ...data, expected: attachment.bytes, actual: fact.bytes },
+              entry,
+              field: `attachments/${a}`,
+            })
+          }
         }
-      }
+      },
     }
   },
 })

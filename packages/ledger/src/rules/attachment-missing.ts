@@ -19,19 +19,21 @@ export const attachmentMissing = defineRule({
     recommended: 'error',
     needs: 'attachments',
   },
-  check({ entries, attachments, report }) {
-    for (const entry of entries) {
-      for (const [a, { path }] of entry.attachments.entries()) {
-        if (pathEscape(path)) continue // attachment/outside-root
-        const fact = attachments?.get(path)
-        if (fact && (fact.exists || fact.outsideRoot)) continue
-        report({
-          messageId: 'missing',
-          data: { entry: entry.id, path },
-          entry,
-          field: `attachments/${a}`,
-        })
-      }
+  check({ attachments, report }) {
+    return {
+      entry(entry) {
+        for (const [a, { path }] of entry.attachments.entries()) {
+          if (pathEscape(path)) continue // attachment/outside-root
+          const fact = attachments?.get(path)
+          if (fact && (fact.exists || fact.outsideRoot)) continue
+          report({
+            messageId: 'missing',
+            data: { entry: entry.id, path },
+            entry,
+            field: `attachments/${a}`,
+          })
+        }
+      },
     }
   },
 })

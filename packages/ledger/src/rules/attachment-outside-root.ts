@@ -25,19 +25,22 @@ export const attachmentOutsideRoot = defineRule({
     },
     recommended: 'error',
   },
-  check({ entries, attachments, report }) {
-    for (const entry of entries) {
-      for (let a = 0; a < entry.attachments.length; a++) {
-        const attachment = entry.attachments[a] as (typeof entry.attachments)[number]
-        const reason = pathEscape(attachment.path) ?? attachments?.get(attachment.path)?.outsideRoot
-        if (!reason) continue
-        report({
-          messageId: 'outside',
-          data: { entry: entry.id, path: attachment.path, reason: reasons[reason] },
-          entry,
-          field: `attachments/${a}`,
-        })
-      }
+  check({ attachments, report }) {
+    return {
+      entry(entry) {
+        for (let a = 0; a < entry.attachments.length; a++) {
+          const attachment = entry.attachments[a] as (typeof entry.attachments)[number]
+          const reason =
+            pathEscape(attachment.path) ?? attachments?.get(attachment.path)?.outsideRoot
+          if (!reason) continue
+          report({
+            messageId: 'outside',
+            data: { entry: entry.id, path: attachment.path, reason: reasons[reason] },
+            entry,
+            field: `attachments/${a}`,
+          })
+        }
+      },
     }
   },
 })

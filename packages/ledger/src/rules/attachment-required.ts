@@ -25,17 +25,19 @@ export const attachmentRequired = defineRule({
     }),
     recommended: 'warning',
   },
-  check({ entries, options, report }) {
+  check({ options, report }) {
     const exempt = new Set(options.exemptKinds)
-    for (const entry of entries) {
-      // A bonus claim without proof is bonus/proof-attached's finding (an error), not this one.
-      if (entry.attachments.length > 0 || exempt.has(entry.kind) || entry.kind === 'bonusProof')
-        continue
-      report({
-        messageId: 'none',
-        data: { kind: entryKindLabels[entry.kind], entry: entry.id },
-        entry,
-      })
+    return {
+      entry(entry) {
+        // A bonus claim without proof is bonus/proof-attached's finding (an error), not this one.
+        if (entry.attachments.length > 0 || exempt.has(entry.kind) || entry.kind === 'bonusProof')
+          return
+        report({
+          messageId: 'none',
+          data: { kind: entryKindLabels[entry.kind], entry: entry.id },
+          entry,
+        })
+      },
     }
   },
 })

@@ -29,20 +29,22 @@ export const bonusProofAttached = defineRule({
     }),
     recommended: 'error',
   },
-  check({ entries, options, report }) {
-    for (const entry of entries) {
-      if (entry.kind !== 'bonusProof') continue
-      if (entry.attachments.length === 0)
-        report({ messageId: 'noProof', data: { entry: entry.id }, entry, field: 'attachments' })
-      const points = entry.bonus?.points
-      if (points !== undefined && (points <= 0 || points > options.maxPointsPerEntry)) {
-        report({
-          messageId: 'points',
-          data: { entry: entry.id, points, cap: options.maxPointsPerEntry },
-          entry,
-          field: 'bonus',
-        })
-      }
+  check({ options, report }) {
+    return {
+      entry(entry) {
+        if (entry.kind !== 'bonusProof') return
+        if (entry.attachments.length === 0)
+          report({ messageId: 'noProof', data: { entry: entry.id }, entry, field: 'attachments' })
+        const points = entry.bonus?.points
+        if (points !== undefined && (points <= 0 || points > options.maxPointsPerEntry)) {
+          report({
+            messageId: 'points',
+            data: { entry: entry.id, points, cap: options.maxPointsPerEntry },
+            entry,
+            field: 'bonus',
+          })
+        }
+      },
     }
   },
 })

@@ -26,17 +26,19 @@ export const entryDateOutsidePeriod = defineRule({
     }),
     recommended: 'warning',
   },
-  check({ plan, entries, options, report }) {
+  check({ plan, options, report }) {
     const period = { start: plan.period.start, end: addDays(plan.period.end, options.graceDays) }
-    for (const entry of entries) {
-      // ISO dates compare as text: no Date objects for a million entries.
-      if (entry.date >= period.start && entry.date <= period.end) continue
-      report({
-        messageId: 'outside',
-        data: { entry: entry.id, date: entry.date, ...period },
-        entry,
-        field: 'date',
-      })
+    return {
+      entry(entry) {
+        // ISO dates compare as text: no Date objects for a million entries.
+        if (entry.date >= period.start && entry.date <= period.end) return
+        report({
+          messageId: 'outside',
+          data: { entry: entry.id, date: entry.date, ...period },
+          entry,
+          field: 'date',
+        })
+      },
     }
   },
 })

@@ -17,15 +17,17 @@ export const entryFutureDate = defineRule({
     },
     recommended: 'error',
   },
-  check({ entries, asOf, report }) {
-    for (const entry of entries) {
-      if (entry.date > asOf)
-        report({
-          messageId: 'future',
-          data: { entry: entry.id, date: entry.date, asOf },
-          entry,
-          field: 'date',
-        })
+  check({ asOf, report }) {
+    return {
+      entry(entry) {
+        if (entry.date > asOf)
+          report({
+            messageId: 'future',
+            data: { entry: entry.id, date: entry.date, asOf },
+            entry,
+            field: 'date',
+          })
+      },
     }
   },
 })

@@ -32,25 +32,27 @@ export const entryKindFields = defineRule({
     },
     recommended: 'error',
   },
-  check({ entries, report }) {
-    for (const entry of entries) {
-      // Most entries carry none of the three fields: one test each, then move on.
-      const needed = requiredField[entry.kind]
-      if (needed === undefined && !entry.meeting && !entry.kpi && !entry.bonus) continue
-      const kind = entryKindLabels[entry.kind]
-      if (needed && entry[needed] === undefined) {
-        report({ messageId: 'missing', data: { kind, entry: entry.id, field: needed }, entry })
-      }
-      for (const field of kindFields) {
-        if (field === needed || entry[field] === undefined) continue
-        const owner = entryKindLabels[ownerKind[field]]
-        report({
-          messageId: 'unexpected',
-          data: { kind, entry: entry.id, field, owner },
-          entry,
-          field,
-        })
-      }
+  check({ report }) {
+    return {
+      entry(entry) {
+        // Most entries carry none of the three fields: one test each, then move on.
+        const needed = requiredField[entry.kind]
+        if (needed === undefined && !entry.meeting && !entry.kpi && !entry.bonus) return
+        const kind = entryKindLabels[entry.kind]
+        if (needed && entry[needed] === undefined) {
+          report({ messageId: 'missing', data: { kind, entry: entry.id, field: needed }, entry })
+        }
+        for (const field of kindFields) {
+          if (field === needed || entry[field] === undefined) continue
+          const owner = entryKindLabels[ownerKind[field]]
+          report({
+            messageId: 'unexpected',
+            data: { kind, entry: entry.id, field, owner },
+            entry,
+            field,
+          })
+        }
+      },
     }
   },
 })

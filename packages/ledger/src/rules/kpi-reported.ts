@@ -19,24 +19,30 @@ export const kpiReported = defineRule({
     },
     recommended: 'warning',
   },
-  check({ plan, entries, index, asOf, report }) {
+  check({ plan, index, asOf, report }) {
     const reported = new Set<string>()
-    for (const entry of entries) if (entry.kpi && entry.date <= asOf) reported.add(entry.kpi.id)
-    for (const item of plan.items) {
-      const at = index.itemPosition.get(item.id) ?? 0
-      item.kpis.forEach((kpi, k) => {
-        if (reported.has(kpi.id)) return
-        report({
-          messageId: 'unreported',
-          data: {
-            item: itemName(item),
-            measure: kpi.measure,
-            target: targetText(kpi.target),
-            unit: kpi.unit,
-          },
-          planPath: ['items', at, 'kpis', k],
-        })
-      })
+    return {
+      entry(entry) {
+        if (entry.kpi && entry.date <= asOf) reported.add(entry.kpi.id)
+      },
+      end() {
+        for (const item of plan.items) {
+          const at = index.itemPosition.get(item.id) ?? 0
+          item.kpis.forEach((kpi, k) => {
+            if (reported.has(kpi.id)) return
+            report({
+              messageId: 'unreported',
+              data: {
+                item: itemName(item),
+                measure: kpi.measure,
+                target: targetText(kpi.target),
+                unit: kpi.unit,
+              },
+              planPath: ['items', at, 'kpis', k],
+            })
+          })
+        }
+      },
     }
   },
 })

@@ -34,25 +34,27 @@ export const kpiValueValid = defineRule({
     }),
     recommended: 'error',
   },
-  check({ entries, index, options, report }) {
+  check({ index, options, report }) {
     const counts = new Set(options.countUnits)
-    for (const entry of entries) {
-      const kpi = entry.kpi
-      if (!kpi) continue
-      const data = { entry: entry.id, value: kpi.value }
-      if (kpi.value < 0) report({ messageId: 'negative', data, entry, field: 'kpi' })
-      const unit = index.kpis.get(kpi.id)?.kpi.unit
-      if (unit !== undefined && counts.has(unit) && !Number.isInteger(kpi.value)) {
-        report({ messageId: 'fraction', data: { ...data, unit }, entry, field: 'kpi' })
-      }
-      if (kpi.asOf !== undefined && kpi.asOf > entry.date) {
-        report({
-          messageId: 'asOfAfterDate',
-          data: { entry: entry.id, asOf: kpi.asOf, date: entry.date },
-          entry,
-          field: 'kpi',
-        })
-      }
+    return {
+      entry(entry) {
+        const kpi = entry.kpi
+        if (!kpi) return
+        const data = { entry: entry.id, value: kpi.value }
+        if (kpi.value < 0) report({ messageId: 'negative', data, entry, field: 'kpi' })
+        const unit = index.kpis.get(kpi.id)?.kpi.unit
+        if (unit !== undefined && counts.has(unit) && !Number.isInteger(kpi.value)) {
+          report({ messageId: 'fraction', data: { ...data, unit }, entry, field: 'kpi' })
+        }
+        if (kpi.asOf !== undefined && kpi.asOf > entry.date) {
+          report({
+            messageId: 'asOfAfterDate',
+            data: { entry: entry.id, asOf: kpi.asOf, date: entry.date },
+            entry,
+            field: 'kpi',
+          })
+        }
+      },
     }
   },
 })

@@ -19,23 +19,27 @@ export const milestoneOverdue = defineRule({
     },
     recommended: 'warning',
   },
-  check({ plan, entries, index, asOf, report }) {
+  check({ plan, index, asOf, report }) {
     const reached = new Set<string>()
-    for (const entry of entries) {
-      if (entry.kind === 'progress' && entry.milestone !== undefined && entry.date <= asOf)
-        reached.add(entry.milestone)
-    }
-    for (const item of plan.items) {
-      const at = index.itemPosition.get(item.id) ?? 0
-      item.milestones.forEach((milestone, m) => {
-        const days = daysOverdue(milestone.due, asOf)
-        if (days === 0 || reached.has(milestone.id)) return
-        report({
-          messageId: 'overdue',
-          data: { item: itemName(item), milestone: milestone.title, days, due: milestone.due },
-          planPath: ['items', at, 'milestones', m, 'due'],
-        })
-      })
+    return {
+      entry(entry) {
+        if (entry.kind === 'progress' && entry.milestone !== undefined && entry.date <= asOf)
+          reached.add(entry.milestone)
+      },
+      end() {
+        for (const item of plan.items) {
+          const at = index.itemPosition.get(item.id) ?? 0
+          item.milestones.forEach((milestone, m) => {
+            const days = daysOverdue(milestone.due, asOf)
+            if (days === 0 || reached.has(milestone.id)) return
+            report({
+              messageId: 'overdue',
+              data: { item: itemName(item), milestone: milestone.title, days, due: milestone.due },
+              planPath: ['items', at, 'milestones', m, 'due'],
+            })
+          })
+        }
+      },
     }
   },
 })

@@ -17,20 +17,22 @@ export const refUnknownBody = defineRule({
     },
     recommended: 'error',
   },
-  check({ plan, entries, index, report }) {
+  check({ plan, index, report }) {
     const known = [plan.bodies.leadingGroup, plan.bodies.office, plan.bodies.superior]
       .filter((body) => body !== undefined)
       .map((body) => `${body.id} ${body.shortName ?? body.name}`)
       .join(', ')
-    for (const entry of entries) {
-      const body = entry.meeting?.body
-      if (body === undefined || index.bodies.has(body)) continue
-      report({
-        messageId: 'unknown',
-        data: { entry: entry.id, body, known: known || '—' },
-        entry,
-        field: 'meeting',
-      })
+    return {
+      entry(entry) {
+        const body = entry.meeting?.body
+        if (body === undefined || index.bodies.has(body)) return
+        report({
+          messageId: 'unknown',
+          data: { entry: entry.id, body, known: known || '—' },
+          entry,
+          field: 'meeting',
+        })
+      },
     }
   },
 })

@@ -22,32 +22,34 @@ export const refUnknownItem = defineRule({
     },
     recommended: 'error',
   },
-  check({ entries, index, report }) {
-    for (const entry of entries) {
-      if (index.items.has(entry.item)) continue
-      const suggestion = closest(entry.item, index.items.keys())
-      const item = suggestion === undefined ? undefined : index.items.get(suggestion)
-      if (item) {
-        report({
-          messageId: 'unknownSuggest',
-          data: {
-            entry: entry.id,
-            item: entry.item,
-            suggestion: item.id,
-            label: `${formatOrdinal(item.number)}${item.title}`,
-          },
-          entry,
-          field: 'item',
-          suggestions: [{ message: item.title, replacement: item.id }],
-        })
-      } else {
-        report({
-          messageId: 'unknown',
-          data: { entry: entry.id, item: entry.item },
-          entry,
-          field: 'item',
-        })
-      }
+  check({ index, report }) {
+    return {
+      entry(entry) {
+        if (index.items.has(entry.item)) return
+        const suggestion = closest(entry.item, index.items.keys())
+        const item = suggestion === undefined ? undefined : index.items.get(suggestion)
+        if (item) {
+          report({
+            messageId: 'unknownSuggest',
+            data: {
+              entry: entry.id,
+              item: entry.item,
+              suggestion: item.id,
+              label: `${formatOrdinal(item.number)}${item.title}`,
+            },
+            entry,
+            field: 'item',
+            suggestions: [{ message: item.title, replacement: item.id }],
+          })
+        } else {
+          report({
+            messageId: 'unknown',
+            data: { entry: entry.id, item: entry.item },
+            entry,
+            field: 'item',
+          })
+        }
+      },
     }
   },
 })

@@ -26,46 +26,48 @@ export const refUnknownKpi = defineRule({
     },
     recommended: 'error',
   },
-  check({ entries, index, report }) {
-    for (const entry of entries) {
-      const id = entry.kpi?.id
-      if (id === undefined || !index.items.has(entry.item)) continue
-      const known = index.kpis.get(id)
-      if (known && known.item.id === entry.item) continue
-      if (known) {
-        report({
-          messageId: 'otherItem',
-          data: { entry: entry.id, kpi: id, owner: known.item.id },
-          entry,
-          field: 'kpi',
-        })
-        continue
-      }
-      const own = index.items.get(entry.item)?.kpis ?? []
-      const suggestion = own.find(
-        (kpi) =>
-          kpi.id ===
-            closest(
-              id,
-              own.map((k) => k.id),
-            ) || kpi.measure === id,
-      )
-      if (suggestion) {
-        report({
-          messageId: 'unknownSuggest',
-          data: {
-            entry: entry.id,
-            kpi: id,
-            suggestion: suggestion.id,
-            measure: suggestion.measure,
-          },
-          entry,
-          field: 'kpi',
-          suggestions: [{ message: suggestion.measure, replacement: suggestion.id }],
-        })
-      } else {
-        report({ messageId: 'unknown', data: { entry: entry.id, kpi: id }, entry, field: 'kpi' })
-      }
+  check({ index, report }) {
+    return {
+      entry(entry) {
+        const id = entry.kpi?.id
+        if (id === undefined || !index.items.has(entry.item)) return
+        const known = index.kpis.get(id)
+        if (known && known.item.id === entry.item) return
+        if (known) {
+          report({
+            messageId: 'otherItem',
+            data: { entry: entry.id, kpi: id, owner: known.item.id },
+            entry,
+            field: 'kpi',
+          })
+          return
+        }
+        const own = index.items.get(entry.item)?.kpis ?? []
+        const suggestion = own.find(
+          (kpi) =>
+            kpi.id ===
+              closest(
+                id,
+                own.map((k) => k.id),
+              ) || kpi.measure === id,
+        )
+        if (suggestion) {
+          report({
+            messageId: 'unknownSuggest',
+            data: {
+              entry: entry.id,
+              kpi: id,
+              suggestion: suggestion.id,
+              measure: suggestion.measure,
+            },
+            entry,
+            field: 'kpi',
+            suggestions: [{ message: suggestion.measure, replacement: suggestion.id }],
+          })
+        } else {
+          report({ messageId: 'unknown', data: { entry: entry.id, kpi: id }, entry, field: 'kpi' })
+        }
+      },
     }
   },
 })

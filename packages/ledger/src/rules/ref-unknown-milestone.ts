@@ -17,16 +17,18 @@ export const refUnknownMilestone = defineRule({
     },
     recommended: 'error',
   },
-  check({ entries, index, report }) {
-    for (const entry of entries) {
-      if (entry.milestone === undefined || !index.items.has(entry.item)) continue
-      if (index.milestones.get(entry.milestone)?.item.id === entry.item) continue
-      report({
-        messageId: 'unknown',
-        data: { entry: entry.id, milestone: entry.milestone },
-        entry,
-        field: 'milestone',
-      })
+  check({ index, report }) {
+    return {
+      entry(entry) {
+        if (entry.milestone === undefined || !index.items.has(entry.item)) return
+        if (index.milestones.get(entry.milestone)?.item.id === entry.item) return
+        report({
+          messageId: 'unknown',
+          data: { entry: entry.id, milestone: entry.milestone },
+          entry,
+          field: 'milestone',
+        })
+      },
     }
   },
 })

@@ -26,38 +26,41 @@ export const refUnknownUnit = defineRule({
     },
     recommended: 'error',
   },
-  check({ plan, entries, index, report }) {
+  check({ plan, index, report }) {
     const groups = new Map(plan.unitGroups.map((group) => [group.id, group]))
-    for (const entry of entries) {
-      if (index.units.has(entry.unit)) continue
-      const group = groups.get(entry.unit)
-      if (group) {
-        report({
-          messageId: 'group',
-          data: { entry: entry.id, unit: entry.unit, members: group.members.join(', ') },
-          entry,
-          field: 'unit',
-        })
-        continue
-      }
-      const unit =
-        findUnit(plan, entry.unit) ?? index.units.get(closest(entry.unit, index.units.keys()) ?? '')
-      if (unit) {
-        report({
-          messageId: 'unknownSuggest',
-          data: { entry: entry.id, unit: entry.unit, suggestion: unit.id, name: unit.name },
-          entry,
-          field: 'unit',
-          suggestions: [{ message: unit.name, replacement: unit.id }],
-        })
-      } else {
-        report({
-          messageId: 'unknown',
-          data: { entry: entry.id, unit: entry.unit },
-          entry,
-          field: 'unit',
-        })
-      }
+    return {
+      entry(entry) {
+        if (index.units.has(entry.unit)) return
+        const group = groups.get(entry.unit)
+        if (group) {
+          report({
+            messageId: 'group',
+            data: { entry: entry.id, unit: entry.unit, members: group.members.join(', ') },
+            entry,
+            field: 'unit',
+          })
+          return
+        }
+        const unit =
+          findUnit(plan, entry.unit) ??
+          index.units.get(closest(entry.unit, index.units.keys()) ?? '')
+        if (unit) {
+          report({
+            messageId: 'unknownSuggest',
+            data: { entry: entry.id, unit: entry.unit, suggestion: unit.id, name: unit.name },
+            entry,
+            field: 'unit',
+            suggestions: [{ message: unit.name, replacement: unit.id }],
+          })
+        } else {
+          report({
+            messageId: 'unknown',
+            data: { entry: entry.id, unit: entry.unit },
+            entry,
+            field: 'unit',
+          })
+        }
+      },
     }
   },
 })

@@ -27,15 +27,13 @@ export const refUnitNotResponsible = defineRule({
   check({ plan, index, options, report }) {
     const exempt = new Set(options.exemptUnits)
     const names = new Map([...plan.units, ...plan.unitGroups].map((u) => [u.id, u.name]))
-    // Item by item, so that the item and its responsible units are looked up once.
-    for (const [itemId, list] of index.byItem) {
-      const item = index.items.get(itemId)
-      const responsible = index.responsible.get(itemId)
-      if (!item || !responsible) continue
-      for (const entry of list) {
-        if (responsible.has(entry.unit) || exempt.has(entry.unit)) continue
+    return {
+      entry(entry) {
+        const responsible = index.responsible.get(entry.item)
+        if (!responsible || responsible.has(entry.unit) || exempt.has(entry.unit)) return
+        const item = index.items.get(entry.item)
         const unit = index.units.get(entry.unit)
-        if (!unit) continue
+        if (!item || !unit) return
         report({
           messageId: 'notResponsible',
           data: {
@@ -46,7 +44,7 @@ export const refUnitNotResponsible = defineRule({
           entry,
           field: 'unit',
         })
-      }
+      },
     }
   },
 })

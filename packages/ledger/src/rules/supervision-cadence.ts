@@ -27,6 +27,15 @@ export const supervisionCadence = defineRule({
     recommended: 'warning',
   },
   check({ plan, index, asOf, options, report }) {
+    // Items approved on the same day share their intervals: compute each once.
+    const intervals = new Map<string, ReturnType<typeof completeIntervals>>()
+    const spansFrom = (approved: string) => {
+      const known = intervals.get(approved)
+      if (known) return known
+      const spans = completeIntervals(approved, asOf, options.interval)
+      intervals.set(approved, spans)
+      return spans
+    }
     for (const item of plan.items) {
       const byKind = index.byItemKind.get(item.id)
       // Supervision starts when the item's plan is approved: its first formal plan or meeting decision.
@@ -38,7 +47,7 @@ export const supervisionCadence = defineRule({
       const approved = starts.sort()[0] as string
       const records = (byKind?.get('supervision') ?? []).map((entry) => entry.date)
       let next = 0
-      for (const span of completeIntervals(approved, asOf, options.interval)) {
+      for (const span of spansFrom(approved)) {
         while (next < records.length && (records[next] as string) < span.start) next++
         if (next < records.length && (records[next] as string) <= span.end) continue
         report({

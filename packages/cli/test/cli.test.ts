@@ -52,6 +52,19 @@ describe('reformkit validate', () => {
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('✖ 共 14 个问题(8 个错误,3 个警告,3 个提示)')
   })
 
+  it('checked today (no --as-of), a finished plan gives the same findings as at its end', () => {
+    const ids = (args: string[]) =>
+      JSON.parse(run(['validate', example, '--format', 'json', ...args]).stdout).diagnostics.map(
+        (d: { ruleId: string }) => d.ruleId,
+      )
+    const today = run(['validate', example])
+    expect(today.code).toBe(1)
+    expect(today.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '✖ 共 14 个问题(8 个错误,3 个警告,3 个提示)',
+    )
+    expect(ids([])).toEqual(ids(['--as-of', '2017-12-31']))
+  })
+
   it('--format json parses; --format sarif is valid SARIF 2.1.0', () => {
     const json = JSON.parse(
       run(['validate', example, '--as-of', '2017-12-31', '--format', 'json']).stdout,

@@ -18,6 +18,16 @@ testRule(supervisionCadence, {
     },
     { name: 'not approved yet', entries: [entry({ kind: 'research' })] },
     {
+      name: 'nothing is owed after the plan period ends, however late the check',
+      asOf: '2026-11-25',
+      entries: [
+        approved,
+        ...['2017-03-28', '2017-06-30', '2017-08-01', '2017-12-01'].map((date) =>
+          entry({ kind: 'supervision', date }),
+        ),
+      ],
+    },
+    {
       name: 'monthly when configured',
       asOf: '2017-05-31',
       options: { interval: 'month' },

@@ -8,8 +8,8 @@ export const supervisionCadence = defineRule({
   meta: {
     type: 'problem',
     docs: {
-      zh: '事项的实施方案批准后,每个督办周期(默认每季度)至少有一份督办情况记录,直到检查日;批准时所在周期剩余不足一半的不计。',
-      en: "From the approval of an item's plan to the day of the check, every supervision interval (a quarter by default) has at least one supervision record; the interval of the approval counts only if at least half of it remains.",
+      zh: '事项的实施方案批准后,每个督办周期(默认每季度)至少有一份督办情况记录,直到检查日或方案期末(以较早者为准);批准时所在周期剩余不足一半的不计。',
+      en: "From the approval of an item's plan to the day of the check or the end of the plan period, whichever is earlier, every supervision interval (a quarter by default) has at least one supervision record; the interval of the approval counts only if at least half of it remains.",
       rationale: '保障措施(三):加强对工作落实情况的督办检查;保障措施(四):督办情况',
     },
     messages: {
@@ -27,12 +27,14 @@ export const supervisionCadence = defineRule({
     recommended: 'warning',
   },
   check({ plan, index, asOf, options, report }) {
+    // Supervision is owed while the plan runs: up to asOf, or the end of its period.
+    const until = asOf < plan.period.end ? asOf : plan.period.end
     // Items approved on the same day share their intervals: compute each once.
     const intervals = new Map<string, ReturnType<typeof completeIntervals>>()
     const spansFrom = (approved: string) => {
       const known = intervals.get(approved)
       if (known) return known
-      const spans = completeIntervals(approved, asOf, options.interval)
+      const spans = completeIntervals(approved, until, options.interval)
       intervals.set(approved, spans)
       return spans
     }

@@ -156,6 +156,8 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
   const elapsed = elapsedFraction(plan.period, asOf)
   // On the last day of the period the year's work is judged as done or not (as kpi/attainment does).
   const periodOver = asOf >= plan.period.end
+  // Supervision is owed while the plan runs (as supervision/cadence counts it).
+  const supervisedUntil = periodOver ? plan.period.end : asOf
 
   const byItem = new Map<string, LedgerEntry[]>()
   for (const entry of options.entries) {
@@ -180,7 +182,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
     const approved = [byKind.get('formalPlan')?.[0]?.date, byKind.get('meetingDecision')?.[0]?.date]
       .filter((d): d is string => d !== undefined)
       .sort()[0]
-    const spans = approved ? completeIntervals(approved, asOf, interval) : []
+    const spans = approved ? completeIntervals(approved, supervisedUntil, interval) : []
     const supervised = spans.filter((span) =>
       (byKind.get('supervision') ?? []).some((e) => e.date >= span.start && e.date <= span.end),
     ).length

@@ -39,7 +39,9 @@ test('filtering by unit 经信局 shows exactly its items', async ({ watched: pa
   expect(shown).toEqual(expected)
 })
 
-test('item (一) shows its five KPIs, milestones and materials', async ({ watched: page }) => {
+test('item (一) shows its five KPIs, why its light is red, and its materials', async ({
+  watched: page,
+}) => {
   await openApp(page, '/items/item-01')
   await expect(page.locator('main h1')).toHaveText('（一）实施车都升级版计划')
   const kpis = plan.items[0]?.kpis.map((k) => k.measure) ?? []
@@ -47,6 +49,10 @@ test('item (一) shows its five KPIs, milestones and materials', async ({ watche
   await expect(page.locator('table.kpis tbody tr')).toHaveCount(5)
   for (const measure of kpis) await expect(page.locator('table.kpis')).toContainText(measure)
   await expect(page.locator('table.kpis')).toContainText('未达成')
+  await expect(page.locator('.reasons')).toContainText('新增高新技术企业')
+  await expect(page.locator('table.materials')).toContainText('上会研究')
+  await expect(page.locator('.reasons')).toContainText('新增高新技术企业')
+  await expect(page.locator('table.materials')).toContainText('上会研究')
   await screenshot(page, 'item-detail')
 })
 

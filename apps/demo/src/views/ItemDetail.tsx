@@ -1,8 +1,9 @@
-import { entryKindLabels, targetText } from '@reformkit/ledger'
+import { entryKindLabels } from '@reformkit/ledger'
 import { pick } from '@reformkit/model'
 import { scorePartLabels } from '@reformkit/report'
 import { fill } from '../i18n.js'
 import { Bar, LightBadge, Link, percent, SeverityBadge, StatusBadge, usePage } from '../ui.js'
+import { KpiTable } from './KpiTable.js'
 
 export function ItemDetail({ id }: { id: string }) {
   const { t, locale, views } = usePage()
@@ -64,30 +65,7 @@ export function ItemDetail({ id }: { id: string }) {
       {view.kpis.length > 0 && (
         <section>
           <h2>{t.kpis}</h2>
-          <table className="kpis">
-            <thead>
-              <tr>
-                <th scope="col">{t.measure}</th>
-                <th scope="col">{t.target}</th>
-                <th scope="col">{t.actual}</th>
-                <th scope="col">{t.percent}</th>
-                <th scope="col">{t.state}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.kpis.map((k) => (
-                <tr key={k.kpi.id}>
-                  <th scope="row">{k.kpi.measure}</th>
-                  <td>
-                    {targetText(k.kpi.target)} {k.kpi.unit}
-                  </td>
-                  <td>{k.actual ?? '—'}</td>
-                  <td>{k.percent === undefined ? '—' : <Bar value={k.percent} />}</td>
-                  <td className={`kpi-${k.state}`}>{t.kpiStates[k.state]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <KpiTable rows={view.kpis.map((kpi) => ({ item: view, kpi }))} />
         </section>
       )}
       {view.milestones.length > 0 && (

@@ -1,12 +1,11 @@
 // Loaded on demand: ECharts, imported module by module (bar chart, grid, tooltip, legend, SVG).
-import { targetText } from '@reformkit/ledger'
-import { pick } from '@reformkit/model'
 import { BarChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import { init, use } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import { useEffect, useMemo, useRef } from 'react'
-import { Bar, usePage } from '../ui.js'
+import { usePage } from '../ui.js'
+import { KpiTable } from './KpiTable.js'
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer])
 
@@ -68,34 +67,7 @@ export default function Kpis() {
           .map(({ kpi }) => `${kpi.kpi.measure} ${Math.round((kpi.percent ?? 0) * 100)}%`)
           .join(', ')}`}
       />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.title}</th>
-            <th scope="col">{t.measure}</th>
-            <th scope="col">{t.target}</th>
-            <th scope="col">{t.actual}</th>
-            <th scope="col">{t.percent}</th>
-            <th scope="col">{t.state}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ item, kpi }) => (
-            <tr key={`${item.item.id}/${kpi.kpi.id}`}>
-              <td>
-                <a href={`#/items/${item.item.id}`}>{pick(item.label, locale)}</a>
-              </td>
-              <th scope="row">{kpi.kpi.measure}</th>
-              <td>
-                {targetText(kpi.kpi.target)} {kpi.kpi.unit}
-              </td>
-              <td>{kpi.actual ?? '—'}</td>
-              <td>{kpi.percent === undefined ? '—' : <Bar value={kpi.percent} />}</td>
-              <td className={`kpi-${kpi.state}`}>{t.kpiStates[kpi.state]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KpiTable rows={rows} withItem />
     </section>
   )
 }

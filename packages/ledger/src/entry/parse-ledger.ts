@@ -47,7 +47,8 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
     if (hasErrors(tag))
       return { ok: false, entries: [], diagnostics: [...parsed.diagnostics, ...tag] }
 
-    const data = structuredClone(parsed.data) as Record<string, unknown>
+    // parseSource made this data for us alone: normalise it in place, no copy.
+    const data = parsed.data as Record<string, unknown>
     const diagnostics = [...parsed.diagnostics]
     for (const change of normalizeLedgerData(data, options.plan)) {
       diagnostics.push(
@@ -69,8 +70,18 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
         parsed.locate(['entries', index, ...path], target)
       const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
       diagnostics.push(...result.diagnostics)
-      if (result.value)
-        entries.push({ ...result.value, source: entrySource(locate, index, result.value) })
+      if (result.value) {
+        const position = parsed.position
+          ? (path: readonly PropertyKey[]) => parsed.position?.(['entries', index, ...path])
+          : (path: readonly PropertyKey[]) => {
+              const { line, column } = locate(path)
+              return line === undefined || column === undefined ? undefined : { line, column }
+            }
+        entries.push({
+          ...result.value,
+          source: entrySource(position, index, result.value, options.filename),
+        })
+      }
     })
     diagnostics.sort(compareDiagnostics)
     return { ok: !hasErrors(diagnostics), entries, diagnostics }
@@ -85,20 +96,30 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
   }
 }
 
-function entrySource(locate: ParsedSource['locate'], index: number, entry: object): EntrySource {
-  const at = locate([])
+type Position = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined
+
+/** Where the entry and each of its fields (and each attachment) start in the file. */
+function entrySource(
+  position: Position,
+  index: number,
+  entry: object,
+  file: string | undefined,
+): EntrySource {
   const fields: NonNullable<EntrySource['fields']> = {}
   const keep = (name: string, path: PropertyKey[]) => {
-    const { line, column } = locate(path)
-    if (line !== undefined && column !== undefined) fields[name] = { line, column }
+    const at = position(path)
+    if (at) fields[name] = at
   }
   for (const key of Object.keys(entry)) keep(key, [key])
   // Each attachment on its own line, for findings about one of them.
   const attachments = (entry as { attachments?: unknown[] }).attachments ?? []
   for (const i of attachments.keys()) keep(`attachments/${i}`, ['attachments', i])
   const source: EntrySource = { path: `/entries/${index}`, fields }
-  if (at.file !== undefined) source.file = at.file
-  if (at.line !== undefined) source.line = at.line
-  if (at.column !== undefined) source.column = at.column
+  if (file !== undefined) source.file = file
+  const at = position([])
+  if (at) {
+    source.line = at.line
+    source.column = at.column
+  }
   return source
 }

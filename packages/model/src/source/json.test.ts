@@ -1,0 +1,71 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parseSource } from './source.js'
+
+/** Every path into a JSON value, the root included. */
+function paths(value: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
+  const out: PropertyKey[][] = [prefix]
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])))
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]))
+  return out
+}
+
+const layouts = fc.constantFrom(
+  (v: unknown) => JSON.stringify(v),
+  (v: unknown) => JSON.stringify(v, null, 2),
+  (v: unknown) => JSON.stringify(v, null, '\t'),
+  (v: unknown) => JSON.stringify(v, null, 2).replace(/\n/g, '\r\n'),
+  (v: unknown) => `\n  ${JSON.stringify(v, null, 1)}\n`,
+)
+
+describe('the JSON road reads exactly as the YAML road does', () => {
+  it('same data, same diagnostics, same location for every value and key', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })),
+          fc.array(fc.jsonValue({ maxDepth: 3 })),
+        ),
+        layouts,
+        (value, layout) => {
+          const text = layout(value)
+          const fast = parseSource(text, { filename: 'a.json' })
+          const slow = parseSource(text, { filename: 'a.json', json: false })
+          expect(fast.data).toEqual(slow.data)
+          expect(fast.diagnostics).toEqual(slow.diagnostics)
+          for (const path of paths(value)) {
+            expect(fast.locate(path)).toEqual(slow.locate(path))
+            expect(fast.locate(path, 'key')).toEqual(slow.locate(path, 'key'))
+            expect(fast.locate([...path, 'missing'])).toEqual(slow.locate([...path, 'missing']))
+            expect(fast.locate([...path, 99])).toEqual(slow.locate([...path, 99]))
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('a repeated key is reported as in YAML, not silently dropped', () => {
+    const { data, diagnostics } = parseSource('{"a": 1, "a": 2}', { filename: 'a.json' })
+    expect(data).toBeUndefined()
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['source/duplicate-key'])
+  })
+
+  it('broken JSON is located by the YAML road', () => {
+    const { diagnostics } = parseSource('{\n  "a": 1,\n  "b": [1, 2\n}', { filename: 'a.json' })
+    expect(diagnostics[0]?.ruleId).toBe('source/syntax')
+    expect(diagnostics[0]?.location.line).toBeGreaterThan(1)
+  })
+
+  it('locates in a large document without scanning it per lookup', () => {
+    const entries = Array.from({ length: 20_000 }, (_, i) => ({ id: `e${i}`, date: '2017-01-01' }))
+    const text = JSON.stringify({ entries }, null, 2)
+    const parsed = parseSource(text)
+    expect(parsed.locate(['entries', 19_999, 'date'])).toMatchObject({
+      line: 20_000 * 4 + 1,
+      column: 15,
+      path: '/entries/19999/date',
+    })
+  })
+})

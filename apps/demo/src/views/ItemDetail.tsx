@@ -2,7 +2,7 @@ import { entryKindLabels } from '@reformkit/ledger'
 import { pick } from '@reformkit/model'
 import { scorePartLabels } from '@reformkit/report'
 import { fill } from '../i18n.js'
-import { Bar, LightBadge, Link, percent, SeverityBadge, StatusBadge, usePage } from '../ui.js'
+import { LightBadge, Link, percent, SeverityBadge, StatusBadge, usePage } from '../ui.js'
 import { KpiTable } from './KpiTable.js'
 
 export function ItemDetail({ id }: { id: string }) {

@@ -28,7 +28,7 @@ export const supervisionCadence = defineRule({
   },
   check({ plan, index, asOf, options, report }) {
     // Supervision is owed while the plan runs: up to asOf, or the end of its period.
-    const until = asOf < plan.period.end ? asOf : plan.period.end
+    const until = [asOf, plan.period.end].sort()[0] as string
     // Items approved on the same day share their intervals: compute each once.
     const intervals = new Map<string, ReturnType<typeof completeIntervals>>()
     const spansFrom = (approved: string) => {

@@ -5,7 +5,8 @@ import { parseSource } from './source.js'
 /** Every path into a JSON value, the root included. */
 function paths(value: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
   const out: PropertyKey[][] = [prefix]
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])))
+  if (Array.isArray(value))
+    for (const [i, v] of value.entries()) out.push(...paths(v, [...prefix, i]))
   else if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]))
   return out

@@ -108,6 +108,11 @@ async function ask(options: InitOptions, en: boolean): Promise<Answers> {
     )
     const issuer = await question('发文单位', 'Issuing office', defaults.issuer)
     return { id, title, year: planYear, issuer }
+  } catch (error) {
+    // Ctrl+C or Ctrl+D at a question: nothing has been written.
+    if ((error as Error | null)?.name === 'AbortError')
+      throw new UsageError(en ? 'cancelled; nothing was written' : '已取消,未写入任何文件')
+    throw error
   } finally {
     rl.close()
   }

@@ -60,7 +60,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   const { settings, diagnostics } = resolveRuleSettings(options.config, rules, { locale })
   const { plan } = options
   const given: readonly unknown[] = Array.isArray(options.entries) ? options.entries : []
-  const { entries, rejected } = guardEntries(given)
+  const { entries, rejected, days } = guardEntries(given)
   const report = diagnosticFactory(ledgerMessages, locale)
   for (const { index, field } of rejected) {
     const source = (given[index] as LedgerEntry | null)?.source
@@ -76,7 +76,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       }),
     )
   }
-  const index = indexLedger(plan, entries)
+  const index = indexLedger(plan, entries, days)
   let entryIndex: Map<LedgerEntry, number> | undefined
   const locatePlan = options.locatePlan ?? ((path) => ({ path: `/${path.join('/')}` }))
 
@@ -178,6 +178,8 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   }
 }
 
+type Visit = (entry: LedgerEntry, position: number) => void
+
 interface Visiting {
   visitor: RuleVisitor
   crashed: (error: unknown) => void
@@ -189,13 +191,13 @@ interface Visiting {
  */
 function walk(entries: readonly LedgerEntry[], visiting: Visiting[]): void {
   const live = visiting.filter((v) => v.visitor.entry)
-  const calls = live.map((v) => v.visitor.entry as (entry: LedgerEntry) => void)
+  const calls = live.map((v) => v.visitor.entry as Visit)
   const dead = new Set<Visiting>()
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as LedgerEntry
     for (let k = 0; k < calls.length; k++) {
       try {
-        ;(calls[k] as (entry: LedgerEntry) => void)(entry)
+        ;(calls[k] as Visit)(entry, i)
       } catch (error) {
         const failed = live[k] as Visiting
         failed.crashed(error)

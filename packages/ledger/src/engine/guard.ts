@@ -1,5 +1,6 @@
 import { isIsoDate } from '@reformkit/model'
 import { ENTRY_KINDS, type LedgerEntry } from '../entry/schema.js'
+import { dayNumber } from './fast.js'
 
 const kinds = new Set<string>(ENTRY_KINDS)
 const isText = (value: unknown) => typeof value === 'string'
@@ -46,16 +47,25 @@ export function malformedField(entry: unknown): string | undefined {
 export type CheckedEntries = {
   entries: LedgerEntry[]
   rejected: Array<{ index: number; field: string }>
+  /** Day number of each accepted entry's date (see `dayNumber`), in the same order. */
+  days: Int32Array
 }
 
 /** Split entries into those rules can read and those they cannot (with the field at fault). */
 export function guardEntries(entries: readonly unknown[]): CheckedEntries {
   const rejected: CheckedEntries['rejected'] = []
+  const days = new Int32Array(entries.length)
+  let accepted = 0
   for (let index = 0; index < entries.length; index++) {
     const field = malformedField(entries[index])
     if (field !== undefined) rejected.push({ index, field })
+    else days[accepted++] = dayNumber((entries[index] as LedgerEntry).date)
   }
-  if (rejected.length === 0) return { entries: entries as LedgerEntry[], rejected }
+  if (rejected.length === 0) return { entries: entries as LedgerEntry[], rejected, days }
   const bad = new Set(rejected.map((r) => r.index))
-  return { entries: entries.filter((_, i) => !bad.has(i)) as LedgerEntry[], rejected }
+  return {
+    entries: entries.filter((_, i) => !bad.has(i)) as LedgerEntry[],
+    rejected,
+    days: days.slice(0, accepted),
+  }
 }

@@ -1,6 +1,6 @@
 import type { Item, Kpi, Milestone, Plan, Unit } from '@reformkit/model'
 import type { EntryKind, LedgerEntry } from '../entry/schema.js'
-import { sortByDate } from './fast.js'
+import { dayNumber, sortByDate } from './fast.js'
 
 /**
  * Lookups built once per check so that every rule runs in O(n) or O(n log n): no rule
@@ -23,9 +23,15 @@ export interface LedgerIndex {
   byItem: Map<string, LedgerEntry[]>
   /** Entries per item and kind, in date order. */
   byItemKind: Map<string, Map<EntryKind, LedgerEntry[]>>
+  /** Day number (`dayNumber`) of the date of each entry, by its position in the ledger. */
+  days: Int32Array
 }
 
-export function indexLedger(plan: Plan, entries: readonly LedgerEntry[]): LedgerIndex {
+export function indexLedger(
+  plan: Plan,
+  entries: readonly LedgerEntry[],
+  days: Int32Array = Int32Array.from(entries, (entry) => dayNumber(entry.date)),
+): LedgerIndex {
   const items = new Map(plan.items.map((item) => [item.id, item]))
   const units = new Map(plan.units.map((unit) => [unit.id, unit]))
   const groups = new Map(plan.unitGroups.map((group) => [group.id, group.members]))
@@ -80,6 +86,7 @@ export function indexLedger(plan: Plan, entries: readonly LedgerEntry[]): Ledger
     bodies,
     byItem,
     byItemKind,
+    days,
   }
 }
 

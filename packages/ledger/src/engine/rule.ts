@@ -89,7 +89,8 @@ export interface RuleContext<Options = unknown> {
  * not a dozen.
  */
 export interface RuleVisitor {
-  entry?(entry: LedgerEntry): void
+  /** `position` is the entry's place in the ledger, e.g. for `index.days[position]`. */
+  entry?(entry: LedgerEntry, position: number): void
   end?(): void
 }
 

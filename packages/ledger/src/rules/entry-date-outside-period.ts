@@ -1,5 +1,6 @@
 import { addDays } from '@reformkit/model'
 import { z } from 'zod'
+import { dayNumber } from '../engine/fast.js'
 import { defineRule } from '../engine/rule.js'
 
 export const entryDateOutsidePeriod = defineRule({
@@ -26,12 +27,15 @@ export const entryDateOutsidePeriod = defineRule({
     }),
     recommended: 'warning',
   },
-  check({ plan, options, report }) {
+  check({ plan, index, options, report }) {
     const period = { start: plan.period.start, end: addDays(plan.period.end, options.graceDays) }
+    // Day numbers, not Date objects or strings, for a million entries.
+    const first = dayNumber(period.start)
+    const last = dayNumber(period.end)
     return {
-      entry(entry) {
-        // ISO dates compare as text: no Date objects for a million entries.
-        if (entry.date >= period.start && entry.date <= period.end) return
+      entry(entry, position) {
+        const day = index.days[position] as number
+        if (day >= first && day <= last) return
         report({
           messageId: 'outside',
           data: { entry: entry.id, date: entry.date, ...period },

@@ -1,3 +1,4 @@
+import { dayNumber } from '../engine/fast.js'
 import { defineRule } from '../engine/rule.js'
 
 export const entryFutureDate = defineRule({
@@ -17,10 +18,11 @@ export const entryFutureDate = defineRule({
     },
     recommended: 'error',
   },
-  check({ asOf, report }) {
+  check({ index, asOf, report }) {
+    const last = dayNumber(asOf)
     return {
-      entry(entry) {
-        if (entry.date > asOf)
+      entry(entry, position) {
+        if ((index.days[position] as number) > last)
           report({
             messageId: 'future',
             data: { entry: entry.id, date: entry.date, asOf },

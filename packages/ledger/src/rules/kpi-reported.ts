@@ -1,3 +1,4 @@
+import { dayNumber } from '../engine/fast.js'
 import { targetText } from '../engine/kpi.js'
 import { itemName } from '../engine/labels.js'
 import { defineRule } from '../engine/rule.js'
@@ -21,9 +22,10 @@ export const kpiReported = defineRule({
   },
   check({ plan, index, asOf, report }) {
     const reported = new Set<string>()
+    const last = dayNumber(asOf)
     return {
-      entry(entry) {
-        if (entry.kpi && entry.date <= asOf) reported.add(entry.kpi.id)
+      entry(entry, position) {
+        if (entry.kpi && (index.days[position] as number) <= last) reported.add(entry.kpi.id)
       },
       end() {
         for (const item of plan.items) {

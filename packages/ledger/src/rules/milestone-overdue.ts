@@ -1,4 +1,5 @@
 import { daysOverdue } from '@reformkit/model'
+import { dayNumber } from '../engine/fast.js'
 import { itemName } from '../engine/labels.js'
 import { defineRule } from '../engine/rule.js'
 
@@ -21,9 +22,14 @@ export const milestoneOverdue = defineRule({
   },
   check({ plan, index, asOf, report }) {
     const reached = new Set<string>()
+    const last = dayNumber(asOf)
     return {
-      entry(entry) {
-        if (entry.kind === 'progress' && entry.milestone !== undefined && entry.date <= asOf)
+      entry(entry, position) {
+        if (
+          entry.milestone !== undefined &&
+          entry.kind === 'progress' &&
+          (index.days[position] as number) <= last
+        )
           reached.add(entry.milestone)
       },
       end() {

@@ -112,4 +112,16 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2000-02-29')).toBe(true)
     expect(isIsoDate(20170817)).toBe(false)
   })
+
+  it('refuses every text that is not four, two and two ASCII digits with hyphens', () => {
+    const char = fc.constantFrom(...'0123456789-/:. ａ０９'.split(''), '/', '\u0660')
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 8, maxLength: 12 }), (chars) => {
+        const text = chars.join('')
+        const shaped = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)
+        expect(isIsoDate(text)).toBe(shaped && isValid(parseISO(text)))
+      }),
+      { numRuns: 5000 },
+    )
+  })
 })

@@ -60,7 +60,11 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   const { settings, diagnostics } = resolveRuleSettings(options.config, rules, { locale })
   const { plan } = options
   const given: readonly unknown[] = Array.isArray(options.entries) ? options.entries : []
-  const { entries, rejected, days } = guardEntries(given)
+  const checked = guardEntries(
+    given,
+    plan.items.map((item) => item.id),
+  )
+  const { entries, rejected } = checked
   const report = diagnosticFactory(ledgerMessages, locale)
   for (const { index, field } of rejected) {
     const source = (given[index] as LedgerEntry | null)?.source
@@ -76,7 +80,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       }),
     )
   }
-  const index = indexLedger(plan, entries, days)
+  const index = indexLedger(plan, entries, checked)
   let entryIndex: Map<LedgerEntry, number> | undefined
   const locatePlan = options.locatePlan ?? ((path) => ({ path: `/${path.join('/')}` }))
 
@@ -187,23 +191,28 @@ interface Visiting {
 
 /**
  * One walk over the ledger for every rule's `entry` visitor, then each `end`. A rule whose
- * visitor throws is reported once and not called again; the other rules go on.
+ * visitor throws is reported once and not called again; the other rules go on. The try
+ * wraps the whole walk, not each call: it is entered again only after a failure.
  */
 function walk(entries: readonly LedgerEntry[], visiting: Visiting[]): void {
   const live = visiting.filter((v) => v.visitor.entry)
   const calls = live.map((v) => v.visitor.entry as Visit)
   const dead = new Set<Visiting>()
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i] as LedgerEntry
-    for (let k = 0; k < calls.length; k++) {
-      try {
-        ;(calls[k] as Visit)(entry, i)
-      } catch (error) {
-        const failed = live[k] as Visiting
-        failed.crashed(error)
-        dead.add(failed)
-        calls[k] = () => {}
+  let i = 0
+  let k = 0
+  while (i < entries.length) {
+    try {
+      for (; i < entries.length; i++) {
+        const entry = entries[i] as LedgerEntry
+        for (; k < calls.length; k++) (calls[k] as Visit)(entry, i)
+        k = 0
       }
+    } catch (error) {
+      const failed = live[k] as Visiting
+      failed.crashed(error)
+      dead.add(failed)
+      calls[k] = () => {}
+      k++
     }
   }
   for (const visit of visiting) {

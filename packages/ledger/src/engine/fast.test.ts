@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { entry } from '../../test/fixtures.js'
-import { firstEqual, hashText, sortByDate } from './fast.js'
+import { dayNumber, firstEqual, hashText, orderByGroupAndDay } from './fast.js'
 
 const naiveFirst = (keys: string[]) =>
   keys.map((key, i) => (keys.indexOf(key) === i ? -1 : keys.indexOf(key)))
@@ -12,7 +11,7 @@ describe('firstEqual', () => {
       fc.property(fc.array(fc.string({ maxLength: 3 }), { maxLength: 300 }), (keys) => {
         const first = firstEqual(
           keys.length,
-          (i, seed) => hashText(keys[i] as string, seed),
+          (i) => hashText(keys[i] as string, 12345),
           (a, b) => keys[a] === keys[b],
           (i) => keys[i] as string,
         )
@@ -34,29 +33,36 @@ describe('firstEqual', () => {
   })
 })
 
-describe('sortByDate', () => {
-  const day = fc
-    .date({ min: new Date('2016-01-01'), max: new Date('2018-12-31'), noInvalidDate: true })
-    .map((d) => d.toISOString().slice(0, 10))
+describe('orderByGroupAndDay', () => {
+  const naive = (groups: number[], days: number[]) =>
+    groups.map((_, i) => i).sort((a, b) => groups[a]! - groups[b]! || days[a]! - days[b]! || a - b)
 
-  it('orders by date and keeps file order within a day, small lists and large', () => {
+  it('orders positions by group, then day, then position, like a comparison sort', () => {
     fc.assert(
-      fc.property(fc.array(day, { maxLength: 400 }), (dates) => {
-        const list = dates.map((date, i) => entry({ id: `x${i}`, date }))
-        const expected = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-        sortByDate(list)
-        expect(list.map((e) => e.id)).toEqual(expected.map((e) => e.id))
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(6), fc.integer({ min: 0, max: 900 })), { maxLength: 400 }),
+        (pairs) => {
+          const groups = pairs.map(([g]) => g)
+          const days = pairs.map(
+            ([, d]) =>
+              dayNumber(
+                `2017-${String(1 + (d % 12)).padStart(2, '0')}-${String(1 + (d % 28)).padStart(2, '0')}`,
+              ) + (d > 800 ? 400 * 10_000 : 0),
+          )
+          const order = orderByGroupAndDay(Int32Array.from(groups), Int32Array.from(days), 7)
+          expect([...order]).toEqual(naive(groups, days))
+        },
+      ),
       { numRuns: 300 },
     )
   })
 
-  it('falls back to a comparison sort when the dates span centuries', () => {
-    const list = Array.from({ length: 100 }, (_, i) =>
-      entry({ id: `y${i}`, date: i % 2 ? '1900-01-01' : `${2000 + (i % 7)}-12-31` }),
+  it('falls back to a comparison sort when the days span centuries', () => {
+    const days = Array.from({ length: 100 }, (_, i) =>
+      dayNumber(i % 2 ? '1900-01-01' : `${2000 + (i % 7)}-12-31`),
     )
-    sortByDate(list)
-    expect(list.slice(0, 50).every((e) => e.date === '1900-01-01')).toBe(true)
-    expect(list.at(-1)?.date).toBe('2006-12-31')
+    const groups = days.map((_, i) => i % 3)
+    const order = orderByGroupAndDay(Int32Array.from(groups), Int32Array.from(days), 3)
+    expect([...order]).toEqual(naive(groups, days))
   })
 })

@@ -1,6 +1,5 @@
 // Two tools that keep checkLedger linear on a million entries: finding repeats without
 // building a Map of a million strings, and ordering entries by date without comparisons.
-import type { LedgerEntry } from '../entry/schema.js'
 
 /** FNV-1a over UTF-16 code units; chain calls to hash several fields. */
 export function hashText(text: string, hash = 0x811c9dc5): number {
@@ -9,15 +8,18 @@ export function hashText(text: string, hash = 0x811c9dc5): number {
   return h >>> 0
 }
 
+/** A seed for `hashText`, new per check, so crafted input cannot plan its collisions. */
+export const hashSeed = () => (Math.random() * 0x7fffffff) | 0
+
 /**
  * For each of `n` things, the index of the first earlier thing equal to it, or -1.
  * An open-addressing table of typed arrays: about five times faster than a Map of strings
- * at a million keys. The hash is seeded per call so crafted input cannot force collisions
- * (the result never depends on the seed); past a probe budget it falls back to a Map.
+ * at a million keys. `hashOf` should be seeded (`hashSeed`); the result never depends on
+ * the hash, and past a probe budget (crafted collisions) it falls back to a Map.
  */
 export function firstEqual(
   n: number,
-  hashOf: (i: number, seed: number) => number,
+  hashOf: (i: number) => number,
   equal: (a: number, b: number) => boolean,
   keyOf: (i: number) => string,
 ): Int32Array {
@@ -27,10 +29,9 @@ export function firstEqual(
   // Slot s holds [index + 1, hash] at 2s and 2s+1: one cache line per probe.
   const table = new Int32Array(size * 2)
   const first = new Int32Array(n).fill(-1)
-  const seed = (Math.random() * 0x7fffffff) | 0
   let budget = 16 * n + 1024
   for (let i = 0; i < n; i++) {
-    const h = hashOf(i, seed) | 0
+    const h = hashOf(i) | 0
     let slot = h & mask
     for (;;) {
       const held = table[2 * slot] as number
@@ -76,44 +77,49 @@ export function dayNumber(date: string): number {
   return (year * 13 + month) * 32 + (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48)
 }
 
-const byDate = (a: LedgerEntry, b: LedgerEntry) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)
-
 /**
- * Order entries by date in place, keeping the order of entries of the same day. A counting
- * sort when the dates span few days relative to the count (the usual case: a year of
- * material), else the built-in stable sort.
+ * Positions 0…n-1 ordered by group, then by day, then by position: two stable counting
+ * sorts over typed arrays, so ordering a million entries reads no entry. When the days
+ * span far more values than there are entries, a comparison sort orders the days instead.
  */
-export function sortByDate(list: LedgerEntry[]): void {
-  if (list.length < 64) {
-    list.sort(byDate)
-    return
+export function orderByGroupAndDay(
+  groups: Int32Array,
+  days: Int32Array,
+  groupCount: number,
+): Int32Array {
+  const n = days.length
+  let min = n > 0 ? (days[0] as number) : 0
+  let max = min
+  for (let i = 1; i < n; i++) {
+    const day = days[i] as number
+    if (day < min) min = day
+    else if (day > max) max = day
   }
-  const keys = new Int32Array(list.length)
-  let min = Number.POSITIVE_INFINITY
-  let max = Number.NEGATIVE_INFINITY
-  for (let i = 0; i < list.length; i++) {
-    const key = dayNumber((list[i] as LedgerEntry).date)
-    keys[i] = key
-    if (key < min) min = key
-    if (key > max) max = key
-  }
+  const positions = new Int32Array(n)
+  for (let i = 0; i < n; i++) positions[i] = i
   const range = max - min + 1
-  if (range > 4 * list.length + 1024) {
-    list.sort(byDate)
-    return
-  }
-  // starts[k]: where the first entry of day min+k goes; advanced as entries are placed.
-  const starts = new Int32Array(range + 1)
-  for (let i = 0; i < keys.length; i++) {
-    const k = (keys[i] as number) - min + 1
+  const byDay =
+    range > 4 * n + 1024
+      ? positions.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b)
+      : countingSort(positions, days, min, range)
+  return countingSort(byDay, groups, 0, groupCount)
+}
+
+/** `order` stably re-ordered by `keys[position] - offset`, which lies in 0…count-1. */
+function countingSort(order: Int32Array, keys: Int32Array, offset: number, count: number) {
+  const starts = new Int32Array(count + 1)
+  for (let i = 0; i < order.length; i++) {
+    const k = (keys[order[i] as number] as number) - offset + 1
     starts[k] = (starts[k] as number) + 1
   }
-  for (let k = 1; k <= range; k++) starts[k] = (starts[k] as number) + (starts[k - 1] as number)
-  const copy = list.slice()
-  for (let i = 0; i < copy.length; i++) {
-    const k = (keys[i] as number) - min
+  for (let k = 1; k <= count; k++) starts[k] = (starts[k] as number) + (starts[k - 1] as number)
+  const sorted = new Int32Array(order.length)
+  for (let i = 0; i < order.length; i++) {
+    const position = order[i] as number
+    const k = (keys[position] as number) - offset
     const at = starts[k] as number
     starts[k] = at + 1
-    list[at] = copy[i] as LedgerEntry
+    sorted[at] = position
   }
+  return sorted
 }

@@ -1,6 +1,7 @@
 import type { Item, Kpi, Milestone, Plan, Unit } from '@reformkit/model'
-import type { EntryKind, LedgerEntry } from '../entry/schema.js'
-import { dayNumber, sortByDate } from './fast.js'
+import { ENTRY_KINDS, type EntryKind, type LedgerEntry } from '../entry/schema.js'
+import { orderByGroupAndDay } from './fast.js'
+import { type CheckedEntries, guardEntries } from './guard.js'
 
 /**
  * Lookups built once per check so that every rule runs in O(n) or O(n log n): no rule
@@ -25,12 +26,18 @@ export interface LedgerIndex {
   byItemKind: Map<string, Map<EntryKind, LedgerEntry[]>>
   /** Day number (`dayNumber`) of the date of each entry, by its position in the ledger. */
   days: Int32Array
+  /** Seeded hash of each entry's id, by position: for finding repeated ids quickly. */
+  idHashes: Int32Array
 }
 
+/** Entries that rules cannot read (see checkLedger's ledger/malformed-entry) are left out. */
 export function indexLedger(
   plan: Plan,
   entries: readonly LedgerEntry[],
-  days: Int32Array = Int32Array.from(entries, (entry) => dayNumber(entry.date)),
+  checked: CheckedEntries = guardEntries(
+    entries,
+    plan.items.map((item) => item.id),
+  ),
 ): LedgerIndex {
   const items = new Map(plan.items.map((item) => [item.id, item]))
   const units = new Map(plan.units.map((unit) => [unit.id, unit]))
@@ -56,25 +63,29 @@ export function indexLedger(
       .filter((body) => body !== undefined)
       .map((body) => body.id),
   )
-  // Group first, then sort each item's entries: n·log(n/items) comparisons, and the sort
-  // is stable, so entries of one day keep their file order.
-  const byItem = new Map<string, LedgerEntry[]>()
-  for (const entry of entries) {
-    const list = byItem.get(entry.item)
-    if (list) list.push(entry)
-    else byItem.set(entry.item, [entry])
-  }
+  // Lists made from the numbers the guard pass took (item, kind, day of each entry):
+  // ordering a million entries reads no entry.
+  const { days, kinds: kindOf, groups: groupOf, itemIds } = checked
+  const kindCount = ENTRY_KINDS.length
+  const itemKind = new Int32Array(groupOf.length)
+  for (let i = 0; i < itemKind.length; i++)
+    itemKind[i] = (groupOf[i] as number) * kindCount + (kindOf[i] as number)
+  const order = orderByGroupAndDay(itemKind, days, itemIds.length * kindCount)
   const byItemKind = new Map<string, Map<EntryKind, LedgerEntry[]>>()
-  for (const [item, list] of byItem) {
-    sortByDate(list)
-    const kinds = new Map<EntryKind, LedgerEntry[]>()
-    for (const entry of list) {
-      const same = kinds.get(entry.kind)
-      if (same) same.push(entry)
-      else kinds.set(entry.kind, [entry])
-    }
-    byItemKind.set(item, kinds)
+  for (let start = 0; start < order.length; ) {
+    const key = itemKind[order[start] as number] as number
+    let end = start + 1
+    while (end < order.length && itemKind[order[end] as number] === key) end++
+    const list = new Array<LedgerEntry>(end - start)
+    for (let i = start; i < end; i++)
+      list[i - start] = checked.entries[order[i] as number] as LedgerEntry
+    getOrCreate(byItemKind, itemIds[Math.floor(key / kindCount)] as string, () => new Map()).set(
+      ENTRY_KINDS[key % kindCount] as EntryKind,
+      list,
+    )
+    start = end
   }
+  let byItem: Map<string, LedgerEntry[]> | undefined
   return {
     items,
     itemPosition: new Map(plan.items.map((item, i) => [item.id, i])),
@@ -84,9 +95,20 @@ export function indexLedger(
     kpis,
     milestones,
     bodies,
-    byItem,
+    // Built on first use: no rule of this package needs every item's entries in one list.
+    get byItem() {
+      if (byItem) return byItem
+      byItem = new Map()
+      const order = orderByGroupAndDay(groupOf, days, itemIds.length)
+      for (const position of order) {
+        const entry = checked.entries[position] as LedgerEntry
+        getOrCreate(byItem, itemIds[groupOf[position] as number] as string, () => []).push(entry)
+      }
+      return byItem
+    },
     byItemKind,
     days,
+    idHashes: checked.idHashes,
   }
 }
 

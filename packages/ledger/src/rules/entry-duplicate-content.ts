@@ -1,4 +1,4 @@
-import { firstEqual, hashText } from '../engine/fast.js'
+import { firstEqual, hashSeed, hashText } from '../engine/fast.js'
 import { defineRule, type RuleContext } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
 
@@ -20,9 +20,10 @@ export const entryDuplicateContent = defineRule({
     recommended: 'warning',
   },
   check({ index, report }) {
-    // Repeats share item and date, so they stand next to each other in the index (entries
-    // of an item in date order, file order within a day): compare within each day only.
-    for (const list of index.byItem.values()) {
+    // Repeats share item, kind and date, so they stand next to each other in the index
+    // (entries of an item and kind in date order, file order within a day): compare within
+    // each day only.
+    for (const list of [...index.byItemKind.values()].flatMap((kinds) => [...kinds.values()])) {
       let start = 0
       for (let i = 1; i <= list.length; i++) {
         if (i < list.length && (list[i] as LedgerEntry).date === (list[start] as LedgerEntry).date)
@@ -52,9 +53,10 @@ export const entryDuplicateContent = defineRule({
 
 /** Among many entries of one item and one day, report each that repeats an earlier one. */
 function reportRepeats(day: LedgerEntry[], report: RuleContext['report']): void {
+  const seed = hashSeed()
   const first = firstEqual(
     day.length,
-    (i, seed) => {
+    (i) => {
       const e = day[i] as LedgerEntry
       return hashText(e.title.trim(), hashText(e.kind, hashText(e.unit, seed)))
     },

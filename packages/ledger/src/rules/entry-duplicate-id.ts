@@ -1,4 +1,4 @@
-import { firstEqual, hashText } from '../engine/fast.js'
+import { firstEqual } from '../engine/fast.js'
 import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
 
@@ -19,21 +19,22 @@ export const entryDuplicateId = defineRule({
     },
     recommended: 'error',
   },
-  check({ entries, report }) {
+  check({ entries, index, report }) {
     const first = firstEqual(
       entries.length,
-      (i, seed) => hashText((entries[i] as LedgerEntry).id, seed),
+      (i) => index.idHashes[i] as number,
       (a, b) => (entries[a] as LedgerEntry).id === (entries[b] as LedgerEntry).id,
       (i) => (entries[i] as LedgerEntry).id,
     )
-    first.forEach((earlierIndex, i) => {
-      if (earlierIndex < 0) return
+    for (let i = 0; i < first.length; i++) {
+      const earlierIndex = first[i] as number
+      if (earlierIndex < 0) continue
       const entry = entries[i] as LedgerEntry
       const where = (entries[earlierIndex] as LedgerEntry).source
       const at = where
         ? `${where.file ?? ''}:${where.line ?? ''}`.replace(/^:/, '') || where.path
         : entry.id
       report({ messageId: 'duplicate', data: { entry: entry.id, first: at }, entry, field: 'id' })
-    })
+    }
   },
 })

@@ -14,7 +14,7 @@ import type { LedgerEntry } from '../entry/schema.js'
 import { rules as registry } from '../rules/index.js'
 import { type LedgerConfig, resolveRuleSettings } from './config.js'
 import { guardEntries } from './guard.js'
-import { indexLedger } from './index-ledger.js'
+import { getOrCreate, indexLedger } from './index-ledger.js'
 import type { AttachmentFact, CopyFacts, ReportInit, Rule, RuleVisitor } from './rule.js'
 
 export interface CheckLedgerOptions {
@@ -81,14 +81,17 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     )
   }
   const index = indexLedger(plan, entries, checked)
-  let entryIndex: Map<LedgerEntry, number> | undefined
+  // Entries built in code carry no source: their findings are placed by position after
+  // the walk, in one pass over the ledger, instead of a map of every entry up front.
+  const unplaced = new Map<LedgerEntry, Array<{ location: SourceLocation; field?: string }>>()
   const locatePlan = options.locatePlan ?? ((path) => ({ path: `/${path.join('/')}` }))
 
   const locateEntry = (entry: LedgerEntry, field?: string): SourceLocation => {
     const source = entry.source
     if (!source) {
-      entryIndex ??= new Map(entries.map((e, i) => [e, i]))
-      return { path: `/entries/${entryIndex.get(entry) ?? 0}${field ? `/${field}` : ''}` }
+      const location: SourceLocation = { path: '' }
+      getOrCreate(unplaced, entry, () => []).push({ location, ...(field ? { field } : {}) })
+      return location
     }
     const at = field
       ? (source.fields?.[field] ?? source.fields?.[field.split('/')[0] ?? field])
@@ -165,6 +168,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     }
   }
   walk(entries, visitors)
+  placeByPosition(entries, unplaced)
   diagnostics.sort((a, b) => compareDiagnostics(a, b) || compareText(a.message, b.message))
   const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
   const byRule: Record<string, number> = {}
@@ -179,6 +183,19 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       infos: count('info'),
       byRule,
     },
+  }
+}
+
+function placeByPosition(
+  entries: readonly LedgerEntry[],
+  unplaced: Map<LedgerEntry, Array<{ location: SourceLocation; field?: string }>>,
+): void {
+  for (let i = 0; i < entries.length && unplaced.size > 0; i++) {
+    const waiting = unplaced.get(entries[i] as LedgerEntry)
+    if (!waiting) continue
+    for (const { location, field } of waiting)
+      location.path = `/entries/${i}${field ? `/${field}` : ''}`
+    unplaced.delete(entries[i] as LedgerEntry)
   }
 }
 

@@ -118,7 +118,7 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
       to: { row: 3 + table.rows.length, column: table.columns.length },
     }
   }
-  // Stored, not deflated: reproducibleZip compresses once, with fflate (faster).
+  // Stored, not deflated: reproducibleZip compresses once, natively where it can.
   const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })
   return reproducibleZip(new Uint8Array(buffer as ArrayBuffer), date)
 }

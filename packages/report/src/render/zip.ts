@@ -1,11 +1,13 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate'
 
 /**
  * Make an Office file reproducible: re-zip it with every entry dated `date` (zip tools
  * stamp the current time) and with the timestamps inside docProps/core.xml set to `date`.
- * [Content_Types].xml goes first, the other entries keep their order.
+ * [Content_Types].xml goes first, the other entries keep their order. Entries are
+ * compressed by the platform's own deflate (CompressionStream, native in Node and in
+ * browsers) where there is one, all at once, else by fflate.
  */
-export function reproducibleZip(bytes: Uint8Array, date: Date): Uint8Array {
+export async function reproducibleZip(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
   const files = unzipSync(bytes)
   const core = files['docProps/core.xml']
   if (core) {
@@ -21,11 +23,105 @@ export function reproducibleZip(bytes: Uint8Array, date: Date): Uint8Array {
   const names = Object.keys(files).sort(
     (a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'),
   )
-  const entries = names.map((name) => [name, [files[name] as Uint8Array, { mtime: date }]])
-  return zipSync(Object.fromEntries(entries), { level: 6 })
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const data = files[name] as Uint8Array
+      return { name: strToU8(name), data, packed: await deflateRaw(data), crc: crc32(data) }
+    }),
+  )
+  return writeZip(entries, date)
 }
 
 /** Noon UTC of a YYYY-MM-DD day: the date of a report, stamped into its files. */
 export function reportDate(asOf: string): Date {
   return new Date(`${asOf}T12:00:00Z`)
+}
+
+async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
+  if (typeof CompressionStream !== 'function') return deflateSync(data, { level: 6 })
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate-raw'))
+  return new Uint8Array(await new Response(stream).arrayBuffer())
+}
+
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+/** CRC-32 as zip files use it. */
+export function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff
+  for (let i = 0; i < data.length; i++)
+    crc = (CRC_TABLE[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8)
+  return (crc ^ 0xffffffff) >>> 0
+}
+
+interface ZipEntry {
+  name: Uint8Array
+  data: Uint8Array
+  packed: Uint8Array
+  crc: number
+}
+
+/**
+ * A plain zip (no zip64: Office files stay far below 4 GB): local headers with deflated
+ * data, then the central directory. Times are the UTC wall clock of `date`, so the bytes
+ * do not depend on the machine's time zone.
+ */
+function writeZip(entries: ZipEntry[], date: Date): Uint8Array {
+  const time =
+    (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1)
+  const day =
+    ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate()
+  const size = entries.reduce((sum, e) => sum + 30 + e.name.length + e.packed.length, 0)
+  const directory = entries.reduce((sum, e) => sum + 46 + e.name.length, 0)
+  const out = new Uint8Array(size + directory + 22)
+  const view = new DataView(out.buffer)
+  let at = 0
+  // The fields local and central headers share, from "version needed" to the name length.
+  const common = (e: ZipEntry) => {
+    view.setUint16(at, 20, true)
+    view.setUint16(at + 2, 0, true)
+    view.setUint16(at + 4, 8, true)
+    view.setUint16(at + 6, time, true)
+    view.setUint16(at + 8, day, true)
+    view.setUint32(at + 10, e.crc, true)
+    view.setUint32(at + 14, e.packed.length, true)
+    view.setUint32(at + 18, e.data.length, true)
+    view.setUint16(at + 22, e.name.length, true)
+    view.setUint16(at + 24, 0, true)
+    at += 26
+  }
+  const offsets: number[] = []
+  for (const e of entries) {
+    offsets.push(at)
+    view.setUint32(at, 0x04034b50, true)
+    at += 4
+    common(e)
+    out.set(e.name, at)
+    at += e.name.length
+    out.set(e.packed, at)
+    at += e.packed.length
+  }
+  entries.forEach((e, i) => {
+    view.setUint32(at, 0x02014b50, true)
+    view.setUint16(at + 4, 20, true)
+    at += 6
+    common(e)
+    // comment length, disk, internal and external attributes: all zero
+    at += 10
+    view.setUint32(at, offsets[i] as number, true)
+    at += 4
+    out.set(e.name, at)
+    at += e.name.length
+  })
+  view.setUint32(at, 0x06054b50, true)
+  view.setUint16(at + 8, entries.length, true)
+  view.setUint16(at + 10, entries.length, true)
+  view.setUint32(at + 12, directory, true)
+  view.setUint32(at + 16, size, true)
+  return out
 }

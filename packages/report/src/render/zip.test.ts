@@ -1,0 +1,47 @@
+import { strToU8, unzipSync, zipSync } from 'fflate'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { crc32, reproducibleZip } from './zip.js'
+
+const date = new Date('2017-12-31T12:00:00Z')
+const files = {
+  'xl/workbook.xml': strToU8('<workbook>改革</workbook>'.repeat(200)),
+  '[Content_Types].xml': strToU8('<Types/>'),
+  'docProps/core.xml': strToU8(
+    '<cp><dcterms:created xsi:type="x">2026-11-25T10:00:00Z</dcterms:created></cp>',
+  ),
+  'empty.txt': new Uint8Array(0),
+}
+const stored = zipSync(files, { level: 0, mtime: new Date('2026-11-25T10:00:00Z') })
+
+describe('reproducibleZip', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('computes the CRC-32 zip files use', () => {
+    expect(crc32(strToU8('123456789'))).toBe(0xcbf43926)
+    expect(crc32(new Uint8Array(0))).toBe(0)
+  })
+
+  for (const native of [true, false]) {
+    it(`re-zips to the same contents, dated, Content_Types first (${native ? 'native' : 'fflate'} deflate)`, async () => {
+      if (!native) vi.stubGlobal('CompressionStream', undefined)
+      const zipped = await reproducibleZip(stored, date)
+      const back = unzipSync(zipped)
+      expect(Object.keys(back)).toEqual([
+        '[Content_Types].xml',
+        'xl/workbook.xml',
+        'docProps/core.xml',
+        'empty.txt',
+      ])
+      expect(back['xl/workbook.xml']).toEqual(files['xl/workbook.xml'])
+      expect(new TextDecoder().decode(back['docProps/core.xml'])).toContain(
+        '>2017-12-31T12:00:00Z</dcterms:created>',
+      )
+      expect(zipped.length).toBeLessThan(stored.length)
+      expect(await reproducibleZip(stored, date)).toEqual(zipped)
+      // DOS time of 12:00:00 and date 2017-12-31 in the first local header.
+      const view = new DataView(zipped.buffer, zipped.byteOffset)
+      expect(view.getUint16(10, true)).toBe(12 << 11)
+      expect(view.getUint16(12, true)).toBe(((2017 - 1980) << 9) | (12 << 5) | 31)
+    })
+  }
+})

@@ -38,11 +38,19 @@ export function reportDate(asOf: string): Date {
 }
 
 async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
-  if (typeof CompressionStream !== 'function') return deflateSync(data, { level: 6 })
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new CompressionStream('deflate-raw'))
+  const compressor = nativeDeflate()
+  if (!compressor) return deflateSync(data, { level: 6 })
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(compressor)
   return new Uint8Array(await new Response(stream).arrayBuffer())
+}
+
+/** The platform's raw deflate, where it has one (older browsers lack "deflate-raw"). */
+function nativeDeflate(): CompressionStream | undefined {
+  try {
+    return new CompressionStream('deflate-raw')
+  } catch {
+    return undefined
+  }
 }
 
 const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {

@@ -47,6 +47,26 @@ describe('the JSON road reads exactly as the YAML road does', () => {
     )
   })
 
+  it('judges nesting depth as the YAML road does, at the limit and past it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.boolean(), (depth, objects) => {
+        const open = objects ? '{"a":' : '['
+        const close = objects ? '}' : ']'
+        const text = `${open.repeat(depth)}1${close.repeat(depth)}`
+        for (const maxDepth of [depth - 1, depth]) {
+          const fast = parseSource(text, { maxDepth })
+          const slow = parseSource(text, { maxDepth, json: false })
+          expect(fast.diagnostics.map((d) => d.ruleId)).toEqual(
+            slow.diagnostics.map((d) => d.ruleId),
+          )
+          expect(fast.data).toEqual(slow.data)
+        }
+      }),
+      { numRuns: 100 },
+    )
+    expect(parseSource('[[1]]', { maxDepth: 1 }).diagnostics[0]?.ruleId).toBe('source/too-deep')
+  })
+
   it('a repeated key is reported as in YAML, not silently dropped', () => {
     const { data, diagnostics } = parseSource('{"a": 1, "a": 2}', { filename: 'a.json' })
     expect(data).toBeUndefined()

@@ -15,13 +15,15 @@ export interface JsonNode {
 class Duplicate extends Error {}
 
 /**
- * Offsets of every value in `text`, which JSON.parse has already accepted. Undefined when
- * an object repeats a key (JSON.parse keeps the last one silently; the YAML road reports
- * it) or the nesting is too deep to scan.
+ * Offsets of every value in `text`, which JSON.parse has already accepted, and how deeply
+ * objects and arrays nest (the root container is depth 1). Undefined when an object
+ * repeats a key (JSON.parse keeps the last one silently; the YAML road reports it) or the
+ * nesting is too deep to scan.
  */
-export function indexJson(text: string): JsonNode | undefined {
+export function indexJson(text: string): { root: JsonNode; depth: number } | undefined {
   const n = text.length
   let i = 0
+  let deepest = 0
   const space = () => {
     while (i < n) {
       const c = text.charCodeAt(i)
@@ -46,10 +48,11 @@ export function indexJson(text: string): JsonNode | undefined {
     }
     return escaped
   }
-  const value = (): JsonNode => {
+  const value = (level: number): JsonNode => {
     space()
     const start = i
     const c = text.charCodeAt(i)
+    if ((c === 123 || c === 91) && level > deepest) deepest = level
     if (c === 123) {
       i++
       const keys: NonNullable<JsonNode['keys']> = new Map()
@@ -68,7 +71,7 @@ export function indexJson(text: string): JsonNode | undefined {
           : text.slice(keyStart + 1, keyEnd - 1)
         space()
         i++ // :
-        const child = value()
+        const child = value(level + 1)
         if (keys.has(key)) throw new Duplicate()
         keys.set(key, { start: keyStart, end: keyEnd, value: child })
         space()
@@ -84,7 +87,7 @@ export function indexJson(text: string): JsonNode | undefined {
         return { start, end: i, items }
       }
       for (;;) {
-        items.push(value())
+        items.push(value(level + 1))
         space()
         if (text.charCodeAt(i++) !== 44) return { start, end: i, items } // , or ]
       }
@@ -102,7 +105,8 @@ export function indexJson(text: string): JsonNode | undefined {
     return { start, end: i }
   }
   try {
-    return value()
+    const root = value(1)
+    return { root, depth: deepest }
   } catch (error) {
     if (error instanceof Duplicate || error instanceof RangeError) return undefined
     throw error

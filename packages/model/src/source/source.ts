@@ -181,7 +181,7 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
       }
       const positionAt = (path: readonly PropertyKey[]) =>
         position(jsonNodeAt(root, path).node.start)
-      if (depthExceeds(fast.data, maxDepth))
+      if (fast.depth > maxDepth)
         return { ...base(locate), data: undefined, diagnostics: [tooDeep()] }
       return { ...base(locate), position: positionAt, data: fast.data, diagnostics: [] }
     }
@@ -294,13 +294,13 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
 }
 
 /** Data and offsets of JSON text, or undefined when JSON.parse refuses it or keys repeat. */
-function readJson(text: string): { data: unknown; root: JsonNode } | undefined {
+function readJson(text: string): { data: unknown; root: JsonNode; depth: number } | undefined {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch {
     return undefined
   }
-  const root = indexJson(text)
-  return root ? { data, root } : undefined
+  const index = indexJson(text)
+  return index ? { data, ...index } : undefined
 }

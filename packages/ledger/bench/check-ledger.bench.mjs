@@ -5,7 +5,7 @@
 // Targets (reported, never asserted): ratioJsonParse ≤ 3, ratioAjv ≤ 1.5.
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { checkLedger, ledgerJsonSchema, rules } from '../dist/index.js'
-import { generateEntries, generatePlan, median, time } from './generate.mjs'
+import { generateEntries, generatePlan, median, pairedRatio, time } from './generate.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 
@@ -41,11 +41,6 @@ for (let run = 0; run < RUNS; run++) {
     console.error(JSON.stringify({ run, parseMs: p, ajvMs: a, checkMs: c }))
 }
 
-// Ratios are paired: each run's check against the same run's contender, then the median.
-// This machine's memory speed drifts by half from one second to the next; pairing keeps
-// the drift out of the ratio (both sides of a pair ran moments apart).
-const ratio = (mine, theirs) => Number(median(mine.map((ms, run) => ms / theirs[run])).toFixed(2))
-
 console.log(
   JSON.stringify({
     bench: 'ledger/checkLedger',
@@ -57,8 +52,8 @@ console.log(
     checkMs: Math.round(median(checkMs)),
     jsonParseMs: Math.round(median(parseMs)),
     ajvMs: Math.round(median(ajvMs)),
-    ratioJsonParse: ratio(checkMs, parseMs),
-    ratioAjv: ratio(checkMs, ajvMs),
+    ratioJsonParse: pairedRatio(checkMs, parseMs),
+    ratioAjv: pairedRatio(checkMs, ajvMs),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     targets: { ratioJsonParse: 3, ratioAjv: 1.5 },
   }),

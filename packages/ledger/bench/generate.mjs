@@ -142,6 +142,14 @@ export function generateEntries(plan) {
 /** Median of timings. */
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
+/**
+ * Median of each run's ratio mine/theirs, to two decimals. Pairing keeps this machine's
+ * drift (its memory speed varies by half from one second to the next) out of the ratio:
+ * both sides of a pair ran moments apart.
+ */
+export const pairedRatio = (mine, theirs) =>
+  Number(median(mine.map((ms, run) => ms / theirs[run])).toFixed(2))
+
 /** [milliseconds, value] of running fn (awaited). */
 export async function time(fn) {
   const start = performance.now()

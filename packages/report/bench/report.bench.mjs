@@ -7,7 +7,13 @@
 import { Writable } from 'node:stream'
 import { checkLedger, rules } from '@reformkit/ledger'
 import ExcelJS from 'exceljs'
-import { generateEntries, generatePlan, median, time } from '../../ledger/bench/generate.mjs'
+import {
+  generateEntries,
+  generatePlan,
+  median,
+  pairedRatio,
+  time,
+} from '../../ledger/bench/generate.mjs'
 import { buildReport, computeViews, renderReport } from '../dist/index.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
@@ -85,11 +91,6 @@ for (let run = 0; run < RUNS; run++) {
   const [b] = await time(() => raw(model))
   rawMs.push(b)
 }
-// Ratios are paired: each run's report against the same run's raw writer, then the median
-// (this machine's speed drifts from one second to the next; both sides of a pair ran
-// moments apart).
-const ratio = (mine, theirs) => Number(median(mine.map((ms, run) => ms / theirs[run])).toFixed(2))
-
 console.log(
   JSON.stringify({
     bench: 'report/assessment-xlsx',
@@ -101,9 +102,9 @@ console.log(
     renderMs: Math.round(median(renderMs)),
     rawExceljsMs: Math.round(median(rawMs)),
     // Rendering the report's rows (model + styled XLSX) against writing them raw.
-    ratioRawExceljs: ratio(renderMs, rawMs),
+    ratioRawExceljs: pairedRatio(renderMs, rawMs),
     // The whole report, computing 1,000,000 entries into views included.
-    ratioTotalRawExceljs: ratio(oursMs, rawMs),
+    ratioTotalRawExceljs: pairedRatio(oursMs, rawMs),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     targets: { ratioRawExceljs: 1.3, peakRssMb: 2048 },
   }),

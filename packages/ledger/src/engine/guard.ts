@@ -1,6 +1,6 @@
 import { isIsoDate } from '@reformkit/model'
 import { ENTRY_KINDS, type LedgerEntry } from '../entry/schema.js'
-import { dayNumber, hashText } from './fast.js'
+import { dayNumber, hashSeed, hashText } from './fast.js'
 
 const kindCodes = new Map<string, number>(ENTRY_KINDS.map((kind, code) => [kind, code]))
 const isText = (value: unknown) => typeof value === 'string'
@@ -78,7 +78,7 @@ export function guardEntries(
   const idHashes = new Int32Array(n)
   const itemIds = [...knownItems]
   const slots = new Map(itemIds.map((id, slot) => [id, slot]))
-  const seed = (Math.random() * 0x7fffffff) | 0
+  const seed = hashSeed()
   let accepted = 0
   for (let index = 0; index < n; index++) {
     const field = malformedField(given[index])

@@ -72,19 +72,12 @@ export function indexLedger(
     itemKind[i] = (groupOf[i] as number) * kindCount + (kindOf[i] as number)
   const order = orderByGroupAndDay(itemKind, days, itemIds.length * kindCount)
   const byItemKind = new Map<string, Map<EntryKind, LedgerEntry[]>>()
-  for (let start = 0; start < order.length; ) {
-    const key = itemKind[order[start] as number] as number
-    let end = start + 1
-    while (end < order.length && itemKind[order[end] as number] === key) end++
-    const list = new Array<LedgerEntry>(end - start)
-    for (let i = start; i < end; i++)
-      list[i - start] = checked.entries[order[i] as number] as LedgerEntry
+  eachRun(order, itemKind, checked.entries, (key, list) =>
     getOrCreate(byItemKind, itemIds[Math.floor(key / kindCount)] as string, () => new Map()).set(
       ENTRY_KINDS[key % kindCount] as EntryKind,
       list,
-    )
-    start = end
-  }
+    ),
+  )
   let byItem: Map<string, LedgerEntry[]> | undefined
   return {
     items,
@@ -98,17 +91,38 @@ export function indexLedger(
     // Built on first use: no rule of this package needs every item's entries in one list.
     get byItem() {
       if (byItem) return byItem
-      byItem = new Map()
+      const lists = new Map<string, LedgerEntry[]>()
       const order = orderByGroupAndDay(groupOf, days, itemIds.length)
-      for (const position of order) {
-        const entry = checked.entries[position] as LedgerEntry
-        getOrCreate(byItem, itemIds[groupOf[position] as number] as string, () => []).push(entry)
-      }
+      eachRun(order, groupOf, checked.entries, (group, list) =>
+        lists.set(itemIds[group] as string, list),
+      )
+      byItem = lists
       return byItem
     },
     byItemKind,
     days,
     idHashes: checked.idHashes,
+  }
+}
+
+/**
+ * The entries at the positions of `order`, cut into lists where `keys[position]` changes:
+ * `take(key, list)` once per run of equal keys.
+ */
+function eachRun(
+  order: Int32Array,
+  keys: Int32Array,
+  entries: readonly LedgerEntry[],
+  take: (key: number, list: LedgerEntry[]) => void,
+): void {
+  for (let start = 0; start < order.length; ) {
+    const key = keys[order[start] as number] as number
+    let end = start + 1
+    while (end < order.length && keys[order[end] as number] === key) end++
+    const list = new Array<LedgerEntry>(end - start)
+    for (let i = start; i < end; i++) list[i - start] = entries[order[i] as number] as LedgerEntry
+    take(key, list)
+    start = end
   }
 }
 

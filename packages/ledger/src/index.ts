@@ -20,6 +20,7 @@ export {
   type RuleSetting,
   resolveRuleSettings,
 } from './engine/config.js'
+export { type EntryPart, HAS, type LedgerColumns } from './engine/guard.js'
 export { indexLedger, type LedgerIndex } from './engine/index-ledger.js'
 export { completeIntervals, type Interval, type Span } from './engine/intervals.js'
 export { kpiActual, meetsTarget, reportDay, targetText } from './engine/kpi.js'

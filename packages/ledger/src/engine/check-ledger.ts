@@ -13,8 +13,8 @@ import { ledgerMessages } from '../entry/messages.js'
 import type { LedgerEntry } from '../entry/schema.js'
 import { rules as registry } from '../rules/index.js'
 import { type LedgerConfig, resolveRuleSettings } from './config.js'
-import { guardEntries } from './guard.js'
-import { getOrCreate, indexLedger } from './index-ledger.js'
+import { type EntryPart, guardEntries } from './guard.js'
+import { getOrCreate, indexLedger, type LedgerIndex } from './index-ledger.js'
 import type { AttachmentFact, CopyFacts, ReportInit, Rule, RuleVisitor } from './rule.js'
 
 export interface CheckLedgerOptions {
@@ -63,6 +63,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   const checked = guardEntries(
     given,
     plan.items.map((item) => item.id),
+    plan.units.map((unit) => unit.id),
   )
   const { entries, rejected } = checked
   const report = diagnosticFactory(ledgerMessages, locale)
@@ -167,7 +168,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       crashed(error)
     }
   }
-  walk(entries, visitors)
+  walk(entries, index, visitors)
   placeByPosition(entries, unplaced)
   diagnostics.sort((a, b) => compareDiagnostics(a, b) || compareText(a.message, b.message))
   const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
@@ -207,36 +208,46 @@ interface Visiting {
 }
 
 /**
- * One walk over the ledger for every rule's `entry` visitor, then each `end`. The walk goes
- * block by block: every visitor sees a block of entries before the next block is read, so
- * the block stays in the processor's cache while each visitor runs its own tight loop. A
- * rule whose visitor throws is reported once and not called again; the other rules go on.
+ * The walks for the rules' `entry` visitors, then each `end`: one walk over every entry,
+ * and one over the entries having each part that visitors ask for (found in the index's
+ * columns). A walk goes block by block: every visitor sees a block before the next block
+ * is read, so the block stays in the processor's cache while each visitor runs its own
+ * tight loop. A rule whose visitor throws is reported once and not called again; the other
+ * rules go on.
  */
-function walk(entries: readonly LedgerEntry[], visiting: Visiting[]): void {
-  const live = visiting.filter((v) => v.visitor.entry)
-  const calls: Array<Visit | undefined> = live.map((v) => v.visitor.entry)
+function walk(entries: readonly LedgerEntry[], index: LedgerIndex, visiting: Visiting[]): void {
+  const walks = new Map<EntryPart | undefined, Visiting[]>()
+  for (const v of visiting)
+    if (v.visitor.entry) getOrCreate(walks, v.visitor.having, () => []).push(v)
   const dead = new Set<Visiting>()
-  for (let start = 0; start < entries.length; start += BLOCK) {
-    const end = Math.min(entries.length, start + BLOCK)
-    for (let k = 0; k < calls.length; k++) {
-      const visit = calls[k]
-      if (!visit) continue
-      try {
-        for (let i = start; i < end; i++) visit(entries[i] as LedgerEntry, i)
-      } catch (error) {
-        const failed = live[k] as Visiting
-        failed.crashed(error)
-        dead.add(failed)
-        calls[k] = undefined
+  for (const [part, visitors] of walks) {
+    const positions = part === undefined ? undefined : index.having(part)
+    const n = positions ? positions.length : entries.length
+    for (let start = 0; start < n; start += BLOCK) {
+      const end = Math.min(n, start + BLOCK)
+      for (const v of visitors) {
+        if (dead.has(v)) continue
+        const visit = v.visitor.entry as Visit
+        try {
+          if (positions)
+            for (let k = start; k < end; k++) {
+              const i = positions[k] as number
+              visit(entries[i] as LedgerEntry, i)
+            }
+          else for (let i = start; i < end; i++) visit(entries[i] as LedgerEntry, i)
+        } catch (error) {
+          v.crashed(error)
+          dead.add(v)
+        }
       }
     }
   }
-  for (const visit of visiting) {
-    if (dead.has(visit)) continue
+  for (const v of visiting) {
+    if (dead.has(v)) continue
     try {
-      visit.visitor.end?.()
+      v.visitor.end?.()
     } catch (error) {
-      visit.crashed(error)
+      v.crashed(error)
     }
   }
 }

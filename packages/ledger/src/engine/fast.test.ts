@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { dayNumber, firstEqual, hashText, orderByGroupAndDay } from './fast.js'
+import { dayNumber, firstEqual, hashText, hashTrimmed, orderByGroupAndDay } from './fast.js'
 
 const naiveFirst = (keys: string[]) =>
   keys.map((key, i) => (keys.indexOf(key) === i ? -1 : keys.indexOf(key)))
@@ -18,6 +18,31 @@ describe('firstEqual', () => {
         expect([...first]).toEqual(naiveFirst(keys))
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it('stays correct across its parts (many things, few distinct keys)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 5000, maxLength: 20_000 }),
+        (numbers) => {
+          const keys = numbers.map(String)
+          const first = firstEqual(
+            keys.length,
+            (i) => hashText(keys[i] as string, 99),
+            (a, b) => keys[a] === keys[b],
+            (i) => keys[i] as string,
+          )
+          const seen = new Map<string, number>()
+          const expected = keys.map((key, i) => {
+            const earlier = seen.get(key)
+            if (earlier === undefined) seen.set(key, i)
+            return earlier ?? -1
+          })
+          expect([...first]).toEqual(expected)
+        },
+      ),
+      { numRuns: 20 },
     )
   })
 
@@ -64,5 +89,19 @@ describe('orderByGroupAndDay', () => {
     const groups = days.map((_, i) => i % 3)
     const order = orderByGroupAndDay(Int32Array.from(groups), Int32Array.from(days), 3)
     expect([...order]).toEqual(naive(groups, days))
+  })
+})
+
+describe('hashTrimmed', () => {
+  it('hashes text as String.prototype.trim would leave it', () => {
+    const space = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u3000', '\u2028', '\ufeff', '\u200b')
+    const text = fc.array(fc.oneof(space, fc.string({ maxLength: 3 })), { maxLength: 12 })
+    fc.assert(
+      fc.property(text, fc.integer(), (parts, seed) => {
+        const t = parts.join('')
+        expect(hashTrimmed(t, seed >>> 0)).toBe(hashText(t.trim(), seed >>> 0))
+      }),
+      { numRuns: 1000 },
+    )
   })
 })

@@ -1,6 +1,7 @@
 import { isIsoDate } from '@reformkit/model'
 import { ENTRY_KINDS, type LedgerEntry } from '../entry/schema.js'
-import { dayNumber, hashSeed, hashText } from './fast.js'
+import { dayNumber, hashNumber, hashSeed, hashText, hashTrimmed } from './fast.js'
+import { pathEscape } from './paths.js'
 
 const kindCodes = new Map<string, number>(ENTRY_KINDS.map((kind, code) => [kind, code]))
 const isText = (value: unknown) => typeof value === 'string'
@@ -44,40 +45,84 @@ export function malformedField(entry: unknown): string | undefined {
   return undefined
 }
 
+/** Bits of `LedgerColumns.has`: which optional parts an entry carries. */
+export const HAS = {
+  meeting: 1,
+  kpi: 2,
+  bonus: 4,
+  milestone: 8,
+  /** At least one attachment. */
+  attachments: 16,
+  /** An attachment path that leaves the ledger root by its text alone (`pathEscape`). */
+  escapingPath: 32,
+} as const
+export type EntryPart = keyof typeof HAS
+
 /**
- * The entries rules can read, with what the index needs of each, taken in the same pass
- * that checks them: on a million entries every extra walk over the objects costs more
- * than the work done in it. Arrays are by position among the accepted entries.
+ * What rules filter on, one number per entry by position, taken in the one pass that
+ * checks each entry's shape. A rule reads these typed arrays to find the few entries it
+ * must look at, and opens an entry object only for those: on a million entries, reading
+ * the objects (scattered in memory) costs far more than the comparisons made on them.
+ */
+export interface LedgerColumns {
+  /** Day number of the entry's date (`dayNumber`): compare these, not date strings. */
+  day: Int32Array
+  /** Position of the entry's kind in ENTRY_KINDS. */
+  kind: Uint8Array
+  /**
+   * Position of the entry's item in `itemIds`: the plan's items first, in plan order (so a
+   * number below plan.items.length is the item's place in the plan), then item ids not in
+   * the plan, in order of first appearance.
+   */
+  item: Int32Array
+  /** Position of the entry's unit in `unitIds`: the plan's units first, then unknown ids. */
+  unit: Int32Array
+  /** Which optional parts the entry has: bits of `HAS`. */
+  has: Uint8Array
+  /** Hash of the entry's id, seeded per check so crafted ids cannot force collisions. */
+  idHash: Int32Array
+  /**
+   * Hash of what makes two entries the same material: item, unit, kind, date and title
+   * (trimmed). Equal for entries that repeat one another (entry/duplicate-content).
+   */
+  contentHash: Int32Array
+  itemIds: string[]
+  unitIds: string[]
+}
+
+/**
+ * The entries rules can read, and their columns. Arrays are by position among the
+ * accepted entries.
  */
 export type CheckedEntries = {
   entries: LedgerEntry[]
   /** Entries rules cannot read, by position in the input, with the field at fault. */
   rejected: Array<{ index: number; field: string }>
-  /** Day number of each entry's date (see `dayNumber`). */
-  days: Int32Array
-  /** Position of each entry's kind in ENTRY_KINDS. */
-  kinds: Uint8Array
-  /** Position of each entry's item in `itemIds`. */
-  groups: Int32Array
-  /** The known items first, then unknown item ids in order of first appearance. */
-  itemIds: string[]
-  /** Hash of each entry's id, seeded per call so crafted ids cannot force collisions. */
-  idHashes: Int32Array
+  columns: LedgerColumns
 }
 
 /** Split entries into those rules can read and those they cannot (with the field at fault). */
 export function guardEntries(
   given: readonly unknown[],
   knownItems: readonly string[] = [],
+  knownUnits: readonly string[] = [],
 ): CheckedEntries {
   const n = given.length
   const rejected: CheckedEntries['rejected'] = []
-  const days = new Int32Array(n)
-  const kinds = new Uint8Array(n)
-  const groups = new Int32Array(n)
-  const idHashes = new Int32Array(n)
-  const itemIds = [...knownItems]
-  const slots = new Map(itemIds.map((id, slot) => [id, slot]))
+  const columns: LedgerColumns = {
+    day: new Int32Array(n),
+    kind: new Uint8Array(n),
+    item: new Int32Array(n),
+    unit: new Int32Array(n),
+    has: new Uint8Array(n),
+    idHash: new Int32Array(n),
+    contentHash: new Int32Array(n),
+    itemIds: [...knownItems],
+    unitIds: [...knownUnits],
+  }
+  const { day, kind, item, unit, has, idHash, contentHash } = columns
+  const itemSlot = slotter(columns.itemIds)
+  const unitSlot = slotter(columns.unitIds)
   const seed = hashSeed()
   let accepted = 0
   for (let index = 0; index < n; index++) {
@@ -87,27 +132,72 @@ export function guardEntries(
       continue
     }
     const entry = given[index] as LedgerEntry
-    let slot = slots.get(entry.item)
-    if (slot === undefined) {
-      slot = itemIds.push(entry.item) - 1
-      slots.set(entry.item, slot)
-    }
-    days[accepted] = dayNumber(entry.date)
-    kinds[accepted] = kindCodes.get(entry.kind) as number
-    groups[accepted] = slot
-    idHashes[accepted] = hashText(entry.id, seed)
+    const d = dayNumber(entry.date)
+    const k = kindCodes.get(entry.kind) as number
+    const i = itemSlot(entry.item)
+    const u = unitSlot(entry.unit)
+    day[accepted] = d
+    kind[accepted] = k
+    item[accepted] = i
+    unit[accepted] = u
+    has[accepted] = parts(entry)
+    idHash[accepted] = hashText(entry.id, seed)
+    const content = hashNumber(u, hashNumber(i, hashNumber(k, hashNumber(d, seed))))
+    contentHash[accepted] = hashTrimmed(entry.title, content)
     accepted++
   }
-  if (rejected.length === 0)
-    return { entries: given as LedgerEntry[], rejected, days, kinds, groups, itemIds, idHashes }
+  if (rejected.length === 0) return { entries: given as LedgerEntry[], rejected, columns }
   const bad = new Set(rejected.map((r) => r.index))
   return {
     entries: given.filter((_, i) => !bad.has(i)) as LedgerEntry[],
     rejected,
-    days: days.slice(0, accepted),
-    kinds: kinds.slice(0, accepted),
-    groups: groups.slice(0, accepted),
-    itemIds,
-    idHashes: idHashes.slice(0, accepted),
+    columns: {
+      ...columns,
+      day: day.slice(0, accepted),
+      kind: kind.slice(0, accepted),
+      item: item.slice(0, accepted),
+      unit: unit.slice(0, accepted),
+      has: has.slice(0, accepted),
+      idHash: idHash.slice(0, accepted),
+      contentHash: contentHash.slice(0, accepted),
+    },
   }
+}
+
+/**
+ * Numbers ids by their place in `ids`, appending ids not seen before. Ledgers come grouped
+ * (a file per unit, entries by item), so the id just numbered is the likeliest next one.
+ */
+function slotter(ids: string[]): (id: string) => number {
+  const slots = new Map(ids.map((id, slot) => [id, slot]))
+  let lastId: string | undefined
+  let lastSlot = -1
+  return (id) => {
+    if (id === lastId) return lastSlot
+    let slot = slots.get(id)
+    if (slot === undefined) {
+      slot = ids.push(id) - 1
+      slots.set(id, slot)
+    }
+    lastId = id
+    lastSlot = slot
+    return slot
+  }
+}
+
+function parts(entry: LedgerEntry): number {
+  let has = 0
+  if (entry.meeting !== undefined) has |= HAS.meeting
+  if (entry.kpi !== undefined) has |= HAS.kpi
+  if (entry.bonus !== undefined) has |= HAS.bonus
+  if (entry.milestone !== undefined) has |= HAS.milestone
+  const attachments = entry.attachments
+  if (attachments.length > 0) has |= HAS.attachments
+  for (let a = 0; a < attachments.length; a++) {
+    if (pathEscape((attachments[a] as { path: string }).path) !== undefined) {
+      has |= HAS.escapingPath
+      break
+    }
+  }
+  return has
 }

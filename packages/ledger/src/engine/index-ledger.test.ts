@@ -23,7 +23,7 @@ describe('indexLedger', () => {
     { maxLength: 200 },
   )
 
-  it('lists entries by item and by item and kind in date order, file order within a day', () => {
+  it('lists entries by item and by item and kind in date order, file order within a day; firstOf is the head', () => {
     fc.assert(
       fc.property(generated, (rows) => {
         const entries = rows.map(({ item, kind, day }, i) =>
@@ -35,15 +35,13 @@ describe('indexLedger', () => {
           expect(index.byItem.get(item)?.map((e) => e.id) ?? []).toEqual(expected)
           for (const kind of ENTRY_KINDS) {
             const ofKind = naive(entries, (e) => e.item === item && e.kind === kind)
-            expect(
-              index.byItemKind
-                .get(item)
-                ?.get(kind)
-                ?.map((e) => e.id) ?? [],
-            ).toEqual(ofKind)
+            expect(index.entriesOf(item, kind).map((e) => e.id)).toEqual(ofKind)
+            expect(index.firstOf(item, kind)?.id).toBe(ofKind[0])
           }
         }
-        expect(index.days.length).toBe(entries.length)
+        expect(index.entriesOf('unknown', 'research')).toEqual([])
+        expect(index.firstOf('unknown', 'research')).toBeUndefined()
+        expect(index.columns.day.length).toBe(entries.length)
       }),
       { numRuns: 200 },
     )

@@ -1,7 +1,13 @@
 import type { Item, Kpi, Milestone, Plan, Unit } from '@reformkit/model'
 import { ENTRY_KINDS, type EntryKind, type LedgerEntry } from '../entry/schema.js'
 import { orderByGroupAndDay } from './fast.js'
-import { type CheckedEntries, guardEntries } from './guard.js'
+import {
+  type CheckedEntries,
+  type EntryPart,
+  guardEntries,
+  HAS,
+  type LedgerColumns,
+} from './guard.js'
 
 /**
  * Lookups built once per check so that every rule runs in O(n) or O(n log n): no rule
@@ -20,14 +26,20 @@ export interface LedgerIndex {
   milestones: Map<string, { item: Item; milestone: Milestone }>
   /** Body ids (区创改组, 区创新办, 市创新办) for meeting references. */
   bodies: Set<string>
-  /** Entries per item, in date order (then file order). */
+  /** Entries per item, in date order (then file order). Made on first use. */
   byItem: Map<string, LedgerEntry[]>
-  /** Entries per item and kind, in date order. */
-  byItemKind: Map<string, Map<EntryKind, LedgerEntry[]>>
-  /** Day number (`dayNumber`) of the date of each entry, by its position in the ledger. */
-  days: Int32Array
-  /** Seeded hash of each entry's id, by position: for finding repeated ids quickly. */
-  idHashes: Int32Array
+  /**
+   * An item's entries of one kind, in date order (file order within a day). The lists of a
+   * kind are made the first time one is asked for: rules ask for the rare kinds
+   * (procedure, supervision, KPI reports), so the bulk (progress evidence) is never sorted.
+   */
+  entriesOf(item: string, kind: EntryKind): readonly LedgerEntry[]
+  /** An item's earliest entry of one kind (file order breaks ties), or undefined. */
+  firstOf(item: string, kind: EntryKind): LedgerEntry | undefined
+  /** Numbers per entry by position (day, kind, item, unit, parts, id hash): see LedgerColumns. */
+  columns: LedgerColumns
+  /** Positions of the entries that have `part` (e.g. `kpi`), in ledger order; made once. */
+  having(part: EntryPart): Int32Array
 }
 
 /** Entries that rules cannot read (see checkLedger's ledger/malformed-entry) are left out. */
@@ -37,6 +49,7 @@ export function indexLedger(
   checked: CheckedEntries = guardEntries(
     entries,
     plan.items.map((item) => item.id),
+    plan.units.map((unit) => unit.id),
   ),
 ): LedgerIndex {
   const items = new Map(plan.items.map((item) => [item.id, item]))
@@ -63,22 +76,17 @@ export function indexLedger(
       .filter((body) => body !== undefined)
       .map((body) => body.id),
   )
-  // Lists made from the numbers the guard pass took (item, kind, day of each entry):
-  // ordering a million entries reads no entry.
-  const { days, kinds: kindOf, groups: groupOf, itemIds } = checked
+  // Everything below is made from the numbers the guard pass took (item, kind, day of
+  // each entry) and only when first asked for: ordering entries reads no entry.
+  const { columns, entries: accepted } = checked
+  const { day, kind: kindOf, item: itemOf, itemIds } = columns
   const kindCount = ENTRY_KINDS.length
-  const itemKind = new Int32Array(groupOf.length)
-  for (let i = 0; i < itemKind.length; i++)
-    itemKind[i] = (groupOf[i] as number) * kindCount + (kindOf[i] as number)
-  const order = orderByGroupAndDay(itemKind, days, itemIds.length * kindCount)
-  const byItemKind = new Map<string, Map<EntryKind, LedgerEntry[]>>()
-  eachRun(order, itemKind, checked.entries, (key, list) =>
-    getOrCreate(byItemKind, itemIds[Math.floor(key / kindCount)] as string, () => new Map()).set(
-      ENTRY_KINDS[key % kindCount] as EntryKind,
-      list,
-    ),
-  )
+  const slotOf = new Map(itemIds.map((id, slot) => [id, slot]))
+  const codeOf = new Map(ENTRY_KINDS.map((kind, code) => [kind, code]))
   let byItem: Map<string, LedgerEntry[]> | undefined
+  const having = new Map<EntryPart, Int32Array>()
+  const ofKind = new Map<EntryKind, Map<string, LedgerEntry[]>>()
+  let first: Int32Array | undefined
   return {
     items,
     itemPosition: new Map(plan.items.map((item, i) => [item.id, i])),
@@ -88,42 +96,95 @@ export function indexLedger(
     kpis,
     milestones,
     bodies,
-    // Built on first use: no rule of this package needs every item's entries in one list.
     get byItem() {
-      if (byItem) return byItem
-      const lists = new Map<string, LedgerEntry[]>()
-      const order = orderByGroupAndDay(groupOf, days, itemIds.length)
-      eachRun(order, groupOf, checked.entries, (group, list) =>
-        lists.set(itemIds[group] as string, list),
-      )
-      byItem = lists
+      byItem ??= listsByItem(accepted, itemOf, day, itemIds)
       return byItem
     },
-    byItemKind,
-    days,
-    idHashes: checked.idHashes,
+    entriesOf(item, kind) {
+      const lists = getOrCreate(ofKind, kind, () => {
+        const positions = positionsWhere(kindOf, 0xff, codeOf.get(kind) ?? -1)
+        return listsByItem(accepted, itemOf, day, itemIds, positions)
+      })
+      return lists.get(item) ?? NONE
+    },
+    firstOf(item, kind) {
+      // Earliest position per (item, kind), all in one pass over the columns.
+      first ??= earliestPerKey(itemOf, kindOf, day, itemIds.length * kindCount, kindCount)
+      const slot = slotOf.get(item)
+      const code = codeOf.get(kind)
+      if (slot === undefined || code === undefined) return undefined
+      const at = first[slot * kindCount + code] as number
+      return at < 0 ? undefined : accepted[at]
+    },
+    columns,
+    having(part) {
+      return getOrCreate(having, part, () => positionsWhere(columns.has, HAS[part], HAS[part]))
+    },
   }
 }
 
+const NONE: readonly LedgerEntry[] = Object.freeze([])
+
 /**
- * The entries at the positions of `order`, cut into lists where `keys[position]` changes:
- * `take(key, list)` once per run of equal keys.
+ * Lists of entries per item in date order (file order within a day), from the entries at
+ * `positions` (all when omitted): two counting sorts over the columns, then one list per run.
  */
-function eachRun(
-  order: Int32Array,
-  keys: Int32Array,
+function listsByItem(
   entries: readonly LedgerEntry[],
-  take: (key: number, list: LedgerEntry[]) => void,
-): void {
+  itemOf: Int32Array,
+  day: Int32Array,
+  itemIds: readonly string[],
+  positions?: Int32Array,
+): Map<string, LedgerEntry[]> {
+  const pick = (column: Int32Array) => {
+    if (!positions) return column
+    const picked = new Int32Array(positions.length)
+    for (let k = 0; k < positions.length; k++) picked[k] = column[positions[k] as number] as number
+    return picked
+  }
+  const items = pick(itemOf)
+  const order = orderByGroupAndDay(items, pick(day), itemIds.length)
+  const lists = new Map<string, LedgerEntry[]>()
   for (let start = 0; start < order.length; ) {
-    const key = keys[order[start] as number] as number
+    const slot = items[order[start] as number] as number
     let end = start + 1
-    while (end < order.length && keys[order[end] as number] === key) end++
+    while (end < order.length && items[order[end] as number] === slot) end++
     const list = new Array<LedgerEntry>(end - start)
-    for (let i = start; i < end; i++) list[i - start] = entries[order[i] as number] as LedgerEntry
-    take(key, list)
+    for (let i = start; i < end; i++) {
+      const k = order[i] as number
+      list[i - start] = entries[positions ? (positions[k] as number) : k] as LedgerEntry
+    }
+    lists.set(itemIds[slot] as string, list)
     start = end
   }
+  return lists
+}
+
+/** Per key (item × kinds + kind), the position of the earliest entry, or -1. */
+function earliestPerKey(
+  itemOf: Int32Array,
+  kindOf: Uint8Array,
+  day: Int32Array,
+  keyCount: number,
+  kindCount: number,
+): Int32Array {
+  const first = new Int32Array(keyCount).fill(-1)
+  for (let i = 0; i < itemOf.length; i++) {
+    const key = (itemOf[i] as number) * kindCount + (kindOf[i] as number)
+    const at = first[key] as number
+    if (at < 0 || (day[i] as number) < (day[at] as number)) first[key] = i
+  }
+  return first
+}
+
+/** Positions whose `column` value, masked, equals `value`; in order. */
+function positionsWhere(column: Uint8Array, mask: number, value: number): Int32Array {
+  let count = 0
+  for (let i = 0; i < column.length; i++) if (((column[i] as number) & mask) === value) count++
+  const positions = new Int32Array(count)
+  for (let i = 0, at = 0; i < column.length; i++)
+    if (((column[i] as number) & mask) === value) positions[at++] = i
+  return positions
 }
 
 /** The value at `key`, created with `make` when absent. */

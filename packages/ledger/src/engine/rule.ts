@@ -9,6 +9,7 @@ import type {
 } from '@reformkit/model'
 import type { z } from 'zod'
 import type { LedgerEntry } from '../entry/schema.js'
+import type { EntryPart } from './guard.js'
 import type { LedgerIndex } from './index-ledger.js'
 
 /** What the file system says about one attachment (gathered by `@reformkit/ledger/node`). */
@@ -89,7 +90,12 @@ export interface RuleContext<Options = unknown> {
  * not a dozen.
  */
 export interface RuleVisitor {
-  /** `position` is the entry's place in the ledger, e.g. for `index.days[position]`. */
+  /**
+   * Visit only the entries that have this part (e.g. `kpi`): the engine finds them in the
+   * index's columns (`index.having(part)`) without opening the other entries.
+   */
+  having?: EntryPart
+  /** `position` is the entry's place in the ledger, e.g. for `index.columns.day[position]`. */
   entry?(entry: LedgerEntry, position: number): void
   end?(): void
 }

@@ -24,6 +24,7 @@ export const attachmentHashMismatch = defineRule({
   },
   check({ attachments, report }) {
     return {
+      having: 'attachments',
       entry(entry) {
         for (const [a, attachment] of entry.attachments.entries()) {
           const fact = attachments?.get(attachment.path)

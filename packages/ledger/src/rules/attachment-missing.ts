@@ -21,6 +21,7 @@ export const attachmentMissing = defineRule({
   },
   check({ attachments, report }) {
     return {
+      having: 'attachments',
       entry(entry) {
         for (const [a, { path }] of entry.attachments.entries()) {
           if (pathEscape(path)) continue // attachment/outside-root

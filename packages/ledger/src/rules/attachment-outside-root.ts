@@ -27,6 +27,8 @@ export const attachmentOutsideRoot = defineRule({
   },
   check({ attachments, report }) {
     return {
+      // Without file-system facts only the text of a path can leave the root.
+      having: attachments ? 'attachments' : 'escapingPath',
       entry(entry) {
         for (let a = 0; a < entry.attachments.length; a++) {
           const attachment = entry.attachments[a] as (typeof entry.attachments)[number]

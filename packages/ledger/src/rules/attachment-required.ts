@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { HAS } from '../engine/guard.js'
 import { defineRule } from '../engine/rule.js'
-import { EntryKind, entryKindLabels } from '../entry/schema.js'
+import { ENTRY_KINDS, EntryKind, entryKindLabels, type LedgerEntry } from '../entry/schema.js'
 
 export const attachmentRequired = defineRule({
   id: 'attachment/required',
@@ -25,19 +26,20 @@ export const attachmentRequired = defineRule({
     }),
     recommended: 'warning',
   },
-  check({ options, report }) {
-    const exempt = new Set(options.exemptKinds)
-    return {
-      entry(entry) {
-        // A bonus claim without proof is bonus/proof-attached's finding (an error), not this one.
-        if (entry.attachments.length > 0 || exempt.has(entry.kind) || entry.kind === 'bonusProof')
-          return
-        report({
-          messageId: 'none',
-          data: { kind: entryKindLabels[entry.kind], entry: entry.id },
-          entry,
-        })
-      },
+  check({ entries, index, options, report }) {
+    // A bonus claim without proof is bonus/proof-attached's finding (an error), not this one.
+    const skip = ENTRY_KINDS.map(
+      (kind) => kind === 'bonusProof' || options.exemptKinds.includes(kind),
+    )
+    const { kind, has } = index.columns
+    for (let i = 0; i < has.length; i++) {
+      if ((has[i] as number) & HAS.attachments || skip[kind[i] as number]) continue
+      const entry = entries[i] as LedgerEntry
+      report({
+        messageId: 'none',
+        data: { kind: entryKindLabels[entry.kind], entry: entry.id },
+        entry,
+      })
     }
   },
 })

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { HAS } from '../engine/guard.js'
 import { defineRule } from '../engine/rule.js'
+import { ENTRY_KINDS, type LedgerEntry } from '../entry/schema.js'
 
 export const bonusProofAttached = defineRule({
   id: 'bonus/proof-attached',
@@ -29,22 +31,23 @@ export const bonusProofAttached = defineRule({
     }),
     recommended: 'error',
   },
-  check({ options, report }) {
-    return {
-      entry(entry) {
-        if (entry.kind !== 'bonusProof') return
-        if (entry.attachments.length === 0)
-          report({ messageId: 'noProof', data: { entry: entry.id }, entry, field: 'attachments' })
-        const points = entry.bonus?.points
-        if (points !== undefined && (points <= 0 || points > options.maxPointsPerEntry)) {
-          report({
-            messageId: 'points',
-            data: { entry: entry.id, points, cap: options.maxPointsPerEntry },
-            entry,
-            field: 'bonus',
-          })
-        }
-      },
+  check({ entries, index, options, report }) {
+    const { kind, has } = index.columns
+    const bonusProof = ENTRY_KINDS.indexOf('bonusProof')
+    for (let i = 0; i < kind.length; i++) {
+      if (kind[i] !== bonusProof) continue
+      const entry = entries[i] as LedgerEntry
+      if (!((has[i] as number) & HAS.attachments))
+        report({ messageId: 'noProof', data: { entry: entry.id }, entry, field: 'attachments' })
+      const points = entry.bonus?.points
+      if (points !== undefined && (points <= 0 || points > options.maxPointsPerEntry)) {
+        report({
+          messageId: 'points',
+          data: { entry: entry.id, points, cap: options.maxPointsPerEntry },
+          entry,
+          field: 'bonus',
+        })
+      }
     }
   },
 })

@@ -37,8 +37,8 @@ export const decisionProcedureComplete = defineRule({
   },
   check({ plan, index, options, report }) {
     for (const item of plan.items) {
-      const present = index.byItemKind.get(item.id)
-      const missing = options.required.filter((kind) => !present?.has(kind))
+      const present = (kind: EntryKind) => index.firstOf(item.id, kind) !== undefined
+      const missing = options.required.filter((kind) => !present(kind))
       if (missing.length > 0)
         report({
           messageId: 'missing',
@@ -47,7 +47,7 @@ export const decisionProcedureComplete = defineRule({
         })
       if (!item.major) continue
       const missingMajor = options.requiredForMajor.filter(
-        (kind) => !present?.has(kind) && !missing.includes(kind),
+        (kind) => !present(kind) && !missing.includes(kind),
       )
       if (missingMajor.length > 0) {
         report({

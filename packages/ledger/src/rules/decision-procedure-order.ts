@@ -36,10 +36,7 @@ export const decisionProcedureOrder = defineRule({
   },
   check({ plan, index, options, report }) {
     for (const item of plan.items) {
-      const byKind = index.byItemKind.get(item.id)
-      if (!byKind) continue
-      // Entries are in date order: the first of each kind is its earliest.
-      const first = (kind: EntryKind) => byKind.get(kind)?.[0]
+      const first = (kind: EntryKind) => index.firstOf(item.id, kind)
       let latestBefore: { kind: EntryKind; date: string } | undefined
       for (const stage of options.stages) {
         for (const kind of stage) {

@@ -2,6 +2,7 @@ import { addDays } from '@reformkit/model'
 import { z } from 'zod'
 import { dayNumber } from '../engine/fast.js'
 import { defineRule } from '../engine/rule.js'
+import type { LedgerEntry } from '../entry/schema.js'
 
 export const entryDateOutsidePeriod = defineRule({
   id: 'entry/date-outside-period',
@@ -27,22 +28,21 @@ export const entryDateOutsidePeriod = defineRule({
     }),
     recommended: 'warning',
   },
-  check({ plan, index, options, report }) {
+  check({ plan, entries, index, options, report }) {
     const period = { start: plan.period.start, end: addDays(plan.period.end, options.graceDays) }
-    // Day numbers, not Date objects or strings, for a million entries.
     const first = dayNumber(period.start)
     const last = dayNumber(period.end)
-    return {
-      entry(entry, position) {
-        const day = index.days[position] as number
-        if (day >= first && day <= last) return
-        report({
-          messageId: 'outside',
-          data: { entry: entry.id, date: entry.date, ...period },
-          entry,
-          field: 'date',
-        })
-      },
+    const { day } = index.columns
+    for (let i = 0; i < day.length; i++) {
+      const d = day[i] as number
+      if (d >= first && d <= last) continue
+      const entry = entries[i] as LedgerEntry
+      report({
+        messageId: 'outside',
+        data: { entry: entry.id, date: entry.date, ...period },
+        entry,
+        field: 'date',
+      })
     }
   },
 })

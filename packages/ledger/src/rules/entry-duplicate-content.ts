@@ -1,5 +1,5 @@
-import { firstEqual, hashSeed, hashText } from '../engine/fast.js'
-import { defineRule, type RuleContext } from '../engine/rule.js'
+import { firstEqual } from '../engine/fast.js'
+import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
 
 export const entryDuplicateContent = defineRule({
@@ -19,65 +19,30 @@ export const entryDuplicateContent = defineRule({
     },
     recommended: 'warning',
   },
-  check({ index, report }) {
-    // Repeats share item, kind and date, so they stand next to each other in the index
-    // (entries of an item and kind in date order, file order within a day): compare within
-    // each day only.
-    for (const list of [...index.byItemKind.values()].flatMap((kinds) => [...kinds.values()])) {
-      let start = 0
-      for (let i = 1; i <= list.length; i++) {
-        if (i < list.length && (list[i] as LedgerEntry).date === (list[start] as LedgerEntry).date)
-          continue
-        if (i - start > 8) reportRepeats(list.slice(start, i), report)
-        else {
-          // A handful of entries: comparing each with those before it beats hashing.
-          for (let k = start + 1; k < i; k++) {
-            const entry = list[k] as LedgerEntry
-            for (let j = start; j < k; j++) {
-              const earlier = list[j] as LedgerEntry
-              if (!sameContent(earlier, entry)) continue
-              report({
-                messageId: 'duplicate',
-                data: { entry: entry.id, first: earlier.id },
-                entry,
-              })
-              break
-            }
-          }
-        }
-        start = i
-      }
+  check({ entries, index, report }) {
+    // The guard pass hashed what makes two entries the same material; entries are opened
+    // only where those hashes agree.
+    const { item, kind, day, unit, contentHash } = index.columns
+    const at = (i: number) => entries[i] as LedgerEntry
+    const first = firstEqual(
+      entries.length,
+      (i) => contentHash[i] as number,
+      (a, b) =>
+        day[a] === day[b] &&
+        kind[a] === kind[b] &&
+        item[a] === item[b] &&
+        unit[a] === unit[b] &&
+        (at(a).title === at(b).title || at(a).title.trim() === at(b).title.trim()),
+      (i) => [item[i], kind[i], day[i], unit[i], at(i).title.trim()].join('\0'),
+    )
+    for (let i = 0; i < first.length; i++) {
+      const earlier = first[i] as number
+      if (earlier < 0) continue
+      report({
+        messageId: 'duplicate',
+        data: { entry: at(i).id, first: at(earlier).id },
+        entry: at(i),
+      })
     }
   },
 })
-
-/** Among many entries of one item and one day, report each that repeats an earlier one. */
-function reportRepeats(day: LedgerEntry[], report: RuleContext['report']): void {
-  const seed = hashSeed()
-  const first = firstEqual(
-    day.length,
-    (i) => {
-      const e = day[i] as LedgerEntry
-      return hashText(e.title.trim(), hashText(e.kind, hashText(e.unit, seed)))
-    },
-    (a, b) => sameContent(day[a] as LedgerEntry, day[b] as LedgerEntry),
-    (i) => {
-      const e = day[i] as LedgerEntry
-      return [e.unit, e.kind, e.title.trim()].join('\0')
-    },
-  )
-  first.forEach((earlier, i) => {
-    if (earlier < 0) return
-    const entry = day[i] as LedgerEntry
-    const data = { entry: entry.id, first: (day[earlier] as LedgerEntry).id }
-    report({ messageId: 'duplicate', data, entry })
-  })
-}
-
-function sameContent(a: LedgerEntry, b: LedgerEntry): boolean {
-  return (
-    a.unit === b.unit &&
-    a.kind === b.kind &&
-    (a.title === b.title || a.title.trim() === b.title.trim())
-  )
-}

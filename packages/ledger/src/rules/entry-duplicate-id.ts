@@ -22,7 +22,7 @@ export const entryDuplicateId = defineRule({
   check({ entries, index, report }) {
     const first = firstEqual(
       entries.length,
-      (i) => index.idHashes[i] as number,
+      (i) => index.columns.idHash[i] as number,
       (a, b) => (entries[a] as LedgerEntry).id === (entries[b] as LedgerEntry).id,
       (i) => (entries[i] as LedgerEntry).id,
     )

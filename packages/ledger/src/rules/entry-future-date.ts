@@ -1,5 +1,6 @@
 import { dayNumber } from '../engine/fast.js'
 import { defineRule } from '../engine/rule.js'
+import type { LedgerEntry } from '../entry/schema.js'
 
 export const entryFutureDate = defineRule({
   id: 'entry/future-date',
@@ -18,18 +19,18 @@ export const entryFutureDate = defineRule({
     },
     recommended: 'error',
   },
-  check({ index, asOf, report }) {
+  check({ entries, index, asOf, report }) {
     const last = dayNumber(asOf)
-    return {
-      entry(entry, position) {
-        if ((index.days[position] as number) > last)
-          report({
-            messageId: 'future',
-            data: { entry: entry.id, date: entry.date, asOf },
-            entry,
-            field: 'date',
-          })
-      },
+    const { day } = index.columns
+    for (let i = 0; i < day.length; i++) {
+      if ((day[i] as number) <= last) continue
+      const entry = entries[i] as LedgerEntry
+      report({
+        messageId: 'future',
+        data: { entry: entry.id, date: entry.date, asOf },
+        entry,
+        field: 'date',
+      })
     }
   },
 })

@@ -1,5 +1,6 @@
+import { HAS } from '../engine/guard.js'
 import { defineRule } from '../engine/rule.js'
-import { type EntryKind, entryKindLabels } from '../entry/schema.js'
+import { ENTRY_KINDS, type EntryKind, entryKindLabels, type LedgerEntry } from '../entry/schema.js'
 
 /** The field each kind needs; a field of another kind on an entry is a mistake. */
 const requiredField: Partial<Record<EntryKind, 'meeting' | 'kpi' | 'bonus'>> = {
@@ -32,27 +33,34 @@ export const entryKindFields = defineRule({
     },
     recommended: 'error',
   },
-  check({ report }) {
-    return {
-      entry(entry) {
-        // Most entries carry none of the three fields: one test each, then move on.
-        const needed = requiredField[entry.kind]
-        if (needed === undefined && !entry.meeting && !entry.kpi && !entry.bonus) return
-        const kind = entryKindLabels[entry.kind]
-        if (needed && entry[needed] === undefined) {
-          report({ messageId: 'missing', data: { kind, entry: entry.id, field: needed }, entry })
-        }
-        for (const field of kindFields) {
-          if (field === needed || entry[field] === undefined) continue
-          const owner = entryKindLabels[ownerKind[field]]
-          report({
-            messageId: 'unexpected',
-            data: { kind, entry: entry.id, field, owner },
-            entry,
-            field,
-          })
-        }
-      },
+  check({ entries, index, report }) {
+    const { kind: kindOf, has } = index.columns
+    // Per kind code, the bit of the field it needs (0 for none).
+    const needs = ENTRY_KINDS.map((kind) => {
+      const field = requiredField[kind]
+      return field ? HAS[field] : 0
+    })
+    const fieldBits = HAS.meeting | HAS.kpi | HAS.bonus
+    for (let i = 0; i < has.length; i++) {
+      const present = (has[i] as number) & fieldBits
+      // Most entries carry exactly what their kind needs (usually nothing): move on.
+      if (present === needs[kindOf[i] as number]) continue
+      const entry = entries[i] as LedgerEntry
+      const needed = requiredField[entry.kind]
+      const kind = entryKindLabels[entry.kind]
+      if (needed && entry[needed] === undefined) {
+        report({ messageId: 'missing', data: { kind, entry: entry.id, field: needed }, entry })
+      }
+      for (const field of kindFields) {
+        if (field === needed || entry[field] === undefined) continue
+        const owner = entryKindLabels[ownerKind[field]]
+        report({
+          messageId: 'unexpected',
+          data: { kind, entry: entry.id, field, owner },
+          entry,
+          field,
+        })
+      }
     }
   },
 })

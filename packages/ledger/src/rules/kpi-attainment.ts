@@ -39,7 +39,7 @@ export const kpiAttainment = defineRule({
     const ended = asOf >= plan.period.end
     const fraction = elapsedFraction(plan.period, asOf)
     for (const item of plan.items) {
-      const reports = index.byItemKind.get(item.id)?.get('kpiReport') ?? []
+      const reports = index.entriesOf(item.id, 'kpiReport')
       const at = index.itemPosition.get(item.id) ?? 0
       item.kpis.forEach((kpi, k) => {
         const actual = kpiActual(

@@ -24,8 +24,9 @@ export const kpiReported = defineRule({
     const reported = new Set<string>()
     const last = dayNumber(asOf)
     return {
+      having: 'kpi',
       entry(entry, position) {
-        if (entry.kpi && (index.days[position] as number) <= last) reported.add(entry.kpi.id)
+        if (entry.kpi && (index.columns.day[position] as number) <= last) reported.add(entry.kpi.id)
       },
       end() {
         for (const item of plan.items) {

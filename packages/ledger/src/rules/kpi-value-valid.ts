@@ -37,6 +37,7 @@ export const kpiValueValid = defineRule({
   check({ index, options, report }) {
     const counts = new Set(options.countUnits)
     return {
+      having: 'kpi',
       entry(entry) {
         const kpi = entry.kpi
         if (!kpi) return

@@ -24,11 +24,12 @@ export const milestoneOverdue = defineRule({
     const reached = new Set<string>()
     const last = dayNumber(asOf)
     return {
+      having: 'milestone',
       entry(entry, position) {
         if (
           entry.milestone !== undefined &&
           entry.kind === 'progress' &&
-          (index.days[position] as number) <= last
+          (index.columns.day[position] as number) <= last
         )
           reached.add(entry.milestone)
       },

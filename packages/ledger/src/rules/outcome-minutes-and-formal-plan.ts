@@ -23,10 +23,9 @@ export const outcomeMinutesAndFormalPlan = defineRule({
   },
   check({ plan, index, report }) {
     for (const item of plan.items) {
-      const byKind = index.byItemKind.get(item.id)
-      const meeting = byKind?.get('meetingDecision')?.[0]
-      if (!byKind || !meeting) continue
-      const missing = outcomes.filter((kind) => !byKind.has(kind))
+      const meeting = index.firstOf(item.id, 'meetingDecision')
+      if (!meeting) continue
+      const missing = outcomes.filter((kind) => !index.firstOf(item.id, kind))
       if (missing.length > 0) {
         report({
           messageId: 'missing',

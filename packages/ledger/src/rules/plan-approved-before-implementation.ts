@@ -41,22 +41,20 @@ export const planApprovedBeforeImplementation = defineRule({
     )
     const bodyName = approver ? (approver.shortName ?? approver.name) : (body ?? '区创改组')
     for (const item of plan.items) {
-      const byKind = index.byItemKind.get(item.id)
-      if (!byKind) continue
       const started = options.implementationKinds
-        .map((kind) => byKind.get(kind)?.[0])
+        .map((kind) => index.firstOf(item.id, kind))
         .filter((entry) => entry !== undefined)
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
       if (!started) continue
-      const approved = byKind
-        .get('meetingDecision')
-        ?.some(
+      const approved = index
+        .entriesOf(item.id, 'meetingDecision')
+        .some(
           (entry) =>
             entry.date <= started.date && (body === undefined || entry.meeting?.body === body),
         )
       const data = { item: itemName(item), date: started.date, body: bodyName }
       if (!approved) report({ messageId: 'noApproval', data, entry: started })
-      const formal = byKind.get('formalPlan')?.[0]
+      const formal = index.firstOf(item.id, 'formalPlan')
       if (!formal || formal.date > started.date)
         report({ messageId: 'noFormalPlan', data, entry: started })
     }

@@ -1,6 +1,7 @@
-import { formatOrdinal } from '@reformkit/model'
+import { formatOrdinal, type Item, type Unit } from '@reformkit/model'
 import { z } from 'zod'
 import { defineRule } from '../engine/rule.js'
+import type { LedgerEntry } from '../entry/schema.js'
 
 export const refUnitNotResponsible = defineRule({
   id: 'ref/unit-not-responsible',
@@ -24,27 +25,34 @@ export const refUnitNotResponsible = defineRule({
     }),
     recommended: 'error',
   },
-  check({ plan, index, options, report }) {
-    const exempt = new Set(options.exemptUnits)
+  check({ plan, entries, index, options, report }) {
     const names = new Map([...plan.units, ...plan.unitGroups].map((u) => [u.id, u.name]))
-    return {
-      entry(entry) {
-        const responsible = index.responsible.get(entry.item)
-        if (!responsible || responsible.has(entry.unit) || exempt.has(entry.unit)) return
-        const item = index.items.get(entry.item)
-        const unit = index.units.get(entry.unit)
-        if (!item || !unit) return
-        report({
-          messageId: 'notResponsible',
-          data: {
-            unit: unit.name,
-            item: formatOrdinal(item.number),
-            responsible: item.responsible.map((id) => names.get(id) ?? id).join('、'),
-          },
-          entry,
-          field: 'unit',
-        })
-      },
+    const { item: itemOf, unit: unitOf } = index.columns
+    const unitSlots = new Map(plan.units.map((unit, slot) => [unit.id, slot]))
+    const slotsOf = (ids: Iterable<string>) => [...ids].map((id) => unitSlots.get(id) ?? -1)
+    // Per item, the units (by slot) that may file for it: responsible ones and exempt ones.
+    const exempt = slotsOf(options.exemptUnits)
+    const allowed = plan.items.map((item) => [
+      ...slotsOf(index.responsible.get(item.id) ?? []),
+      ...exempt,
+    ])
+    for (let i = 0; i < itemOf.length; i++) {
+      const unit = unitOf[i] as number
+      const may = allowed[itemOf[i] as number]
+      // Unknown items and units are ref/unknown-item's and ref/unknown-unit's findings.
+      if (!may || unit >= plan.units.length || may.includes(unit)) continue
+      const entry = entries[i] as LedgerEntry
+      const item = plan.items[itemOf[i] as number] as Item
+      report({
+        messageId: 'notResponsible',
+        data: {
+          unit: (plan.units[unit] as Unit).name,
+          item: formatOrdinal(item.number),
+          responsible: item.responsible.map((id) => names.get(id) ?? id).join('、'),
+        },
+        entry,
+        field: 'unit',
+      })
     }
   },
 })

@@ -23,6 +23,7 @@ export const refUnknownBody = defineRule({
       .map((body) => `${body.id} ${body.shortName ?? body.name}`)
       .join(', ')
     return {
+      having: 'meeting',
       entry(entry) {
         const body = entry.meeting?.body
         if (body === undefined || index.bodies.has(body)) return

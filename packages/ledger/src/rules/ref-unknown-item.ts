@@ -1,5 +1,7 @@
-import { closest, formatOrdinal } from '@reformkit/model'
+import { closest, formatOrdinal, type Item } from '@reformkit/model'
+import { getOrCreate } from '../engine/index-ledger.js'
 import { defineRule } from '../engine/rule.js'
+import type { LedgerEntry } from '../entry/schema.js'
 
 export const refUnknownItem = defineRule({
   id: 'ref/unknown-item',
@@ -22,34 +24,39 @@ export const refUnknownItem = defineRule({
     },
     recommended: 'error',
   },
-  check({ index, report }) {
-    return {
-      entry(entry) {
-        if (index.items.has(entry.item)) return
-        const suggestion = closest(entry.item, index.items.keys())
-        const item = suggestion === undefined ? undefined : index.items.get(suggestion)
-        if (item) {
-          report({
-            messageId: 'unknownSuggest',
-            data: {
-              entry: entry.id,
-              item: entry.item,
-              suggestion: item.id,
-              label: `${formatOrdinal(item.number)}${item.title}`,
-            },
-            entry,
-            field: 'item',
-            suggestions: [{ message: item.title, replacement: item.id }],
-          })
-        } else {
-          report({
-            messageId: 'unknown',
-            data: { entry: entry.id, item: entry.item },
-            entry,
-            field: 'item',
-          })
-        }
-      },
+  check({ plan, entries, index, report }) {
+    const known = plan.items.length
+    const { item: itemOf, itemIds } = index.columns
+    // One suggestion per unknown id, however many entries repeat it.
+    const suggested = new Map<number, Item | undefined>()
+    for (let i = 0; i < itemOf.length; i++) {
+      const slot = itemOf[i] as number
+      if (slot < known) continue
+      const entry = entries[i] as LedgerEntry
+      const item = getOrCreate(suggested, slot, () =>
+        index.items.get(closest(itemIds[slot] as string, index.items.keys()) ?? ''),
+      )
+      if (item) {
+        report({
+          messageId: 'unknownSuggest',
+          data: {
+            entry: entry.id,
+            item: entry.item,
+            suggestion: item.id,
+            label: `${formatOrdinal(item.number)}${item.title}`,
+          },
+          entry,
+          field: 'item',
+          suggestions: [{ message: item.title, replacement: item.id }],
+        })
+      } else {
+        report({
+          messageId: 'unknown',
+          data: { entry: entry.id, item: entry.item },
+          entry,
+          field: 'item',
+        })
+      }
     }
   },
 })

@@ -28,6 +28,7 @@ export const refUnknownKpi = defineRule({
   },
   check({ index, report }) {
     return {
+      having: 'kpi',
       entry(entry) {
         const id = entry.kpi?.id
         if (id === undefined || !index.items.has(entry.item)) return

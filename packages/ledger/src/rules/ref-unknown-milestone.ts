@@ -19,6 +19,7 @@ export const refUnknownMilestone = defineRule({
   },
   check({ index, report }) {
     return {
+      having: 'milestone',
       entry(entry) {
         if (entry.milestone === undefined || !index.items.has(entry.item)) return
         if (index.milestones.get(entry.milestone)?.item.id === entry.item) return

@@ -1,5 +1,7 @@
-import { closest, findUnit } from '@reformkit/model'
+import { closest, findUnit, type Unit } from '@reformkit/model'
+import { getOrCreate } from '../engine/index-ledger.js'
 import { defineRule } from '../engine/rule.js'
+import type { LedgerEntry } from '../entry/schema.js'
 
 export const refUnknownUnit = defineRule({
   id: 'ref/unknown-unit',
@@ -26,41 +28,46 @@ export const refUnknownUnit = defineRule({
     },
     recommended: 'error',
   },
-  check({ plan, index, report }) {
+  check({ plan, entries, index, report }) {
     const groups = new Map(plan.unitGroups.map((group) => [group.id, group]))
-    return {
-      entry(entry) {
-        if (index.units.has(entry.unit)) return
-        const group = groups.get(entry.unit)
-        if (group) {
-          report({
-            messageId: 'group',
-            data: { entry: entry.id, unit: entry.unit, members: group.members.join(', ') },
-            entry,
-            field: 'unit',
-          })
-          return
-        }
-        const unit =
-          findUnit(plan, entry.unit) ??
-          index.units.get(closest(entry.unit, index.units.keys()) ?? '')
-        if (unit) {
-          report({
-            messageId: 'unknownSuggest',
-            data: { entry: entry.id, unit: entry.unit, suggestion: unit.id, name: unit.name },
-            entry,
-            field: 'unit',
-            suggestions: [{ message: unit.name, replacement: unit.id }],
-          })
-        } else {
-          report({
-            messageId: 'unknown',
-            data: { entry: entry.id, unit: entry.unit },
-            entry,
-            field: 'unit',
-          })
-        }
-      },
+    const known = plan.units.length
+    const { unit: unitOf, unitIds } = index.columns
+    // One suggestion per unknown id, however many entries repeat it.
+    const suggested = new Map<number, Unit | undefined>()
+    for (let i = 0; i < unitOf.length; i++) {
+      const slot = unitOf[i] as number
+      if (slot < known) continue
+      const entry = entries[i] as LedgerEntry
+      const group = groups.get(entry.unit)
+      if (group) {
+        report({
+          messageId: 'group',
+          data: { entry: entry.id, unit: entry.unit, members: group.members.join(', ') },
+          entry,
+          field: 'unit',
+        })
+        continue
+      }
+      const unit = getOrCreate(suggested, slot, () => {
+        const id = unitIds[slot] as string
+        return findUnit(plan, id) ?? index.units.get(closest(id, index.units.keys()) ?? '')
+      })
+      if (unit) {
+        report({
+          messageId: 'unknownSuggest',
+          data: { entry: entry.id, unit: entry.unit, suggestion: unit.id, name: unit.name },
+          entry,
+          field: 'unit',
+          suggestions: [{ message: unit.name, replacement: unit.id }],
+        })
+      } else {
+        report({
+          messageId: 'unknown',
+          data: { entry: entry.id, unit: entry.unit },
+          entry,
+          field: 'unit',
+        })
+      }
     }
   },
 })

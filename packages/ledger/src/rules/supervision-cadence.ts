@@ -39,15 +39,14 @@ export const supervisionCadence = defineRule({
       return spans
     }
     for (const item of plan.items) {
-      const byKind = index.byItemKind.get(item.id)
       // Supervision starts when the item's plan is approved: its first formal plan or meeting decision.
       const starts = [
-        byKind?.get('formalPlan')?.[0]?.date,
-        byKind?.get('meetingDecision')?.[0]?.date,
+        index.firstOf(item.id, 'formalPlan')?.date,
+        index.firstOf(item.id, 'meetingDecision')?.date,
       ].filter((date): date is string => date !== undefined)
       if (starts.length === 0) continue
       const approved = starts.sort()[0] as string
-      const records = (byKind?.get('supervision') ?? []).map((entry) => entry.date)
+      const records = index.entriesOf(item.id, 'supervision').map((entry) => entry.date)
       let next = 0
       for (const span of spansFrom(approved)) {
         while (next < records.length && (records[next] as string) < span.start) next++

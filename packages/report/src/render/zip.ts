@@ -8,7 +8,11 @@ import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate'
  * browsers) where there is one, all at once, else by fflate.
  */
 export async function reproducibleZip(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
-  const files = unzipSync(bytes)
+  return zipFiles(unzipSync(bytes), date)
+}
+
+/** Zip `files` (name → bytes) as `reproducibleZip` would re-zip them. */
+export async function zipFiles(files: Record<string, Uint8Array>, date: Date): Promise<Uint8Array> {
   const core = files['docProps/core.xml']
   if (core) {
     const iso = `${date.toISOString().slice(0, 19)}Z`
@@ -53,18 +57,47 @@ function nativeDeflate(): CompressionStream | undefined {
   }
 }
 
-const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
+/** CRC tables for slicing by 8: table k gives the CRC of a byte followed by k zero bytes. */
+const CRC_TABLES = (() => {
+  const tables = new Uint32Array(256 * 8)
+  for (let n = 0; n < 256; n++) {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    tables[n] = c >>> 0
+  }
+  for (let n = 0; n < 256; n++)
+    for (let k = 1; k < 8; k++) {
+      const prev = tables[(k - 1) * 256 + n] as number
+      tables[k * 256 + n] = ((tables[prev & 0xff] as number) ^ (prev >>> 8)) >>> 0
+    }
+  return tables
+})()
 
-/** CRC-32 as zip files use it. */
+/** CRC-32 as zip files use it, eight bytes a step (a byte-by-byte table is ~4× slower). */
 export function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff
-  for (let i = 0; i < data.length; i++)
-    crc = (CRC_TABLE[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8)
-  return (crc ^ 0xffffffff) >>> 0
+  const t = CRC_TABLES
+  let crc = ~0
+  let i = 0
+  for (const end = data.length - 7; i < end; i += 8) {
+    const lo =
+      (crc ^
+        ((data[i] as number) |
+          ((data[i + 1] as number) << 8) |
+          ((data[i + 2] as number) << 16) |
+          ((data[i + 3] as number) << 24))) >>>
+      0
+    crc =
+      (t[1792 + (lo & 0xff)] as number) ^
+      (t[1536 + ((lo >>> 8) & 0xff)] as number) ^
+      (t[1280 + ((lo >>> 16) & 0xff)] as number) ^
+      (t[1024 + (lo >>> 24)] as number) ^
+      (t[768 + (data[i + 4] as number)] as number) ^
+      (t[512 + (data[i + 5] as number)] as number) ^
+      (t[256 + (data[i + 6] as number)] as number) ^
+      (t[data[i + 7] as number] as number)
+  }
+  for (; i < data.length; i++) crc = (t[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8)
+  return ~crc >>> 0
 }
 
 interface ZipEntry {

@@ -27,6 +27,7 @@ export { formatOrdinal, type OrdinalStyle, parseOrdinal } from './ordinal/ordina
 export {
   addDays,
   type DateLike,
+  dayNumber,
   daysBetween,
   daysOverdue,
   elapsedFraction,
@@ -41,7 +42,7 @@ export {
   toIsoDate,
 } from './period/period.js'
 export { checkPlanReferences } from './plan/check-plan.js'
-export { expandResponsible, findUnit, itemLabel } from './plan/lookup.js'
+export { expandResponsible, findUnit, itemLabel, responsibleUnits } from './plan/lookup.js'
 export { type ParsePlanOptions, type ParsePlanResult, parsePlan } from './plan/parse-plan.js'
 export { fileJsonSchema, planJsonSchema } from './schema/json-schema.js'
 export {

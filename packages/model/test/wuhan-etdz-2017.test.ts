@@ -2,7 +2,14 @@
 // against the published text (shared/seed/wuhan-etdz-2017.txt, where present).
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { expandResponsible, formatOrdinal, itemLabel, type Plan, parsePlan } from '../src/index.js'
+import {
+  expandResponsible,
+  formatOrdinal,
+  itemLabel,
+  type Plan,
+  parsePlan,
+  responsibleUnits,
+} from '../src/index.js'
 
 const planPath = new URL('../../../examples/wuhan-etdz-2017/plan.yaml', import.meta.url)
 const seedPath = new URL('../../../../shared/seed/wuhan-etdz-2017.txt', import.meta.url)
@@ -119,6 +126,9 @@ describe('examples/wuhan-etdz-2017/plan.yaml', () => {
       'swc',
       'ckjg',
     ])
+    // The lookup made once for many items gives the same units for every item.
+    const unitsOf = responsibleUnits(plan)
+    for (const item of plan.items) expect(unitsOf(item)).toEqual(expandResponsible(plan, item))
   })
 
   it('has the five numeric targets of item (一) and no others', () => {

@@ -1,6 +1,7 @@
+import { dayNumber } from '@reformkit/model'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { dayNumber, firstEqual, hashText, hashTrimmed, orderByGroupAndDay } from './fast.js'
+import { firstEqual, hashText, hashTrimmed, orderByGroupAndDay } from './fast.js'
 
 const naiveFirst = (keys: string[]) =>
   keys.map((key, i) => (keys.indexOf(key) === i ? -1 : keys.indexOf(key)))

@@ -148,20 +148,6 @@ function firstEqualByMap(n: number, keyOf: (i: number) => string): Int32Array {
 }
 
 /**
- * A checked YYYY-MM-DD date as a number that orders like the text: rules compare these
- * integers (`index.columns.day`) instead of comparing date strings a million times.
- */
-export function dayNumber(date: string): number {
-  const year =
-    (date.charCodeAt(0) - 48) * 1000 +
-    (date.charCodeAt(1) - 48) * 100 +
-    (date.charCodeAt(2) - 48) * 10 +
-    (date.charCodeAt(3) - 48)
-  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48)
-  return (year * 13 + month) * 32 + (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48)
-}
-
-/**
  * Positions 0…n-1 ordered by group, then by day, then by position: two stable counting
  * sorts over typed arrays, so ordering a million entries reads no entry. The first sort
  * carries each position's group along, so the second reads its keys in order. When the

@@ -1,6 +1,6 @@
-import { isIsoDate } from '@reformkit/model'
+import { dayNumber, isIsoDate } from '@reformkit/model'
 import { ENTRY_KINDS, type LedgerEntry } from '../entry/schema.js'
-import { dayNumber, hashNumber, hashSeed, hashText, hashTrimmed } from './fast.js'
+import { hashNumber, hashSeed, hashText, hashTrimmed } from './fast.js'
 import { pathEscape } from './paths.js'
 
 const kindCodes = new Map<string, number>(ENTRY_KINDS.map((kind, code) => [kind, code]))

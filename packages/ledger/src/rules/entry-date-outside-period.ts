@@ -1,6 +1,5 @@
-import { addDays } from '@reformkit/model'
+import { addDays, dayNumber } from '@reformkit/model'
 import { z } from 'zod'
-import { dayNumber } from '../engine/fast.js'
 import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
 

@@ -1,4 +1,4 @@
-import { dayNumber } from '../engine/fast.js'
+import { dayNumber } from '@reformkit/model'
 import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
 

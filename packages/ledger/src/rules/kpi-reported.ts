@@ -1,4 +1,4 @@
-import { dayNumber } from '../engine/fast.js'
+import { dayNumber } from '@reformkit/model'
 import { targetText } from '../engine/kpi.js'
 import { itemName } from '../engine/labels.js'
 import { defineRule } from '../engine/rule.js'

@@ -1,5 +1,4 @@
-import { daysOverdue } from '@reformkit/model'
-import { dayNumber } from '../engine/fast.js'
+import { dayNumber, daysOverdue } from '@reformkit/model'
 import { itemName } from '../engine/labels.js'
 import { defineRule } from '../engine/rule.js'
 

@@ -2,6 +2,7 @@ import { isValid, parseISO } from 'date-fns'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  dayNumber,
   daysOverdue,
   elapsedFraction,
   isIsoDate,
@@ -122,6 +123,24 @@ describe('isIsoDate', () => {
         expect(isIsoDate(text)).toBe(shaped && isValid(parseISO(text)))
       }),
       { numRuns: 5000 },
+    )
+  })
+})
+
+describe('dayNumber', () => {
+  it('orders dates as their text orders them', () => {
+    const date = fc
+      .date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date('2999-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10))
+    fc.assert(
+      fc.property(date, date, (a, b) => {
+        expect(Math.sign(dayNumber(a) - dayNumber(b))).toBe(a < b ? -1 : a > b ? 1 : 0)
+      }),
+      { numRuns: 1000 },
     )
   })
 })

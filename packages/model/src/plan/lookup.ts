@@ -11,10 +11,20 @@ export function itemLabel(item: Pick<Item, 'number'>): string {
  * in the plan's order, without repeats.
  */
 export function expandResponsible(plan: Plan, item: Pick<Item, 'responsible'>): Unit[] {
+  return responsibleUnits(plan)(item)
+}
+
+/**
+ * `expandResponsible` for many items of one plan: the plan's units and groups are looked
+ * up once, not once per item.
+ */
+export function responsibleUnits(plan: Plan): (item: Pick<Item, 'responsible'>) => Unit[] {
   const byId = new Map(plan.units.map((unit) => [unit.id, unit]))
   const groups = new Map(plan.unitGroups.map((group) => [group.id, group.members]))
-  const ids = item.responsible.flatMap((id) => groups.get(id) ?? [id])
-  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? [])
+  return (item) => {
+    const ids = item.responsible.flatMap((id) => groups.get(id) ?? [id])
+    return [...new Set(ids)].flatMap((id) => byId.get(id) ?? [])
+  }
 }
 
 /** A unit by id, name, short name or alias (people write 发改局 where the id is fgj). */

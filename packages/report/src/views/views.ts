@@ -12,14 +12,16 @@ import {
 } from '@reformkit/ledger'
 import {
   type Diagnostic,
+  dayNumber,
   daysBetween,
   elapsedFraction,
-  expandResponsible,
   type Item,
+  isIsoDate,
   type Kpi,
   type LocalizedMessage,
   type Milestone,
   type Plan,
+  responsibleUnits,
   type Unit,
 } from '@reformkit/model'
 import { type ReportConfigInput, type Rubric, resolveReportConfig } from '../config/config.js'
@@ -159,19 +161,26 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
   // Supervision is owed while the plan runs (as supervision/cadence counts it).
   const supervisedUntil = periodOver ? plan.period.end : asOf
 
+  // One pass over the ledger, in file order: entries per item, and what each unit filed.
+  // Entries filed later than the day of the report are left out.
   const byItem = new Map<string, LedgerEntry[]>()
+  const filed = new Map<string, Filed>()
   for (const entry of options.entries) {
-    if (entry.date > asOf) continue // filed later than the day of the report
-    const list = byItem.get(entry.item)
-    if (list) list.push(entry)
-    else byItem.set(entry.item, [entry])
+    if (entry.date > asOf) continue
+    push(byItem, entry.item, entry)
+    const unit = getOrCreate(filed, entry.unit, () => ({ entries: 0, items: new Set(), bonus: 0 }))
+    unit.entries++
+    unit.items.add(entry.item)
+    if (entry.kind === 'bonusProof' && entry.attachments.length > 0)
+      unit.bonus += Math.max(0, entry.bonus?.points ?? 0)
   }
-  const { forItem, forEntry } = attribute(plan, options.entries, options.diagnostics ?? [])
+  const found = attribute(plan, options.entries, options.diagnostics ?? [], asOf)
+  const unitsOf = responsibleUnits(plan)
+  // Items approved on the same day share their supervision intervals: compute each once.
+  const intervals = new Map<string, ReturnType<typeof completeIntervals>>()
 
   const items = plan.items.map((item): ItemView => {
-    const entries = (byItem.get(item.id) ?? [])
-      .slice()
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    const entries = inDateOrder(byItem.get(item.id) ?? [])
     const byKind = new Map<EntryKind, LedgerEntry[]>()
     for (const entry of entries) push(byKind, entry.kind, entry)
     const decision = [
@@ -182,7 +191,11 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
     const approved = [byKind.get('formalPlan')?.[0]?.date, byKind.get('meetingDecision')?.[0]?.date]
       .filter((d): d is string => d !== undefined)
       .sort()[0]
-    const spans = approved ? completeIntervals(approved, supervisedUntil, interval) : []
+    const spans = approved
+      ? getOrCreate(intervals, approved, () =>
+          completeIntervals(approved, supervisedUntil, interval),
+        )
+      : []
     const supervised = spans.filter((span) =>
       (byKind.get('supervision') ?? []).some((e) => e.date >= span.start && e.date <= span.end),
     ).length
@@ -206,8 +219,8 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
     const milestones = item.milestones.map((m) => milestoneView(m, entries, asOf, lights.nearDays))
     // Findings about the item itself and about the entries filed for it.
     const diagnostics = [
-      ...(forItem.get(item.id) ?? []),
-      ...entries.flatMap((e) => forEntry.get(e) ?? []),
+      ...(found.item.get(item.id) ?? []),
+      ...(found.itemEntries.get(item.id) ?? []),
     ]
     const label = itemName(item)
 
@@ -328,7 +341,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
     return {
       item,
       label,
-      units: expandResponsible(plan, item),
+      units: unitsOf(item),
       entries,
       materials,
       missing,
@@ -343,7 +356,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
     }
   })
 
-  const units = scoreUnits(plan, items, options.entries, forEntry, rubric, asOf)
+  const units = scoreUnits(plan, items, filed, found.unitEntries, rubric)
   const byLight: Record<Light, number> = { red: 0, yellow: 0, blue: 0, green: 0 }
   const byStatus: Record<ItemStatus, number> = {
     notStarted: 0,
@@ -364,6 +377,44 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
   else map.set(key, [value])
+}
+
+/** The value at `key`, made by `make` when absent. */
+function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key)
+  if (value === undefined) {
+    value = make()
+    map.set(key, value)
+  }
+  return value
+}
+
+/**
+ * Entries in date order, file order within a day: one numeric sort of (day, position)
+ * keys instead of comparing date strings pairwise (an item may have thousands of entries).
+ */
+function inDateOrder(entries: LedgerEntry[]): LedgerEntry[] {
+  const n = entries.length
+  const keys = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const { date } = entries[i] as LedgerEntry
+    // Entries built in code may carry any text: order those by the text itself.
+    if (!isIsoDate(date))
+      return [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    keys[i] = dayNumber(date) * n + i
+  }
+  keys.sort()
+  const ordered = new Array<LedgerEntry>(n)
+  for (let i = 0; i < n; i++) ordered[i] = entries[(keys[i] as number) % n] as LedgerEntry
+  return ordered
+}
+
+/** What a unit filed up to the day of the report. */
+interface Filed {
+  entries: number
+  items: Set<string>
+  /** Bonus points claimed with proof attached. */
+  bonus: number
 }
 
 function pct(fraction: number): string {
@@ -409,33 +460,60 @@ function milestoneView(
   return { milestone, state: left <= nearDays ? 'near' : 'pending', days: left }
 }
 
-/** Which item and which entry each finding is about, from its location. */
+/**
+ * Which item each finding is about, from its location: findings on the plan's items, and
+ * findings on entries (filed up to asOf) by the entry's item and unit, in the entries' date
+ * order. Only the entries findings point at are looked for: a ledger has a million entries
+ * and a few thousand findings.
+ */
 function attribute(
   plan: Plan,
   entries: readonly LedgerEntry[],
   diagnostics: readonly Diagnostic[],
+  asOf: string,
 ) {
-  const entryAt = new Map<string, LedgerEntry>()
-  entries.forEach((entry, i) => {
-    const source = entry.source
-    entryAt.set(`${source?.file ?? ''}\0${source?.path ?? `/entries/${i}`}`, entry)
-  })
-  const forItem = new Map<string, Diagnostic[]>()
-  const forEntry = new Map<LedgerEntry, Diagnostic[]>()
+  const item = new Map<string, Diagnostic[]>()
+  // File → entry number (its place in the file, or in the list when built in code) → findings.
+  const wanted = new Map<string, Map<number, Diagnostic[]>>()
   for (const d of diagnostics) {
     const path = d.location.path ?? ''
-    const entryPath = /^\/entries\/\d+/.exec(path)?.[0]
-    const entry = entryPath ? entryAt.get(`${d.location.file ?? ''}\0${entryPath}`) : undefined
-    if (entry) {
-      push(forEntry, entry, d)
+    const entryNumber = /^\/entries\/(\d+)/.exec(path)?.[1]
+    if (entryNumber !== undefined) {
+      const byNumber = getOrCreate(wanted, d.location.file ?? '', () => new Map())
+      push(byNumber, Number(entryNumber), d)
       continue
     }
     const itemIndex = /^\/items\/(\d+)/.exec(path)?.[1]
-    const item = itemIndex === undefined ? undefined : plan.items[Number(itemIndex)]
-    if (item) push(forItem, item.id, d)
+    const about = itemIndex === undefined ? undefined : plan.items[Number(itemIndex)]
+    if (about) push(item, about.id, d)
   }
-  return { forItem, forEntry }
+  const hits: Array<{ entry: LedgerEntry; position: number; diagnostics: Diagnostic[] }> = []
+  if (wanted.size > 0)
+    entries.forEach((entry, position) => {
+      const source = entry.source
+      const byNumber = wanted.get(source?.file ?? '')
+      if (!byNumber || entry.date > asOf) return
+      const number = source ? Number(source.path.slice(ENTRIES_PREFIX.length)) : position
+      const diagnostics = byNumber.get(number)
+      if (diagnostics && (!source || source.path.startsWith(ENTRIES_PREFIX)))
+        hits.push({ entry, position, diagnostics })
+    })
+  // The entries' date order (file order within a day), as each item lists its entries.
+  hits.sort((a, b) =>
+    a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.position - b.position,
+  )
+  const itemEntries = new Map<string, Diagnostic[]>()
+  const unitEntries = new Map<string, Diagnostic[]>()
+  for (const hit of hits) {
+    for (const d of hit.diagnostics) {
+      push(itemEntries, hit.entry.item, d)
+      push(unitEntries, hit.entry.unit, d)
+    }
+  }
+  return { item, itemEntries, unitEntries }
 }
+
+const ENTRIES_PREFIX = '/entries/'
 
 interface ScoreInput {
   rubric: Rubric
@@ -568,37 +646,27 @@ function kpiShare(view: KpiView): number {
 function scoreUnits(
   plan: Plan,
   items: ItemView[],
-  entries: readonly LedgerEntry[],
-  forEntry: Map<LedgerEntry, Diagnostic[]>,
+  filedBy: Map<string, Filed>,
+  /** Findings on the entries each unit filed (up to asOf). */
+  unitEntries: Map<string, Diagnostic[]>,
   rubric: Rubric,
-  asOf: string,
 ): UnitView[] {
   const itemsOf = new Map<string, ItemView[]>()
   for (const view of items) for (const unit of view.units) push(itemsOf, unit.id, view)
-  const filedBy = new Map<string, LedgerEntry[]>()
-  for (const entry of entries) if (entry.date <= asOf) push(filedBy, entry.unit, entry)
   const views = plan.units
     .map((unit) => {
       const own = itemsOf.get(unit.id) ?? []
-      const filed = filedBy.get(unit.id) ?? []
-      const filedItems = new Set(filed.map((e) => e.item))
+      const filed = filedBy.get(unit.id) ?? { entries: 0, items: new Set<string>(), bonus: 0 }
       const base =
         own.length === 0 ? 0 : round1(own.reduce((sum, v) => sum + v.score.base, 0) / own.length)
-      const bonus = Math.min(
-        rubric.bonusCap,
-        filed
-          .filter((e) => e.kind === 'bonusProof' && e.attachments.length > 0)
-          .reduce((sum, e) => sum + Math.max(0, e.bonus?.points ?? 0), 0),
+      const bonus = Math.min(rubric.bonusCap, filed.bonus)
+      const costs = (unitEntries.get(unit.id) ?? []).map((d) =>
+        d.severity === 'error'
+          ? rubric.deductionPerError
+          : d.severity === 'warning'
+            ? rubric.deductionPerWarning
+            : 0,
       )
-      const costs = filed
-        .flatMap((e) => forEntry.get(e) ?? [])
-        .map((d) =>
-          d.severity === 'error'
-            ? rubric.deductionPerError
-            : d.severity === 'warning'
-              ? rubric.deductionPerWarning
-              : 0,
-        )
       const deduction = round1(
         Math.min(
           rubric.deductionCap,
@@ -608,8 +676,8 @@ function scoreUnits(
       return {
         unit,
         items: own.map((v) => v.item),
-        entries: filed.length,
-        silentItems: own.filter((v) => !filedItems.has(v.item.id)).map((v) => v.item),
+        entries: filed.entries,
+        silentItems: own.filter((v) => !filed.items.has(v.item.id)).map((v) => v.item),
         base,
         bonus,
         deduction,

@@ -6,8 +6,16 @@ export type OrdinalStyle = 'paren' | 'comma' | 'plain'
 const DIGITS = '〇一二三四五六七八九'
 const UNITS = ['', '十', '百', '千'] as const
 
+/** Numerals made so far: reports print the same few thousand ordinals again and again. */
+const made: string[] = []
+
 /** 15 → 十五, 10 → 十, 105 → 一百零五, 1010 → 一千零一十. Integers 1–9999. */
 function toChinese(n: number): string {
+  made[n] ??= spell(n)
+  return made[n]
+}
+
+function spell(n: number): string {
   const digits = String(n).split('').map(Number)
   let text = ''
   let pendingZero = false

@@ -36,7 +36,7 @@ export interface LedgerIndex {
   entriesOf(item: string, kind: EntryKind): readonly LedgerEntry[]
   /** An item's earliest entry of one kind (file order breaks ties), or undefined. */
   firstOf(item: string, kind: EntryKind): LedgerEntry | undefined
-  /** Numbers per entry by position (day, kind, item, unit, parts, id hash): see LedgerColumns. */
+  /** Numbers per entry by position (day, kind, item, unit, parts, hashes): see LedgerColumns. */
   columns: LedgerColumns
   /** Positions of the entries that have `part` (e.g. `kpi`), in ledger order; made once. */
   having(part: EntryPart): Int32Array

@@ -5,6 +5,42 @@ import type { Light } from '../views/views.js'
 import { cellText, subtitle } from './text.js'
 import { reportDate, zipFiles } from './zip.js'
 
+/**
+ * A cell and a row as exceljs models them when it writes (what `workbook.model` makes of
+ * its Row and Cell objects). The report's data rows are built in this form directly: a
+ * Cell object per cell, only to be turned back into this, cost most of the rendering time
+ * on large reports.
+ */
+interface CellModel {
+  address: string
+  type: ExcelJS.ValueType
+  value?: number | string | Date
+  style: Partial<ExcelJS.Style>
+}
+interface RowModel {
+  number: number
+  min: number
+  max: number
+  style: Partial<ExcelJS.Style>
+  cells: CellModel[]
+}
+interface SheetModel {
+  id: number
+  rows: RowModel[]
+  dimensions: { expand(top: number, left: number, bottom: number, right: number): void }
+}
+
+/** One shared (empty) style for the data rows: exceljs looks styles up by identity. */
+const ROW_STYLE: Partial<ExcelJS.Style> = {}
+
+/** Column 1 → A, 27 → AA. */
+function columnName(n: number): string {
+  let name = ''
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    name = String.fromCharCode(65 + ((k - 1) % 26)) + name
+  return name
+}
+
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(text: string, used: Set<string>): string {
   const base =
@@ -54,9 +90,8 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
     }
     return shared
   }
-  // Rows share one (empty) style object too: exceljs otherwise serialises each row's own
-  // empty style to look it up.
-  const rowStyle: Partial<ExcelJS.Style> = {}
+  // The data rows of each sheet (by worksheet id), as exceljs's own row models.
+  const dataRows = new Map<number, RowModel[]>()
   const headerStyle: Partial<ExcelJS.Style> = {
     font: { bold: true },
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } },
@@ -101,46 +136,55 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
         text: style(wrap),
       }
     })
+    const rows: RowModel[] = []
     table.rows.forEach((row, r) => {
-      const line = sheet.getRow(4 + r)
-      ;(line as ExcelJS.Row & { style: Partial<ExcelJS.Style> }).style = rowStyle
-      table.columns.forEach((c, i) => {
-        const cell = line.getCell(i + 1)
+      const number = 4 + r
+      const cells = table.columns.map((c, i): CellModel => {
+        const address = `${columnName(i + 1)}${number}`
         const value = row[c.key] ?? null
         const styles = columnStyles[i] as (typeof columnStyles)[number]
         if (typeof value === 'number') {
-          cell.value = value
-          cell.style = Number.isInteger(value) ? styles.whole : styles.fraction
-        } else if (
-          c.type === 'date' &&
-          typeof value === 'string' &&
-          /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ) {
-          cell.value = new Date(`${value}T00:00:00Z`)
-          cell.style = styles.date
-        } else {
-          // A string value is stored as a shared string, never parsed as a formula.
-          if (value !== null) cell.value = cellText(value, c, locale)
-          const light = value !== null && typeof value === 'object' && 'light' in value
-          cell.style = light ? style(c.type === 'text', undefined, value.light) : styles.text
+          const look = Number.isInteger(value) ? styles.whole : styles.fraction
+          return { address, type: ExcelJS.ValueType.Number, value, style: look }
+        }
+        if (c.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+          const when = new Date(`${value}T00:00:00Z`)
+          return { address, type: ExcelJS.ValueType.Date, value: when, style: styles.date }
+        }
+        const light = value !== null && typeof value === 'object' && 'light' in value
+        const look = light ? style(c.type === 'text', undefined, value.light) : styles.text
+        if (value === null) return { address, type: ExcelJS.ValueType.Null, style: look }
+        // A string value is stored as a shared string, never parsed as a formula.
+        return {
+          address,
+          type: ExcelJS.ValueType.String,
+          value: cellText(value, c, locale),
+          style: look,
         }
       })
+      rows.push({ number, min: 1, max: cells.length, style: ROW_STYLE, cells })
     })
+    dataRows.set(sheet.id, rows)
     sheet.autoFilter = {
       from: { row: 3, column: 1 },
       to: { row: 3 + table.rows.length, column: table.columns.length },
     }
   }
-  return zipFiles(await workbookFiles(workbook), date)
+  return zipFiles(await workbookFiles(workbook, dataRows), date)
 }
 
 /**
- * The files of the workbook as exceljs renders them, before they are zipped. exceljs zips
- * with JSZip, which encodes, checksums and copies every file in JavaScript; collecting
- * the files instead and zipping them once (natively) saves that round trip. These are the
- * steps of exceljs's own `xlsx.write` (4.x), with a collector in place of its zip writer.
+ * The files of the workbook as exceljs renders them, before they are zipped: the steps of
+ * exceljs's own `xlsx.write` (4.x), with the data rows added to its model and a collector
+ * in place of its zip writer. exceljs zips with JSZip, which encodes, checksums and copies
+ * every file in JavaScript; zipping the files once (natively) saves that round trip. The
+ * tests read every kind of cell back, and the demo's test does so in a browser, so a
+ * change in exceljs's internals shows at once.
  */
-async function workbookFiles(workbook: ExcelJS.Workbook): Promise<Record<string, Uint8Array>> {
+async function workbookFiles(
+  workbook: ExcelJS.Workbook,
+  dataRows: Map<number, RowModel[]>,
+): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {}
   const encoder = new TextEncoder()
   const zip = {
@@ -150,7 +194,12 @@ async function workbookFiles(workbook: ExcelJS.Workbook): Promise<Record<string,
   }
   // biome-ignore lint/suspicious/noExplicitAny: exceljs's writer steps are not in its types
   const xlsx = workbook.xlsx as any
-  const model = (workbook as unknown as { model: unknown }).model
+  const model = (workbook as unknown as { model: { worksheets: SheetModel[] } }).model
+  for (const sheet of model.worksheets)
+    for (const row of dataRows.get(sheet.id) ?? []) {
+      sheet.rows.push(row)
+      sheet.dimensions.expand(row.number, row.min, row.number, row.max)
+    }
   xlsx.prepareModel(model, {})
   await xlsx.addContentTypes(zip, model)
   await xlsx.addOfficeRels(zip, model)

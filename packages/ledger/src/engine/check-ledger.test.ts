@@ -214,4 +214,32 @@ describe('entry visitors', () => {
     // The other rule saw every entry and ended.
     expect(of('test/quiet').map((d) => d.data.id)).toEqual(['3'])
   })
+
+  it('hands a `having` visitor only the entries with that part, and reports an unknown part', () => {
+    const entries = [
+      entry({ id: 'plain' }),
+      entry({ id: 'k', kind: 'kpiReport', kpi: { id: 'firms', value: 3 } }),
+    ]
+    const visited: string[] = []
+    const picky = defineRule({
+      id: 'test/picky',
+      meta,
+      check: () => ({ having: 'kpi', entry: (e) => void visited.push(e.id) }),
+    })
+    const typo = defineRule({
+      id: 'test/typo',
+      meta,
+      // A rule in plain JavaScript may misspell the part.
+      check: () => ({ having: 'kpis' as never, entry: () => {} }),
+    })
+    const { diagnostics } = checkLedger({
+      plan,
+      entries,
+      asOf: '2017-12-31',
+      rules: [picky, typo],
+      config: { rules: { 'test/picky': 'error', 'test/typo': 'error' } },
+    })
+    expect(visited).toEqual(['k'])
+    expect(diagnostics.map((d) => `${d.ruleId} ${d.messageId}`)).toEqual(['test/typo rule-crashed'])
+  })
 })

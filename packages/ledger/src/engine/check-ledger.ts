@@ -13,7 +13,7 @@ import { ledgerMessages } from '../entry/messages.js'
 import type { LedgerEntry } from '../entry/schema.js'
 import { rules as registry } from '../rules/index.js'
 import { type LedgerConfig, resolveRuleSettings } from './config.js'
-import { type EntryPart, guardEntries } from './guard.js'
+import { type EntryPart, guardEntries, HAS } from './guard.js'
 import { getOrCreate, indexLedger, type LedgerIndex } from './index-ledger.js'
 import type { AttachmentFact, CopyFacts, ReportInit, Rule, RuleVisitor } from './rule.js'
 
@@ -221,6 +221,14 @@ function walk(entries: readonly LedgerEntry[], index: LedgerIndex, visiting: Vis
     if (v.visitor.entry) getOrCreate(walks, v.visitor.having, () => []).push(v)
   const dead = new Set<Visiting>()
   for (const [part, visitors] of walks) {
+    if (part !== undefined && !Object.hasOwn(HAS, part)) {
+      // A rule written in plain JavaScript may ask for a part that does not exist.
+      for (const v of visitors) {
+        v.crashed(`having: "${String(part)}" is not one of ${Object.keys(HAS).join(', ')}`)
+        dead.add(v)
+      }
+      continue
+    }
     const positions = part === undefined ? undefined : index.having(part)
     const n = positions ? positions.length : entries.length
     for (let start = 0; start < n; start += BLOCK) {

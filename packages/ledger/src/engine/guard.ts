@@ -3,7 +3,8 @@ import { ENTRY_KINDS, type LedgerEntry } from '../entry/schema.js'
 import { hashNumber, hashSeed, hashText, hashTrimmed } from './fast.js'
 import { pathEscape } from './paths.js'
 
-const kindCodes = new Map<string, number>(ENTRY_KINDS.map((kind, code) => [kind, code]))
+/** Each kind's code: its place in ENTRY_KINDS (`LedgerColumns.kind`). */
+export const kindCodes = new Map<string, number>(ENTRY_KINDS.map((kind, code) => [kind, code]))
 const isText = (value: unknown) => typeof value === 'string'
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

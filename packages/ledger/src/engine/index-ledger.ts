@@ -6,6 +6,7 @@ import {
   type EntryPart,
   guardEntries,
   HAS,
+  kindCodes,
   type LedgerColumns,
 } from './guard.js'
 
@@ -82,7 +83,6 @@ export function indexLedger(
   const { day, kind: kindOf, item: itemOf, itemIds } = columns
   const kindCount = ENTRY_KINDS.length
   const slotOf = new Map(itemIds.map((id, slot) => [id, slot]))
-  const codeOf = new Map(ENTRY_KINDS.map((kind, code) => [kind, code]))
   let byItem: Map<string, LedgerEntry[]> | undefined
   const having = new Map<EntryPart, Int32Array>()
   const ofKind = new Map<EntryKind, Map<string, LedgerEntry[]>>()
@@ -102,7 +102,7 @@ export function indexLedger(
     },
     entriesOf(item, kind) {
       const lists = getOrCreate(ofKind, kind, () => {
-        const positions = positionsWhere(kindOf, 0xff, codeOf.get(kind) ?? -1)
+        const positions = positionsWhere(kindOf, 0xff, kindCodes.get(kind) ?? -1)
         return listsByItem(accepted, itemOf, day, itemIds, positions)
       })
       return lists.get(item) ?? NONE
@@ -111,7 +111,7 @@ export function indexLedger(
       // Earliest position per (item, kind), all in one pass over the columns.
       first ??= earliestPerKey(itemOf, kindOf, day, itemIds.length * kindCount, kindCount)
       const slot = slotOf.get(item)
-      const code = codeOf.get(kind)
+      const code = kindCodes.get(kind)
       if (slot === undefined || code === undefined) return undefined
       const at = first[slot * kindCount + code] as number
       return at < 0 ? undefined : accepted[at]

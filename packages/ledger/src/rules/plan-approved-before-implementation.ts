@@ -1,3 +1,4 @@
+import { compareText } from '@reformkit/model'
 import { z } from 'zod'
 import { itemName } from '../engine/labels.js'
 import { defineRule } from '../engine/rule.js'
@@ -44,7 +45,7 @@ export const planApprovedBeforeImplementation = defineRule({
       const started = options.implementationKinds
         .map((kind) => index.firstOf(item.id, kind))
         .filter((entry) => entry !== undefined)
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]
+        .sort((a, b) => compareText(a.date, b.date))[0]
       if (!started) continue
       const approved = index
         .entriesOf(item.id, 'meetingDecision')

@@ -1,7 +1,7 @@
 import type { LedgerConfig, LedgerEntry } from '@reformkit/ledger'
 import { ENTRY_KINDS, entryKindLabels, targetText } from '@reformkit/ledger'
 import type { Diagnostic, LocalizedMessage, Plan } from '@reformkit/model'
-import { formatOrdinal } from '@reformkit/model'
+import { compareText, formatOrdinal } from '@reformkit/model'
 import type { ReportConfigInput } from '../config/config.js'
 import type { ItemStatus, ItemView, PlanViews, ScoreLine } from '../views/views.js'
 import { computeViews } from '../views/views.js'
@@ -360,7 +360,7 @@ function ledgerIndex(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'
         .sort(
           (a, b) =>
             (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) ||
-            (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
+            compareText(a.date, b.date),
         )
         .map((entry) => ({
           n: ++n,

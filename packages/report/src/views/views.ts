@@ -11,6 +11,7 @@ import {
   rules,
 } from '@reformkit/ledger'
 import {
+  compareText,
   type Diagnostic,
   dayNumber,
   daysBetween,
@@ -168,7 +169,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
   for (const entry of options.entries) {
     if (entry.date > asOf) continue
     push(byItem, entry.item, entry)
-    const unit = getOrCreate(filed, entry.unit, () => ({ entries: 0, items: new Set(), bonus: 0 }))
+    const unit = getOrCreate(filed, entry.unit, nothingFiled)
     unit.entries++
     unit.items.add(entry.item)
     if (entry.kind === 'bonusProof' && entry.attachments.length > 0)
@@ -399,8 +400,7 @@ function inDateOrder(entries: LedgerEntry[]): LedgerEntry[] {
   for (let i = 0; i < n; i++) {
     const { date } = entries[i] as LedgerEntry
     // Entries built in code may carry any text: order those by the text itself.
-    if (!isIsoDate(date))
-      return [...entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    if (!isIsoDate(date)) return [...entries].sort((a, b) => compareText(a.date, b.date))
     keys[i] = dayNumber(date) * n + i
   }
   keys.sort()
@@ -416,6 +416,7 @@ interface Filed {
   /** Bonus points claimed with proof attached. */
   bonus: number
 }
+const nothingFiled = (): Filed => ({ entries: 0, items: new Set(), bonus: 0 })
 
 function pct(fraction: number): string {
   return `${Math.round(fraction * 100)}%`
@@ -499,9 +500,7 @@ function attribute(
         hits.push({ entry, position, diagnostics })
     })
   // The entries' date order (file order within a day), as each item lists its entries.
-  hits.sort((a, b) =>
-    a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.position - b.position,
-  )
+  hits.sort((a, b) => compareText(a.entry.date, b.entry.date) || a.position - b.position)
   const itemEntries = new Map<string, Diagnostic[]>()
   const unitEntries = new Map<string, Diagnostic[]>()
   for (const hit of hits) {
@@ -656,7 +655,7 @@ function scoreUnits(
   const views = plan.units
     .map((unit) => {
       const own = itemsOf.get(unit.id) ?? []
-      const filed = filedBy.get(unit.id) ?? { entries: 0, items: new Set<string>(), bonus: 0 }
+      const filed = filedBy.get(unit.id) ?? nothingFiled()
       const base =
         own.length === 0 ? 0 : round1(own.reduce((sum, v) => sum + v.score.base, 0) / own.length)
       const bonus = Math.min(rubric.bonusCap, filed.bonus)

@@ -20,23 +20,13 @@ export {
   type RuleSetting,
   resolveRuleSettings,
 } from './engine/config.js'
-export { type EntryPart, HAS, type LedgerColumns } from './engine/guard.js'
-export { indexLedger, type LedgerIndex } from './engine/index-ledger.js'
-export { completeIntervals, type Interval, type Span } from './engine/intervals.js'
-export { kpiActual, meetsTarget, reportDay, targetText } from './engine/kpi.js'
-export { itemName, kindList } from './engine/labels.js'
-export { pathEscape } from './engine/paths.js'
 export {
-  type AttachmentFact,
-  type CopyFacts,
-  defineRule,
-  type ReportInit,
-  type Rule,
-  type RuleContext,
-  type RuleDocs,
-  type RuleMeta,
-  type RuleSeverity,
-} from './engine/rule.js'
+  DEFAULT_PROFILE,
+  PROFILES,
+  type ProfileName,
+  RequirementsConfig,
+  resolveRequirements,
+} from './engine/requirements.js'
 export { ledgerJsonSchema } from './entry/json-schema.js'
 export { ledgerMessages } from './entry/messages.js'
 export {
@@ -82,4 +72,5 @@ export {
 export { formatSarif, type SarifOptions } from './format/sarif.js'
 export { formatStylish, type StylishOptions } from './format/stylish.js'
 export { displayWidth } from './format/width.js'
+export * from './rule-api.js'
 export { rules } from './rules/index.js'

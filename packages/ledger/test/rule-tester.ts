@@ -3,6 +3,7 @@
 import type { Plan } from '@reformkit/model'
 import { describe, expect, it } from 'vitest'
 import { checkLedger } from '../src/engine/check-ledger.js'
+import type { RequirementsConfig } from '../src/engine/requirements.js'
 import type { AttachmentFact, CopyFacts, Rule } from '../src/engine/rule.js'
 import type { LedgerEntry } from '../src/entry/schema.js'
 import { plan as fixturePlan } from './fixtures.js'
@@ -12,6 +13,8 @@ interface Case {
   entries: LedgerEntry[]
   asOf?: string
   options?: unknown
+  /** The config's `requirements:` section (what items must show). */
+  requirements?: RequirementsConfig
   plan?: Plan
   attachments?: Map<string, AttachmentFact>
   copies?: CopyFacts[]
@@ -33,6 +36,7 @@ export function runRule(rule: Rule, c: Case, locale: 'zh-CN' | 'en' = 'zh-CN') {
     config: {
       preset: 'none',
       rules: { [rule.id]: c.options === undefined ? 'error' : ['error', c.options] },
+      ...(c.requirements ? { requirements: c.requirements } : {}),
     },
     rules: [rule],
     ...(c.attachments ? { attachments: c.attachments } : {}),

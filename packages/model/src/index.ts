@@ -3,6 +3,7 @@
 export { type DiagnosticInit, diagnosticFactory } from './diagnostic/create.js'
 export type {
   Diagnostic,
+  DiagnosticSubject,
   Locale,
   LocalizedMessage,
   MessageCatalogue,

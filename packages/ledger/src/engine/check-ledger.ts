@@ -2,6 +2,7 @@ import {
   compareDiagnostics,
   compareText,
   type Diagnostic,
+  type DiagnosticSubject,
   diagnosticFactory,
   formatMessage,
   type Locale,
@@ -13,8 +14,9 @@ import { ledgerMessages } from '../entry/messages.js'
 import type { LedgerEntry } from '../entry/schema.js'
 import { rules as registry } from '../rules/index.js'
 import { type LedgerConfig, resolveRuleSettings } from './config.js'
-import { type EntryPart, guardEntries, HAS } from './guard.js'
+import { type EntryPart, guardEntries, PART_BITS } from './guard.js'
 import { getOrCreate, indexLedger, type LedgerIndex } from './index-ledger.js'
+import { type Requirements, resolveRequirements } from './requirements.js'
 import type { AttachmentFact, CopyFacts, ReportInit, Rule, RuleVisitor } from './rule.js'
 
 export interface CheckLedgerOptions {
@@ -32,6 +34,8 @@ export interface CheckLedgerOptions {
   copies?: readonly CopyFacts[]
   /** The rules to choose from; defaults to every rule of this package. */
   rules?: readonly Rule[]
+  /** What each item must show; defaults to `resolveRequirements(plan, config)`. */
+  requirements?: Requirements
 }
 
 export interface CheckLedgerStats {
@@ -82,18 +86,37 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     )
   }
   const index = indexLedger(plan, entries, checked)
-  // Entries built in code carry no source: their findings are placed by position after
-  // the walk, in one pass over the ledger, instead of a map of every entry up front.
-  const unplaced = new Map<LedgerEntry, Array<{ location: SourceLocation; field?: string }>>()
+  const requirements = options.requirements ?? resolveRequirements(plan, options.config)
+  const inputIndex = (position: number) => checked.inputIndex?.[position] ?? position
+  // A finding on an entry carries the entry's index among the given entries. Rules that
+  // report an entry without its position, and entries built in code (no source to point
+  // at), are placed after the walk, in one pass over the ledger, instead of a map of every
+  // entry up front.
+  const unplaced = new Map<LedgerEntry, Unplaced[]>()
   const locatePlan = options.locatePlan ?? ((path) => ({ path: `/${path.join('/')}` }))
 
-  const locateEntry = (entry: LedgerEntry, field?: string): SourceLocation => {
+  const locateEntry = (
+    entry: LedgerEntry,
+    subject: DiagnosticSubject,
+    position: number | undefined,
+    field?: string,
+  ): SourceLocation => {
     const source = entry.source
+    const wait = (location: SourceLocation | undefined) =>
+      getOrCreate(unplaced, entry, () => []).push({
+        location,
+        subject,
+        ...(field ? { field } : {}),
+      })
+    if (position !== undefined) subject.entry = inputIndex(position)
     if (!source) {
+      if (position !== undefined)
+        return { path: `/entries/${subject.entry}${field ? `/${field}` : ''}` }
       const location: SourceLocation = { path: '' }
-      getOrCreate(unplaced, entry, () => []).push({ location, ...(field ? { field } : {}) })
+      wait(location)
       return location
     }
+    if (position === undefined) wait(undefined)
     const at = field
       ? (source.fields?.[field] ?? source.fields?.[field.split('/')[0] ?? field])
       : undefined
@@ -116,10 +139,11 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     rulesRun++
     const report = (init: ReportInit) => {
       const data = init.data ?? {}
+      const subject = subjectOf(init, plan)
       const location =
         init.location ??
         (init.entry
-          ? locateEntry(init.entry, init.field)
+          ? locateEntry(init.entry, subject, init.position, init.field)
           : init.planPath
             ? locatePlan(init.planPath)
             : init.item
@@ -137,6 +161,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
         data,
         location,
       }
+      if (subject.item !== undefined || subject.entryId !== undefined) diagnostic.subject = subject
       if (init.suggestions?.length) diagnostic.suggestions = init.suggestions
       diagnostics.push(diagnostic)
     }
@@ -157,6 +182,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
         plan,
         entries,
         index,
+        requirements,
         asOf: options.asOf,
         options: setting.options,
         ...(options.attachments ? { attachments: options.attachments } : {}),
@@ -169,7 +195,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     }
   }
   walk(entries, index, visitors)
-  placeByPosition(entries, unplaced)
+  placeByPosition(entries, unplaced, inputIndex)
   diagnostics.sort((a, b) => compareDiagnostics(a, b) || compareText(a.message, b.message))
   const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
   const byRule: Record<string, number> = {}
@@ -187,17 +213,37 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   }
 }
 
+/** A finding waiting for its entry's position: its location (no source) or subject to fill. */
+interface Unplaced {
+  location: SourceLocation | undefined
+  subject: DiagnosticSubject
+  field?: string
+}
+
 function placeByPosition(
   entries: readonly LedgerEntry[],
-  unplaced: Map<LedgerEntry, Array<{ location: SourceLocation; field?: string }>>,
+  unplaced: Map<LedgerEntry, Unplaced[]>,
+  inputIndex: (position: number) => number,
 ): void {
   for (let i = 0; i < entries.length && unplaced.size > 0; i++) {
     const waiting = unplaced.get(entries[i] as LedgerEntry)
     if (!waiting) continue
-    for (const { location, field } of waiting)
-      location.path = `/entries/${i}${field ? `/${field}` : ''}`
+    const at = inputIndex(i)
+    for (const { location, subject, field } of waiting) {
+      if (location) location.path = `/entries/${at}${field ? `/${field}` : ''}`
+      subject.entry = at
+    }
     unplaced.delete(entries[i] as LedgerEntry)
   }
+}
+
+/** What a finding is about, from what the rule reported on. */
+function subjectOf(init: ReportInit, plan: Plan): DiagnosticSubject {
+  if (init.entry) return { entryId: init.entry.id, item: init.entry.item, unit: init.entry.unit }
+  if (init.item) return { item: init.item.id }
+  const [head, at] = init.planPath ?? []
+  const item = head === 'items' && typeof at === 'number' ? plan.items[at] : undefined
+  return item ? { item: item.id } : {}
 }
 
 type Visit = (entry: LedgerEntry, position: number) => void
@@ -221,10 +267,10 @@ function walk(entries: readonly LedgerEntry[], index: LedgerIndex, visiting: Vis
     if (v.visitor.entry) getOrCreate(walks, v.visitor.having, () => []).push(v)
   const dead = new Set<Visiting>()
   for (const [part, visitors] of walks) {
-    if (part !== undefined && !Object.hasOwn(HAS, part)) {
+    if (part !== undefined && !Object.hasOwn(PART_BITS, part)) {
       // A rule written in plain JavaScript may ask for a part that does not exist.
       for (const v of visitors) {
-        v.crashed(`having: "${String(part)}" is not one of ${Object.keys(HAS).join(', ')}`)
+        v.crashed(`having: "${String(part)}" is not one of ${Object.keys(PART_BITS).join(', ')}`)
         dead.add(v)
       }
       continue

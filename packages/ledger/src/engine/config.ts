@@ -14,6 +14,7 @@ import {
   validateSource,
 } from '@reformkit/model'
 import { z } from 'zod'
+import { RequirementsConfig } from './requirements.js'
 import type { Rule, RuleSeverity } from './rule.js'
 
 export const CONFIG_SCHEMA_TAG = 'reformkit/config@1'
@@ -28,6 +29,8 @@ export const LedgerConfig = z.strictObject({
   /** Starting point: recommended (default), strict (every rule on) or none. */
   preset: z.enum(['recommended', 'strict', 'none']).default('recommended'),
   rules: z.record(z.string(), RuleSetting).default({}),
+  /** What each item must show: a profile and fields over it (checks and reports share it). */
+  requirements: RequirementsConfig.optional(),
   /** Sections other packages read (report rubric, workbook); kept, not checked here. */
   report: z.unknown().optional(),
   rubric: z.unknown().optional(),
@@ -49,7 +52,20 @@ const configMessages = {
     zh: '未知规则“{{rule}}”,是否应为“{{suggestion}}”?',
     en: 'Unknown rule "{{rule}}"; did you mean "{{suggestion}}"?',
   },
+
+  'config/option-moved': {
+    zh: '规则“{{rule}}”的选项“{{option}}”已移到 requirements.{{to}}(检查和报告共用同一要求);请改写在 requirements 下',
+    en: 'Option "{{option}}" of rule "{{rule}}" has moved to requirements.{{to}} (checks and reports share the requirements); write it there',
+  },
 }
+
+/** Rule options that became requirements, by rule: option → field of `requirements:`. */
+const MOVED_OPTIONS: Record<string, Record<string, string>> = {
+  'decision/procedure-complete': { required: 'decision', requiredForMajor: 'decisionForMajor' },
+  'supervision/cadence': { interval: 'supervision' },
+  'kpi/attainment': { project: 'kpiProjection' },
+}
+const NO_OPTIONS = z.strictObject({})
 
 export { configMessages }
 
@@ -94,21 +110,34 @@ export function resolveRuleSettings(
     const severity =
       override === undefined ? base : Array.isArray(override) ? override[0] : override
     if (severity === 'off') continue
-    const given = Array.isArray(override) && override.length > 1 ? override[1] : {}
-    let ruleOptions: unknown = {}
-    if (rule.meta.options) {
-      const optionsPath = ['rules', rule.id, 1]
-      const sub: ParsedSource = {
-        data: given,
-        diagnostics: [],
-        locate: (path, target) => locate([...optionsPath, ...path], target),
+    let given = Array.isArray(override) && override.length > 1 ? override[1] : {}
+    const optionsPath = ['rules', rule.id, 1]
+    const moved = MOVED_OPTIONS[rule.id]
+    if (moved && given !== null && typeof given === 'object' && !Array.isArray(given)) {
+      const kept: Record<string, unknown> = { ...given }
+      for (const [option, to] of Object.entries(moved)) {
+        if (!(option in kept)) continue
+        delete kept[option]
+        diagnostics.push(
+          report({
+            ruleId: 'config/option-moved',
+            data: { rule: rule.id, option, to },
+            location: locate([...optionsPath, option], 'key'),
+          }),
+        )
       }
-      const result = validateSource(rule.meta.options, sub, locale)
-      diagnostics.push(...result.diagnostics)
-      if (!result.value) continue
-      ruleOptions = result.value
+      given = kept
     }
-    settings.set(rule.id, { severity, options: ruleOptions })
+    const sub: ParsedSource = {
+      data: given,
+      diagnostics: [],
+      locate: (path, target) => locate([...optionsPath, ...path], target),
+    }
+    // A rule without options still refuses options given to it: nothing is silently dropped.
+    const result = validateSource(rule.meta.options ?? NO_OPTIONS, sub, locale)
+    diagnostics.push(...result.diagnostics)
+    if (!result.value) continue
+    settings.set(rule.id, { severity, options: result.value })
   }
   return { settings, diagnostics }
 }

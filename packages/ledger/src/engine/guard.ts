@@ -46,8 +46,11 @@ export function malformedField(entry: unknown): string | undefined {
   return undefined
 }
 
-/** Bits of `LedgerColumns.has`: which optional parts an entry carries. */
-export const HAS = {
+/**
+ * Bits of `LedgerColumns.has`: which optional parts an entry carries. Part of the rule
+ * API: `(index.columns.has[i] & PART_BITS.kpi) !== 0` is what `index.has(i, 'kpi')` answers.
+ */
+export const PART_BITS = {
   meeting: 1,
   kpi: 2,
   bonus: 4,
@@ -57,7 +60,7 @@ export const HAS = {
   /** An attachment path that leaves the ledger root by its text alone (`pathEscape`). */
   escapingPath: 32,
 } as const
-export type EntryPart = keyof typeof HAS
+export type EntryPart = keyof typeof PART_BITS
 
 /**
  * What rules filter on, one number per entry by position, taken in the one pass that
@@ -78,7 +81,7 @@ export interface LedgerColumns {
   item: Int32Array
   /** Position of the entry's unit in `unitIds`: the plan's units first, then unknown ids. */
   unit: Int32Array
-  /** Which optional parts the entry has: bits of `HAS`. */
+  /** Which optional parts the entry has: bits of `PART_BITS`. */
   has: Uint8Array
   /** Hash of the entry's id, seeded per check so crafted ids cannot force collisions. */
   idHash: Int32Array
@@ -100,6 +103,8 @@ export type CheckedEntries = {
   /** Entries rules cannot read, by position in the input, with the field at fault. */
   rejected: Array<{ index: number; field: string }>
   columns: LedgerColumns
+  /** Position in the input of each accepted entry; absent when every entry was accepted. */
+  inputIndex?: Int32Array
 }
 
 /** Split entries into those rules can read and those they cannot (with the field at fault). */
@@ -149,9 +154,12 @@ export function guardEntries(
   }
   if (rejected.length === 0) return { entries: given as LedgerEntry[], rejected, columns }
   const bad = new Set(rejected.map((r) => r.index))
+  const inputIndex = new Int32Array(accepted)
+  for (let i = 0, at = 0; i < n; i++) if (!bad.has(i)) inputIndex[at++] = i
   return {
     entries: given.filter((_, i) => !bad.has(i)) as LedgerEntry[],
     rejected,
+    inputIndex,
     columns: {
       ...columns,
       day: day.slice(0, accepted),
@@ -188,15 +196,15 @@ function slotter(ids: string[]): (id: string) => number {
 
 function parts(entry: LedgerEntry): number {
   let has = 0
-  if (entry.meeting !== undefined) has |= HAS.meeting
-  if (entry.kpi !== undefined) has |= HAS.kpi
-  if (entry.bonus !== undefined) has |= HAS.bonus
-  if (entry.milestone !== undefined) has |= HAS.milestone
+  if (entry.meeting !== undefined) has |= PART_BITS.meeting
+  if (entry.kpi !== undefined) has |= PART_BITS.kpi
+  if (entry.bonus !== undefined) has |= PART_BITS.bonus
+  if (entry.milestone !== undefined) has |= PART_BITS.milestone
   const attachments = entry.attachments
-  if (attachments.length > 0) has |= HAS.attachments
+  if (attachments.length > 0) has |= PART_BITS.attachments
   for (let a = 0; a < attachments.length; a++) {
     if (pathEscape((attachments[a] as { path: string }).path) !== undefined) {
-      has |= HAS.escapingPath
+      has |= PART_BITS.escapingPath
       break
     }
   }

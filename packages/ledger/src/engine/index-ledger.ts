@@ -5,9 +5,9 @@ import {
   type CheckedEntries,
   type EntryPart,
   guardEntries,
-  HAS,
   kindCodes,
   type LedgerColumns,
+  PART_BITS,
 } from './guard.js'
 
 /**
@@ -41,6 +41,12 @@ export interface LedgerIndex {
   columns: LedgerColumns
   /** Positions of the entries that have `part` (e.g. `kpi`), in ledger order; made once. */
   having(part: EntryPart): Int32Array
+  /** Whether the entry at `position` has `part`. */
+  has(position: number, part: EntryPart): boolean
+  /** Whether the entry at `position` names an item of the plan (by id, after reading). */
+  isPlanItem(position: number): boolean
+  /** Whether the entry at `position` is filed by a unit of the plan (not a group, not unknown). */
+  isPlanUnit(position: number): boolean
 }
 
 /** Entries that rules cannot read (see checkLedger's ledger/malformed-entry) are left out. */
@@ -87,6 +93,8 @@ export function indexLedger(
   const having = new Map<EntryPart, Int32Array>()
   const ofKind = new Map<EntryKind, Map<string, LedgerEntry[]>>()
   let first: Int32Array | undefined
+  const planItems = plan.items.length
+  const planUnits = plan.units.length
   return {
     items,
     itemPosition: new Map(plan.items.map((item, i) => [item.id, i])),
@@ -118,8 +126,13 @@ export function indexLedger(
     },
     columns,
     having(part) {
-      return getOrCreate(having, part, () => positionsWhere(columns.has, HAS[part], HAS[part]))
+      const bit = PART_BITS[part]
+      return getOrCreate(having, part, () => positionsWhere(columns.has, bit, bit))
     },
+    has: (position, part) => ((columns.has[position] as number) & PART_BITS[part]) !== 0,
+    // The plan's items and units take the first slots of the columns (see LedgerColumns).
+    isPlanItem: (position) => (itemOf[position] as number) < planItems,
+    isPlanUnit: (position) => (columns.unit[position] as number) < planUnits,
   }
 }
 

@@ -56,3 +56,53 @@ export function targetText(target: KpiTarget): string {
       return `${target.value}–${target.upper ?? '?'}`
   }
 }
+
+/**
+ * Where a KPI stands on a day:
+ * - `unreported`: no report up to asOf;
+ * - `over`: a limit (atMost, or a range's upper bound) is exceeded;
+ * - `met`: the target is met;
+ * - `unmet`: the period is over and the target is not met;
+ * - `onTrack` / `behind`: before the end, the projection reaches the target or not;
+ * - `pending`: before the end, not met, and not projected (projection `none`, or no time
+ *   has passed yet).
+ */
+export type KpiState = 'unreported' | 'over' | 'met' | 'unmet' | 'onTrack' | 'behind' | 'pending'
+
+export interface KpiProgress {
+  state: KpiState
+  actual?: number
+  /** The value expected at the end of the period, when projected. */
+  projected?: number
+}
+
+export interface KpiProgressOptions {
+  asOf: string
+  /** Share of the plan period elapsed on asOf (`elapsedFraction`), 0–1. */
+  elapsed: number
+  /** `elapsed`: accumulating KPIs are projected by elapsed time (序时进度); `none`: not at all. */
+  projection: 'elapsed' | 'none'
+}
+
+/**
+ * The one judgement of a KPI, shared by the rule kpi/attainment and the reports' KPI view.
+ * `reports` are the KPI reports of this KPI (others are ignored).
+ */
+export function kpiProgress(
+  kpi: Pick<Kpi, 'id' | 'accumulation' | 'target'>,
+  reports: readonly LedgerEntry[],
+  options: KpiProgressOptions,
+): KpiProgress {
+  const own = reports.filter((entry) => entry.kpi?.id === kpi.id)
+  const actual = kpiActual(kpi, own, options.asOf)
+  if (actual === undefined) return { state: 'unreported' }
+  const { comparator, value, upper } = kpi.target
+  const limit = comparator === 'atMost' ? value : comparator === 'range' ? upper : undefined
+  if (limit !== undefined && actual > limit) return { state: 'over', actual }
+  if (meetsTarget(kpi.target, actual)) return { state: 'met', actual }
+  if (options.elapsed >= 1) return { state: 'unmet', actual }
+  if (options.projection === 'none' || options.elapsed <= 0) return { state: 'pending', actual }
+  const projected =
+    kpi.accumulation === 'sum' ? Math.round((actual / options.elapsed) * 10) / 10 : actual
+  return { state: projected >= value ? 'onTrack' : 'behind', actual, projected }
+}

@@ -11,6 +11,7 @@ import type { z } from 'zod'
 import type { LedgerEntry } from '../entry/schema.js'
 import type { EntryPart } from './guard.js'
 import type { LedgerIndex } from './index-ledger.js'
+import type { Requirements } from './requirements.js'
 
 /** What the file system says about one attachment (gathered by `@reformkit/ledger/node`). */
 export interface AttachmentFact {
@@ -62,6 +63,11 @@ export interface ReportInit {
   data?: MessageData
   /** Point at this entry (and at `field` inside it, e.g. `date` or `attachments/2`). */
   entry?: LedgerEntry
+  /**
+   * The entry's position in `context.entries`, when the rule knows it (a visitor's
+   * `position`, a loop over the columns): saves the engine looking for it.
+   */
+  position?: number
   field?: string
   /** Or at this item of the plan (and at `field` inside it). */
   item?: Item
@@ -71,10 +77,18 @@ export interface ReportInit {
   suggestions?: Suggestion[]
 }
 
+/**
+ * Everything a rule sees. Built-in rules use nothing else: what they do, a rule of your own
+ * can do.
+ */
 export interface RuleContext<Options = unknown> {
   plan: Plan
+  /** The entries rules can read (malformed ones are set aside); positions index `index.columns`. */
   entries: readonly LedgerEntry[]
+  /** Queries over the ledger: by item and kind, by part, references resolved, columns. */
   index: LedgerIndex
+  /** What each item must show (from the config's `requirements:`), as the reports see it. */
+  requirements: Requirements
   /** The day the check is made for (YYYY-MM-DD); never the clock. */
   asOf: string
   options: Options

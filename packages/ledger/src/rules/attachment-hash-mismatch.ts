@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js'
+import { defineRule } from '../rule-api.js'
 
 export const attachmentHashMismatch = defineRule({
   id: 'attachment/hash-mismatch',

@@ -1,5 +1,4 @@
-import { pathEscape } from '../engine/paths.js'
-import { defineRule } from '../engine/rule.js'
+import { defineRule, pathEscape } from '../rule-api.js'
 
 export const attachmentMissing = defineRule({
   id: 'attachment/missing',

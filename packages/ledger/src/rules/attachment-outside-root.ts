@@ -1,5 +1,4 @@
-import { pathEscape } from '../engine/paths.js'
-import { defineRule } from '../engine/rule.js'
+import { defineRule, pathEscape } from '../rule-api.js'
 
 const reasons = {
   absolute: { zh: '绝对路径', en: 'an absolute path' },

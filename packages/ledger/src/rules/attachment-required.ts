@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { HAS } from '../engine/guard.js'
-import { defineRule } from '../engine/rule.js'
 import { ENTRY_KINDS, EntryKind, entryKindLabels, type LedgerEntry } from '../entry/schema.js'
+import { defineRule } from '../rule-api.js'
 
 export const attachmentRequired = defineRule({
   id: 'attachment/required',
@@ -31,14 +30,15 @@ export const attachmentRequired = defineRule({
     const skip = ENTRY_KINDS.map(
       (kind) => kind === 'bonusProof' || options.exemptKinds.includes(kind),
     )
-    const { kind, has } = index.columns
-    for (let i = 0; i < has.length; i++) {
-      if ((has[i] as number) & HAS.attachments || skip[kind[i] as number]) continue
+    const { kind } = index.columns
+    for (let i = 0; i < kind.length; i++) {
+      if (skip[kind[i] as number] || index.has(i, 'attachments')) continue
       const entry = entries[i] as LedgerEntry
       report({
         messageId: 'none',
         data: { kind: entryKindLabels[entry.kind], entry: entry.id },
         entry,
+        position: i,
       })
     }
   },

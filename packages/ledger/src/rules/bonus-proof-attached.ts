@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { HAS } from '../engine/guard.js'
-import { defineRule } from '../engine/rule.js'
 import { ENTRY_KINDS, type LedgerEntry } from '../entry/schema.js'
+import { defineRule } from '../rule-api.js'
 
 export const bonusProofAttached = defineRule({
   id: 'bonus/proof-attached',
@@ -32,19 +31,26 @@ export const bonusProofAttached = defineRule({
     recommended: 'error',
   },
   check({ entries, index, options, report }) {
-    const { kind, has } = index.columns
+    const { kind } = index.columns
     const bonusProof = ENTRY_KINDS.indexOf('bonusProof')
     for (let i = 0; i < kind.length; i++) {
       if (kind[i] !== bonusProof) continue
       const entry = entries[i] as LedgerEntry
-      if (!((has[i] as number) & HAS.attachments))
-        report({ messageId: 'noProof', data: { entry: entry.id }, entry, field: 'attachments' })
+      if (!index.has(i, 'attachments'))
+        report({
+          messageId: 'noProof',
+          data: { entry: entry.id },
+          entry,
+          position: i,
+          field: 'attachments',
+        })
       const points = entry.bonus?.points
       if (points !== undefined && (points <= 0 || points > options.maxPointsPerEntry)) {
         report({
           messageId: 'points',
           data: { entry: entry.id, points, cap: options.maxPointsPerEntry },
           entry,
+          position: i,
           field: 'bonus',
         })
       }

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js'
+import { defineRule } from '../rule-api.js'
 
 const whatLabels = {
   entry: { zh: '条目', en: 'entry' },

@@ -20,8 +20,8 @@ testRule(decisionProcedureComplete, {
       ],
     },
     {
-      name: 'a lighter profile by options',
-      options: { required: ['meetingDecision'], requiredForMajor: [] },
+      name: 'lighter requirements',
+      requirements: { decision: ['meetingDecision'], decisionForMajor: [] },
       entries: [
         entry({ item: 'i1', kind: 'meetingDecision' }),
         entry({ item: 'i2', unit: 'jxj', kind: 'meetingDecision' }),
@@ -54,14 +54,7 @@ testRule(decisionProcedureComplete, {
     },
     {
       name: 'the 2019 profile adds public participation',
-      options: {
-        requiredForMajor: [
-          'publicParticipation',
-          'expertReview',
-          'riskAssessment',
-          'legalityReview',
-        ],
-      },
+      requirements: { profile: 'major-decision-2019' },
       entries: [
         ...procedure('i1', 'fgj'),
         ...procedure('i2', 'jxj'),

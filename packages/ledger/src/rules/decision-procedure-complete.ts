@@ -1,15 +1,13 @@
-import { z } from 'zod'
-import { itemName, kindList } from '../engine/labels.js'
-import { defineRule } from '../engine/rule.js'
-import { EntryKind } from '../entry/schema.js'
+import type { EntryKind } from '../entry/schema.js'
+import { defineRule, itemName, kindList } from '../rule-api.js'
 
 export const decisionProcedureComplete = defineRule({
   id: 'decision/procedure-complete',
   meta: {
     type: 'problem',
     docs: {
-      zh: '每个事项都要有调研、讨论、上会研究等决策程序资料;重大改革项目还要有专家论证、风险评估和合法性审查。所需种类可配置(如按2019年《重大行政决策程序暂行条例》加入公众参与)。',
-      en: 'Every item has its decision-procedure materials (research, discussion, meeting decision); major items also expert review, risk assessment and legality review. The kinds are configurable (e.g. public participation, as the 2019 interim regulations on major administrative decisions require).',
+      zh: '每个事项都要有调研、讨论、上会研究等决策程序资料;重大改革项目还要有专家论证、风险评估和合法性审查。所需种类在配置的 requirements 中设定(如 profile: major-decision-2019 按2019年《重大行政决策程序暂行条例》加入公众参与),报告按同一要求计算完整度。',
+      en: "Every item has its decision-procedure materials (research, discussion, meeting decision); major items also expert review, risk assessment and legality review. The kinds are set in the config's requirements (e.g. profile: major-decision-2019 adds public participation, as the 2019 interim regulations on major administrative decisions require); the reports count completeness by the same requirements.",
       rationale:
         '保障措施(四):调研、讨论、重大事项的专家论证及风险评估与合法性审查、上会研究等决策程序资料',
     },
@@ -23,22 +21,12 @@ export const decisionProcedureComplete = defineRule({
         en: 'Major item {{item}} lacks: {{kinds}}',
       },
     },
-    options: z.strictObject({
-      required: z
-        .array(EntryKind)
-        .default(['research', 'discussion', 'meetingDecision'])
-        .meta({ description: '每个事项必备的决策程序材料 / Materials every item needs' }),
-      requiredForMajor: z
-        .array(EntryKind)
-        .default(['expertReview', 'riskAssessment', 'legalityReview'])
-        .meta({ description: '重大改革项目另需的材料 / Further materials of major items' }),
-    }),
     recommended: 'error',
   },
-  check({ plan, index, options, report }) {
+  check({ plan, index, requirements, report }) {
     for (const item of plan.items) {
       const present = (kind: EntryKind) => index.firstOf(item.id, kind) !== undefined
-      const missing = options.required.filter((kind) => !present(kind))
+      const missing = requirements.decision.filter((kind) => !present(kind))
       if (missing.length > 0)
         report({
           messageId: 'missing',
@@ -46,7 +34,7 @@ export const decisionProcedureComplete = defineRule({
           item,
         })
       if (!item.major) continue
-      const missingMajor = options.requiredForMajor.filter(
+      const missingMajor = requirements.decisionForMajor.filter(
         (kind) => !present(kind) && !missing.includes(kind),
       )
       if (missingMajor.length > 0) {

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { itemName } from '../engine/labels.js'
-import { defineRule } from '../engine/rule.js'
 import { EntryKind, entryKindLabels } from '../entry/schema.js'
+import { defineRule, itemName } from '../rule-api.js'
 
 export const decisionProcedureOrder = defineRule({
   id: 'decision/procedure-order',

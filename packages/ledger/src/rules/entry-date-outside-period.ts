@@ -1,7 +1,7 @@
 import { addDays, dayNumber } from '@reformkit/model'
 import { z } from 'zod'
-import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
+import { defineRule } from '../rule-api.js'
 
 export const entryDateOutsidePeriod = defineRule({
   id: 'entry/date-outside-period',

@@ -1,6 +1,5 @@
-import { firstEqual } from '../engine/fast.js'
-import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
+import { defineRule, firstEqual } from '../rule-api.js'
 
 export const entryDuplicateId = defineRule({
   id: 'entry/duplicate-id',

@@ -1,6 +1,6 @@
 import { dayNumber } from '@reformkit/model'
-import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
+import { defineRule } from '../rule-api.js'
 
 export const entryFutureDate = defineRule({
   id: 'entry/future-date',

@@ -1,6 +1,5 @@
-import { HAS } from '../engine/guard.js'
-import { defineRule } from '../engine/rule.js'
 import { ENTRY_KINDS, type EntryKind, entryKindLabels, type LedgerEntry } from '../entry/schema.js'
+import { defineRule, PART_BITS } from '../rule-api.js'
 
 /** The field each kind needs; a field of another kind on an entry is a mistake. */
 const requiredField: Partial<Record<EntryKind, 'meeting' | 'kpi' | 'bonus'>> = {
@@ -38,9 +37,9 @@ export const entryKindFields = defineRule({
     // Per kind code, the bit of the field it needs (0 for none).
     const needs = ENTRY_KINDS.map((kind) => {
       const field = requiredField[kind]
-      return field ? HAS[field] : 0
+      return field ? PART_BITS[field] : 0
     })
-    const fieldBits = HAS.meeting | HAS.kpi | HAS.bonus
+    const fieldBits = PART_BITS.meeting | PART_BITS.kpi | PART_BITS.bonus
     for (let i = 0; i < has.length; i++) {
       const present = (has[i] as number) & fieldBits
       // Most entries carry exactly what their kind needs (usually nothing): move on.

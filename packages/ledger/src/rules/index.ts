@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/rule.js'
+import type { Rule } from '../rule-api.js'
 import { attachmentHashMismatch } from './attachment-hash-mismatch.js'
 import { attachmentMissing } from './attachment-missing.js'
 import { attachmentOutsideRoot } from './attachment-outside-root.js'

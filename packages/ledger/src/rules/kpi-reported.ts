@@ -1,7 +1,5 @@
 import { dayNumber } from '@reformkit/model'
-import { targetText } from '../engine/kpi.js'
-import { itemName } from '../engine/labels.js'
-import { defineRule } from '../engine/rule.js'
+import { defineRule, itemName, targetText } from '../rule-api.js'
 
 export const kpiReported = defineRule({
   id: 'kpi/reported',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineRule } from '../engine/rule.js'
+import { defineRule } from '../rule-api.js'
 
 export const kpiValueValid = defineRule({
   id: 'kpi/value-valid',

@@ -1,6 +1,5 @@
 import { dayNumber, daysOverdue } from '@reformkit/model'
-import { itemName } from '../engine/labels.js'
-import { defineRule } from '../engine/rule.js'
+import { defineRule, itemName } from '../rule-api.js'
 
 export const milestoneOverdue = defineRule({
   id: 'milestone/overdue',

@@ -1,5 +1,4 @@
-import { itemName } from '../engine/labels.js'
-import { defineRule } from '../engine/rule.js'
+import { defineRule, itemName } from '../rule-api.js'
 
 export const milestoneRoadmap = defineRule({
   id: 'milestone/roadmap',

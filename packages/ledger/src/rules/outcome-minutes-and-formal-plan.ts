@@ -1,8 +1,4 @@
-import { itemName, kindList } from '../engine/labels.js'
-import { defineRule } from '../engine/rule.js'
-import type { EntryKind } from '../entry/schema.js'
-
-const outcomes: EntryKind[] = ['minutes', 'formalPlan']
+import { defineRule, itemName, kindList } from '../rule-api.js'
 
 export const outcomeMinutesAndFormalPlan = defineRule({
   id: 'outcome/minutes-and-formal-plan',
@@ -21,11 +17,11 @@ export const outcomeMinutesAndFormalPlan = defineRule({
     },
     recommended: 'error',
   },
-  check({ plan, index, report }) {
+  check({ plan, index, requirements, report }) {
     for (const item of plan.items) {
       const meeting = index.firstOf(item.id, 'meetingDecision')
       if (!meeting) continue
-      const missing = outcomes.filter((kind) => !index.firstOf(item.id, kind))
+      const missing = requirements.outcome.filter((kind) => !index.firstOf(item.id, kind))
       if (missing.length > 0) {
         report({
           messageId: 'missing',

@@ -1,8 +1,7 @@
 import { compareText } from '@reformkit/model'
 import { z } from 'zod'
-import { itemName } from '../engine/labels.js'
-import { defineRule } from '../engine/rule.js'
 import { EntryKind } from '../entry/schema.js'
+import { defineRule, itemName } from '../rule-api.js'
 
 export const planApprovedBeforeImplementation = defineRule({
   id: 'plan/approved-before-implementation',

@@ -1,7 +1,7 @@
 import { formatOrdinal, type Item, type Unit } from '@reformkit/model'
 import { z } from 'zod'
-import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
+import { defineRule } from '../rule-api.js'
 
 export const refUnitNotResponsible = defineRule({
   id: 'ref/unit-not-responsible',
@@ -37,10 +37,12 @@ export const refUnitNotResponsible = defineRule({
       ...exempt,
     ])
     for (let i = 0; i < itemOf.length; i++) {
-      const unit = unitOf[i] as number
-      const may = allowed[itemOf[i] as number]
       // Unknown items and units are ref/unknown-item's and ref/unknown-unit's findings.
-      if (!may || unit >= plan.units.length || may.includes(unit)) continue
+      if (!index.isPlanItem(i) || !index.isPlanUnit(i)) continue
+      // For the plan's items and units, the column value is the place in the plan.
+      const unit = unitOf[i] as number
+      const may = allowed[itemOf[i] as number] as number[]
+      if (may.includes(unit)) continue
       const entry = entries[i] as LedgerEntry
       const item = plan.items[itemOf[i] as number] as Item
       report({
@@ -51,6 +53,7 @@ export const refUnitNotResponsible = defineRule({
           responsible: item.responsible.map((id) => names.get(id) ?? id).join('、'),
         },
         entry,
+        position: i,
         field: 'unit',
       })
     }

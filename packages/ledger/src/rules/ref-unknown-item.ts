@@ -1,7 +1,6 @@
 import { closest, formatOrdinal, type Item } from '@reformkit/model'
-import { getOrCreate } from '../engine/index-ledger.js'
-import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
+import { defineRule } from '../rule-api.js'
 
 export const refUnknownItem = defineRule({
   id: 'ref/unknown-item',
@@ -24,18 +23,20 @@ export const refUnknownItem = defineRule({
     },
     recommended: 'error',
   },
-  check({ plan, entries, index, report }) {
-    const known = plan.items.length
+  check({ entries, index, report }) {
     const { item: itemOf, itemIds } = index.columns
     // One suggestion per unknown id, however many entries repeat it.
     const suggested = new Map<number, Item | undefined>()
     for (let i = 0; i < itemOf.length; i++) {
+      if (index.isPlanItem(i)) continue
       const slot = itemOf[i] as number
-      if (slot < known) continue
       const entry = entries[i] as LedgerEntry
-      const item = getOrCreate(suggested, slot, () =>
-        index.items.get(closest(itemIds[slot] as string, index.items.keys()) ?? ''),
-      )
+      if (!suggested.has(slot))
+        suggested.set(
+          slot,
+          index.items.get(closest(itemIds[slot] as string, index.items.keys()) ?? ''),
+        )
+      const item = suggested.get(slot)
       if (item) {
         report({
           messageId: 'unknownSuggest',
@@ -46,6 +47,7 @@ export const refUnknownItem = defineRule({
             label: `${formatOrdinal(item.number)}${item.title}`,
           },
           entry,
+          position: i,
           field: 'item',
           suggestions: [{ message: item.title, replacement: item.id }],
         })
@@ -54,6 +56,7 @@ export const refUnknownItem = defineRule({
           messageId: 'unknown',
           data: { entry: entry.id, item: entry.item },
           entry,
+          position: i,
           field: 'item',
         })
       }

@@ -1,5 +1,5 @@
 import { closest } from '@reformkit/model'
-import { defineRule } from '../engine/rule.js'
+import { defineRule } from '../rule-api.js'
 
 export const refUnknownKpi = defineRule({
   id: 'ref/unknown-kpi',

@@ -1,7 +1,6 @@
 import { closest, findUnit, type Unit } from '@reformkit/model'
-import { getOrCreate } from '../engine/index-ledger.js'
-import { defineRule } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
+import { defineRule } from '../rule-api.js'
 
 export const refUnknownUnit = defineRule({
   id: 'ref/unknown-unit',
@@ -30,13 +29,12 @@ export const refUnknownUnit = defineRule({
   },
   check({ plan, entries, index, report }) {
     const groups = new Map(plan.unitGroups.map((group) => [group.id, group]))
-    const known = plan.units.length
     const { unit: unitOf, unitIds } = index.columns
     // One suggestion per unknown id, however many entries repeat it.
     const suggested = new Map<number, Unit | undefined>()
     for (let i = 0; i < unitOf.length; i++) {
+      if (index.isPlanUnit(i)) continue
       const slot = unitOf[i] as number
-      if (slot < known) continue
       const entry = entries[i] as LedgerEntry
       const group = groups.get(entry.unit)
       if (group) {
@@ -44,19 +42,25 @@ export const refUnknownUnit = defineRule({
           messageId: 'group',
           data: { entry: entry.id, unit: entry.unit, members: group.members.join(', ') },
           entry,
+          position: i,
           field: 'unit',
         })
         continue
       }
-      const unit = getOrCreate(suggested, slot, () => {
+      if (!suggested.has(slot)) {
         const id = unitIds[slot] as string
-        return findUnit(plan, id) ?? index.units.get(closest(id, index.units.keys()) ?? '')
-      })
+        suggested.set(
+          slot,
+          findUnit(plan, id) ?? index.units.get(closest(id, index.units.keys()) ?? ''),
+        )
+      }
+      const unit = suggested.get(slot)
       if (unit) {
         report({
           messageId: 'unknownSuggest',
           data: { entry: entry.id, unit: entry.unit, suggestion: unit.id, name: unit.name },
           entry,
+          position: i,
           field: 'unit',
           suggestions: [{ message: unit.name, replacement: unit.id }],
         })
@@ -65,6 +69,7 @@ export const refUnknownUnit = defineRule({
           messageId: 'unknown',
           data: { entry: entry.id, unit: entry.unit },
           entry,
+          position: i,
           field: 'unit',
         })
       }

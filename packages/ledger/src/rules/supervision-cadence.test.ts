@@ -30,7 +30,7 @@ testRule(supervisionCadence, {
     {
       name: 'monthly when configured',
       asOf: '2017-05-31',
-      options: { interval: 'month' },
+      requirements: { supervision: 'month' },
       entries: [
         approved,
         ...['2017-03-20', '2017-04-20', '2017-05-20'].map((date) =>

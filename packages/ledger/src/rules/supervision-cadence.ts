@@ -1,7 +1,4 @@
-import { z } from 'zod'
-import { completeIntervals } from '../engine/intervals.js'
-import { itemName } from '../engine/labels.js'
-import { defineRule } from '../engine/rule.js'
+import { completeIntervals, defineRule, itemName } from '../rule-api.js'
 
 export const supervisionCadence = defineRule({
   id: 'supervision/cadence',
@@ -18,15 +15,9 @@ export const supervisionCadence = defineRule({
         en: 'Item {{item}} has no supervision record in {{period}} ({{start}} to {{end}})',
       },
     },
-    options: z.strictObject({
-      interval: z
-        .enum(['month', 'quarter', 'halfYear'])
-        .default('quarter')
-        .meta({ description: '督办周期:月、季度、半年 / Supervision interval' }),
-    }),
     recommended: 'warning',
   },
-  check({ plan, index, asOf, options, report }) {
+  check({ plan, index, asOf, requirements, report }) {
     // Supervision is owed while the plan runs: up to asOf, or the end of its period.
     const until = [asOf, plan.period.end].sort()[0] as string
     // Items approved on the same day share their intervals: compute each once.
@@ -34,7 +25,7 @@ export const supervisionCadence = defineRule({
     const spansFrom = (approved: string) => {
       const known = intervals.get(approved)
       if (known) return known
-      const spans = completeIntervals(approved, until, options.interval)
+      const spans = completeIntervals(approved, until, requirements.supervision)
       intervals.set(approved, spans)
       return spans
     }

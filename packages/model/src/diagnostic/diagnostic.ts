@@ -38,6 +38,19 @@ export interface Suggestion {
  */
 export type MessageData = Record<string, string | number | LocalizedMessage>
 
+/**
+ * What a finding is about, as data: the ledger entry (its index in the entries that were
+ * checked, and its id), the plan item and the unit. Consumers group findings by these
+ * fields; nothing reads them back out of `location.path`.
+ */
+export interface DiagnosticSubject {
+  /** Index of the entry in the `entries` given to checkLedger. */
+  entry?: number
+  entryId?: string
+  item?: string
+  unit?: string
+}
+
 /** One shape for every finding in every reformkit package. */
 export interface Diagnostic {
   /** Stable id of the check, `area/name`, e.g. `plan/unknown-unit`. */
@@ -49,6 +62,8 @@ export interface Diagnostic {
   messageId: string
   data: MessageData
   location: SourceLocation
+  /** The entry, item and unit the finding concerns, where there are such. */
+  subject?: DiagnosticSubject
   related?: RelatedLocation[]
   suggestions?: Suggestion[]
   docsUrl?: string

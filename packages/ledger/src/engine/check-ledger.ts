@@ -129,6 +129,8 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     return location
   }
 
+  // The entry a visitor is looking at: what it reports on it needs no position given.
+  const cursor: Cursor = { entry: undefined, position: -1 }
   let rulesRun = 0
   const visitors: Visiting[] = []
   for (const rule of rules) {
@@ -143,7 +145,12 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       const location =
         init.location ??
         (init.entry
-          ? locateEntry(init.entry, subject, init.position, init.field)
+          ? locateEntry(
+              init.entry,
+              subject,
+              init.position ?? (init.entry === cursor.entry ? cursor.position : undefined),
+              init.field,
+            )
           : init.planPath
             ? locatePlan(init.planPath)
             : init.item
@@ -194,7 +201,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       crashed(error)
     }
   }
-  walk(entries, index, visitors)
+  walk(entries, index, visitors, cursor)
   placeByPosition(entries, unplaced, inputIndex)
   diagnostics.sort((a, b) => compareDiagnostics(a, b) || compareText(a.message, b.message))
   const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
@@ -248,6 +255,11 @@ function subjectOf(init: ReportInit, plan: Plan): DiagnosticSubject {
 
 type Visit = (entry: LedgerEntry, position: number) => void
 
+interface Cursor {
+  entry: LedgerEntry | undefined
+  position: number
+}
+
 interface Visiting {
   visitor: RuleVisitor
   crashed: (error: unknown) => void
@@ -261,7 +273,12 @@ interface Visiting {
  * tight loop. A rule whose visitor throws is reported once and not called again; the other
  * rules go on.
  */
-function walk(entries: readonly LedgerEntry[], index: LedgerIndex, visiting: Visiting[]): void {
+function walk(
+  entries: readonly LedgerEntry[],
+  index: LedgerIndex,
+  visiting: Visiting[],
+  cursor: Cursor,
+): void {
   const walks = new Map<EntryPart | undefined, Visiting[]>()
   for (const v of visiting)
     if (v.visitor.entry) getOrCreate(walks, v.visitor.having, () => []).push(v)
@@ -286,9 +303,16 @@ function walk(entries: readonly LedgerEntry[], index: LedgerIndex, visiting: Vis
           if (positions)
             for (let k = start; k < end; k++) {
               const i = positions[k] as number
-              visit(entries[i] as LedgerEntry, i)
+              cursor.entry = entries[i]
+              cursor.position = i
+              visit(cursor.entry as LedgerEntry, i)
             }
-          else for (let i = start; i < end; i++) visit(entries[i] as LedgerEntry, i)
+          else
+            for (let i = start; i < end; i++) {
+              cursor.entry = entries[i]
+              cursor.position = i
+              visit(cursor.entry as LedgerEntry, i)
+            }
         } catch (error) {
           v.crashed(error)
           dead.add(v)
@@ -296,6 +320,7 @@ function walk(entries: readonly LedgerEntry[], index: LedgerIndex, visiting: Vis
       }
     }
   }
+  cursor.entry = undefined
   for (const v of visiting) {
     if (dead.has(v)) continue
     try {

@@ -40,6 +40,7 @@ export const entryDateOutsidePeriod = defineRule({
         messageId: 'outside',
         data: { entry: entry.id, date: entry.date, ...period },
         entry,
+        position: i,
         field: 'date',
       })
     }

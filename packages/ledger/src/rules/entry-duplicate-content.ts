@@ -41,6 +41,7 @@ export const entryDuplicateContent = defineRule({
         messageId: 'duplicate',
         data: { entry: at(i).id, first: at(earlier).id },
         entry: at(i),
+        position: i,
       })
     }
   },

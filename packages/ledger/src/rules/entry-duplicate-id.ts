@@ -33,7 +33,13 @@ export const entryDuplicateId = defineRule({
       const at = where
         ? `${where.file ?? ''}:${where.line ?? ''}`.replace(/^:/, '') || where.path
         : entry.id
-      report({ messageId: 'duplicate', data: { entry: entry.id, first: at }, entry, field: 'id' })
+      report({
+        messageId: 'duplicate',
+        data: { entry: entry.id, first: at },
+        entry,
+        position: i,
+        field: 'id',
+      })
     }
   },
 })

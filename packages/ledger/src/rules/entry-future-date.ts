@@ -29,6 +29,7 @@ export const entryFutureDate = defineRule({
         messageId: 'future',
         data: { entry: entry.id, date: entry.date, asOf },
         entry,
+        position: i,
         field: 'date',
       })
     }

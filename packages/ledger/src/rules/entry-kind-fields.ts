@@ -48,7 +48,12 @@ export const entryKindFields = defineRule({
       const needed = requiredField[entry.kind]
       const kind = entryKindLabels[entry.kind]
       if (needed && entry[needed] === undefined) {
-        report({ messageId: 'missing', data: { kind, entry: entry.id, field: needed }, entry })
+        report({
+          messageId: 'missing',
+          data: { kind, entry: entry.id, field: needed },
+          entry,
+          position: i,
+        })
       }
       for (const field of kindFields) {
         if (field === needed || entry[field] === undefined) continue
@@ -57,6 +62,7 @@ export const entryKindFields = defineRule({
           messageId: 'unexpected',
           data: { kind, entry: entry.id, field, owner },
           entry,
+          position: i,
           field,
         })
       }

@@ -32,18 +32,18 @@ export {
   type Section,
   type Table,
 } from './reports/model.js'
-export {
-  type ComputeViewsOptions,
-  computeViews,
-  type ItemStatus,
-  type ItemView,
-  type KpiView,
-  type Light,
-  type MaterialView,
-  type MilestoneView,
-  type PlanViews,
-  type Reason,
-  type ScoreLine,
-  type ScoreView,
-  type UnitView,
-} from './views/views.js'
+export { computeViews } from './views/compute.js'
+export type {
+  ComputeViewsOptions,
+  ItemStatus,
+  ItemView,
+  KpiView,
+  Light,
+  MaterialView,
+  MilestoneView,
+  PlanViews,
+  Reason,
+  ScoreLine,
+  ScoreView,
+  UnitView,
+} from './views/types.js'

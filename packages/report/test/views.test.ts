@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { computeViews } from '../src/views/views.js'
+import { computeViews } from '../src/views/compute.js'
 import { loadExample } from './example.js'
 
 const example = await loadExample()

@@ -73,7 +73,10 @@ export interface ItemRequirements {
 /** What the plan demands, resolved once for checks and reports alike. */
 export interface Requirements extends RequirementValues {
   profile: ProfileName
-  /** Per item id. */
+  /** What an ordinary item and a major item (重大改革项目) must show. */
+  ordinary: ItemRequirements
+  major: ItemRequirements
+  /** Per item id of the plan. */
   items: ReadonlyMap<string, ItemRequirements>
 }
 
@@ -103,6 +106,8 @@ export function resolveRequirements(
   return {
     profile,
     ...values,
+    ordinary,
+    major,
     items: new Map(plan.items.map((item) => [item.id, item.major ? major : ordinary])),
   }
 }

@@ -1,7 +1,7 @@
 import { type Locale, pick } from '@reformkit/model'
 import ExcelJS from 'exceljs'
 import { lightColours, type ReportModel } from '../reports/model.js'
-import type { Light } from '../views/views.js'
+import type { Light } from '../views/types.js'
 import { cellText, subtitle } from './text.js'
 import { reportDate, zipFiles } from './zip.js'
 

@@ -3,8 +3,8 @@ import { ENTRY_KINDS, entryKindLabels, targetText } from '@reformkit/ledger'
 import type { Diagnostic, LocalizedMessage, Plan } from '@reformkit/model'
 import { compareText, formatOrdinal } from '@reformkit/model'
 import type { ReportConfigInput } from '../config/config.js'
-import type { ItemStatus, ItemView, PlanViews, ScoreLine } from '../views/views.js'
-import { computeViews } from '../views/views.js'
+import { computeViews } from '../views/compute.js'
+import type { ItemStatus, ItemView, PlanViews, ScoreLine } from '../views/types.js'
 import {
   type Cell,
   type Column,
@@ -293,6 +293,7 @@ const kpiStates = {
   unmet: both('未完成', 'not met'),
   onTrack: both('按进度', 'on track'),
   behind: both('滞后', 'behind'),
+  pending: both('进行中', 'in progress'),
   unreported: both('未报送', 'not reported'),
 }
 

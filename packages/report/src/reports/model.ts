@@ -1,5 +1,5 @@
 import type { LocalizedMessage } from '@reformkit/model'
-import type { Light } from '../views/views.js'
+import type { Light } from '../views/types.js'
 
 export const REPORT_KINDS = ['progress', 'assessment', 'kpi', 'ledger-index'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]

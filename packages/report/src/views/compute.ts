@@ -1,0 +1,133 @@
+import {
+  completeIntervals,
+  type EntryKind,
+  itemName,
+  type LedgerEntry,
+  resolveRequirements,
+  type Span,
+} from '@reformkit/ledger'
+import { daysBetween, elapsedFraction, responsibleUnits } from '@reformkit/model'
+import { resolveReportConfig } from '../config/config.js'
+import { completeness } from './completeness.js'
+import { attribute, groupLedger, inDateOrder, push } from './group.js'
+import { kpiView } from './kpis.js'
+import { lightReasons } from './lights.js'
+import { scoreItem } from './score.js'
+import { itemStatus, milestoneView } from './status.js'
+import type { ComputeViewsOptions, ItemStatus, ItemView, Light, PlanViews } from './types.js'
+import { scoreUnits } from './units.js'
+
+/**
+ * Everything the reports show, computed once from plan, ledger and findings: per item its
+ * materials, KPIs, milestones, colour with reasons, status and score; per unit its score
+ * and rank. What an item must show comes from the requirements (never from a rule's
+ * options), so switching a rule off changes the findings, not what is required. Pure and
+ * browser-safe; `asOf` is an argument, never the clock.
+ */
+export function computeViews(options: ComputeViewsOptions): PlanViews {
+  const { plan, asOf } = options
+  const { report, rubric } = resolveReportConfig(options.config)
+  const lights = report.trafficLights
+  const requirements = options.requirements ?? resolveRequirements(plan, options.ledgerConfig)
+  const elapsed = elapsedFraction(plan.period, asOf)
+  // On the last day of the period the work is judged as done or not (as kpi/attainment does).
+  const periodOver = asOf >= plan.period.end
+  // Supervision is owed while the plan runs (as supervision/cadence counts it).
+  const supervisedUntil = periodOver ? plan.period.end : asOf
+  const daysToEnd = daysBetween(asOf, plan.period.end)
+  const { byItem, filed } = groupLedger(options.entries, asOf)
+  const found = attribute(options.entries, options.diagnostics ?? [], asOf)
+  const unitsOf = responsibleUnits(plan)
+  // Items approved on the same day share their supervision intervals: compute each once.
+  const intervals = new Map<string, Span[]>()
+  const intervalsFrom = (approved: string) => {
+    let spans = intervals.get(approved)
+    if (!spans) {
+      spans = completeIntervals(approved, supervisedUntil, requirements.supervision)
+      intervals.set(approved, spans)
+    }
+    return spans
+  }
+
+  const items = plan.items.map((item): ItemView => {
+    const entries = inDateOrder(byItem.get(item.id) ?? [])
+    const byKind = new Map<EntryKind, LedgerEntry[]>()
+    for (const entry of entries) push(byKind, entry.kind, entry)
+    const need =
+      requirements.items.get(item.id) ?? (item.major ? requirements.major : requirements.ordinary)
+    const done = completeness(need, byKind, intervalsFrom)
+    const kpis = item.kpis.map((kpi) =>
+      kpiView(kpi, byKind.get('kpiReport') ?? [], {
+        asOf,
+        elapsed,
+        projection: requirements.kpiProjection,
+      }),
+    )
+    const milestones = item.milestones.map((m) => milestoneView(m, entries, asOf, lights.nearDays))
+    // Findings about the item itself and about the entries filed for it.
+    const diagnostics = [
+      ...(found.item.get(item.id) ?? []),
+      ...(found.itemEntries.get(item.id) ?? []),
+    ]
+    const reasons = lightReasons(
+      {
+        milestones,
+        kpis,
+        missing: done.missing,
+        completeness: done.completeness,
+        diagnostics,
+        elapsed,
+        periodOver,
+        daysToEnd,
+      },
+      lights,
+    )
+    const light = reasons[0]?.light ?? 'green'
+    return {
+      item,
+      label: itemName(item),
+      units: unitsOf(item),
+      entries,
+      materials: done.materials,
+      missing: done.missing,
+      completeness: done.completeness,
+      kpis,
+      milestones,
+      diagnostics,
+      light,
+      reasons,
+      status: itemStatus({
+        entries: entries.length,
+        missing: done.missing.length,
+        kpis,
+        milestones,
+        periodOver,
+        light,
+      }),
+      score: scoreItem({
+        rubric,
+        byKind,
+        decision: need.decision,
+        outcome: need.outcome,
+        supervision: done,
+        kpis,
+        diagnostics,
+      }),
+    }
+  })
+
+  const units = scoreUnits(plan, items, filed, found.unitEntries, rubric)
+  const byLight: Record<Light, number> = { red: 0, yellow: 0, blue: 0, green: 0 }
+  const byStatus: Record<ItemStatus, number> = {
+    notStarted: 0,
+    inProgress: 0,
+    done: 0,
+    overdue: 0,
+    atRisk: 0,
+  }
+  for (const view of items) {
+    byLight[view.light]++
+    byStatus[view.status]++
+  }
+  return { plan, asOf, elapsed, items, units, byLight, byStatus }
+}

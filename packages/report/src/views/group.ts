@@ -1,0 +1,90 @@
+import type { LedgerEntry } from '@reformkit/ledger'
+import { compareText, type Diagnostic, dayNumber, isIsoDate } from '@reformkit/model'
+
+/** Append to the list at `key`, creating it: grouping in one pass. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+/** What a unit filed up to the day of the report. */
+export interface Filed {
+  entries: number
+  items: Set<string>
+  /** Bonus points claimed with proof attached. */
+  bonus: number
+}
+export const nothingFiled = (): Filed => ({ entries: 0, items: new Set(), bonus: 0 })
+
+/**
+ * One pass over the ledger, in file order: entries per item, and what each unit filed.
+ * Entries filed later than the day of the report are left out.
+ */
+export function groupLedger(entries: readonly LedgerEntry[], asOf: string) {
+  const byItem = new Map<string, LedgerEntry[]>()
+  const filed = new Map<string, Filed>()
+  for (const entry of entries) {
+    if (entry.date > asOf) continue
+    push(byItem, entry.item, entry)
+    let unit = filed.get(entry.unit)
+    if (!unit) filed.set(entry.unit, (unit = nothingFiled()))
+    unit.entries++
+    unit.items.add(entry.item)
+    if (entry.kind === 'bonusProof' && entry.attachments.length > 0)
+      unit.bonus += Math.max(0, entry.bonus?.points ?? 0)
+  }
+  return { byItem, filed }
+}
+
+/**
+ * Entries in date order, file order within a day: one numeric sort of (day, position)
+ * keys instead of comparing date strings pairwise (an item may have thousands of entries).
+ */
+export function inDateOrder(entries: LedgerEntry[]): LedgerEntry[] {
+  const n = entries.length
+  const keys = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const { date } = entries[i] as LedgerEntry
+    // Entries built in code may carry any text: order those by the text itself.
+    if (!isIsoDate(date)) return [...entries].sort((a, b) => compareText(a.date, b.date))
+    keys[i] = dayNumber(date) * n + i
+  }
+  keys.sort()
+  const ordered = new Array<LedgerEntry>(n)
+  for (let i = 0; i < n; i++) ordered[i] = entries[(keys[i] as number) % n] as LedgerEntry
+  return ordered
+}
+
+/**
+ * Which item and unit each finding is about, from its `subject`: findings on the plan's
+ * items, and findings on entries filed up to asOf, in the entries' date order (file order
+ * within a day), as each item lists its entries. Findings without a subject (reading a
+ * file) colour nothing and cost nothing.
+ */
+export function attribute(
+  entries: readonly LedgerEntry[],
+  diagnostics: readonly Diagnostic[],
+  asOf: string,
+) {
+  const item = new Map<string, Diagnostic[]>()
+  const hits: Array<{ entry: LedgerEntry; position: number; diagnostic: Diagnostic }> = []
+  for (const diagnostic of diagnostics) {
+    const subject = diagnostic.subject
+    if (subject?.item === undefined) continue
+    if (subject.entry === undefined) {
+      if (subject.entryId === undefined) push(item, subject.item, diagnostic)
+      continue
+    }
+    const entry = entries[subject.entry]
+    if (entry && entry.date <= asOf) hits.push({ entry, position: subject.entry, diagnostic })
+  }
+  hits.sort((a, b) => compareText(a.entry.date, b.entry.date) || a.position - b.position)
+  const itemEntries = new Map<string, Diagnostic[]>()
+  const unitEntries = new Map<string, Diagnostic[]>()
+  for (const { entry, diagnostic } of hits) {
+    push(itemEntries, entry.item, diagnostic)
+    push(unitEntries, entry.unit, diagnostic)
+  }
+  return { item, itemEntries, unitEntries }
+}

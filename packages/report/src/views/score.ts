@@ -1,0 +1,110 @@
+import { type EntryKind, kindList, type LedgerEntry } from '@reformkit/ledger'
+import type { Diagnostic, LocalizedMessage, Severity } from '@reformkit/model'
+import type { Rubric } from '../config/config.js'
+import type { Completeness } from './completeness.js'
+import { kpiShare } from './kpis.js'
+import { say } from './messages.js'
+import type { KpiView, ScoreLine, ScoreView } from './types.js'
+
+export const round1 = (n: number) => Math.round(n * 10) / 10
+
+export interface ScoreInput {
+  rubric: Rubric
+  byKind: ReadonlyMap<EntryKind, LedgerEntry[]>
+  decision: readonly EntryKind[]
+  outcome: readonly EntryKind[]
+  supervision: Pick<Completeness, 'approved' | 'spans' | 'supervised'>
+  kpis: readonly KpiView[]
+  diagnostics: readonly Diagnostic[]
+}
+
+/** What one finding costs by the rubric. */
+export function findingCost(rubric: Rubric, severity: Severity): number {
+  if (severity === 'error') return rubric.deductionPerError
+  if (severity === 'warning') return rubric.deductionPerWarning
+  return 0
+}
+
+/** Points claimed by bonus proofs with proof attached (never below zero each). */
+export function bonusPoints(entries: readonly LedgerEntry[]): number {
+  return entries
+    .filter((e) => e.attachments.length > 0)
+    .reduce((sum, e) => sum + Math.max(0, e.bonus?.points ?? 0), 0)
+}
+
+/**
+ * An item's score by the rubric: a line per part with its reason, scaled to 100 over
+ * the parts that apply, plus bonus (capped), minus what findings cost (capped).
+ */
+export function scoreItem(input: ScoreInput): ScoreView {
+  const { rubric, byKind, supervision } = input
+  const line = (part: ScoreLine['part'], share: number, reason: LocalizedMessage): ScoreLine => ({
+    part,
+    points: round1(rubric[part] * share),
+    max: rubric[part],
+    reason,
+  })
+  const share = (present: number, total: number) => (total === 0 ? 1 : present / total)
+  const decisionMissing = input.decision.filter((k) => !byKind.has(k))
+  const decisionPresent = input.decision.length - decisionMissing.length
+  const outcomeMissing = input.outcome.filter((k) => !byKind.has(k))
+  const progress = byKind.get('progress')?.length ?? 0
+  const lines: ScoreLine[] = [
+    line(
+      'decisionProcedure',
+      share(decisionPresent, input.decision.length),
+      decisionMissing.length
+        ? say('decisionPartial', {
+            present: decisionPresent,
+            total: input.decision.length,
+            kinds: kindList(decisionMissing),
+          })
+        : say('decisionComplete', { total: input.decision.length }),
+    ),
+    line(
+      'outcomeMaterials',
+      share(input.outcome.length - outcomeMissing.length, input.outcome.length),
+      outcomeMissing.length
+        ? say('outcomeMissing', { kinds: kindList(outcomeMissing) })
+        : say('outcomeComplete', { kinds: kindList(input.outcome) }),
+    ),
+    line(
+      'supervision',
+      supervision.approved ? share(supervision.supervised, supervision.spans) : 0,
+      supervision.approved
+        ? say('supervisionCovered', { covered: supervision.supervised, total: supervision.spans })
+        : say('notApproved'),
+    ),
+    line(
+      'progress',
+      progress > 0 ? 1 : 0,
+      progress > 0 ? say('progressFiled', { count: progress }) : say('noProgress'),
+    ),
+  ]
+  if (input.kpis.length > 0) {
+    const kpiPart = input.kpis.reduce((sum, k) => sum + kpiShare(k), 0) / input.kpis.length
+    const met = input.kpis.filter((k) => k.state === 'met' || k.state === 'onTrack').length
+    lines.push(line('kpiAttainment', kpiPart, say('kpisMet', { total: input.kpis.length, met })))
+  }
+  const max = lines.reduce((sum, l) => sum + l.max, 0)
+  const earned = lines.reduce((sum, l) => sum + l.points, 0)
+  const base = max === 0 ? 0 : round1((earned / max) * 100)
+  const bonus = Math.min(rubric.bonusCap, bonusPoints(byKind.get('bonusProof') ?? []))
+  let left = rubric.deductionCap
+  const deductions: ScoreView['deductions'] = []
+  for (const diagnostic of input.diagnostics) {
+    const points = Math.min(findingCost(rubric, diagnostic.severity), left)
+    if (points <= 0) continue
+    left -= points
+    deductions.push({ diagnostic, points })
+  }
+  const deduction = round1(deductions.reduce((sum, d) => sum + d.points, 0))
+  return {
+    lines,
+    base,
+    bonus,
+    deduction,
+    total: round1(Math.max(0, base + bonus - deduction)),
+    deductions,
+  }
+}

@@ -28,7 +28,10 @@ export function groupLedger(entries: readonly LedgerEntry[], asOf: string) {
     if (entry.date > asOf) continue
     push(byItem, entry.item, entry)
     let unit = filed.get(entry.unit)
-    if (!unit) filed.set(entry.unit, (unit = nothingFiled()))
+    if (!unit) {
+      unit = nothingFiled()
+      filed.set(entry.unit, unit)
+    }
     unit.entries++
     unit.items.add(entry.item)
     if (entry.kind === 'bonusProof' && entry.attachments.length > 0)

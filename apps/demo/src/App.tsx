@@ -4,13 +4,13 @@ import { exampleFiles } from './example.js'
 import { fill, initialLocale, messages } from './i18n.js'
 import { filesFromDrop, filesFromInput } from './open.js'
 import {
-  checkProject,
   defaultAsOf,
+  loadProject,
   mergeOpened,
+  type Project,
   type ProjectFile,
-  type ReadProject,
-  readProject,
   relativeToProject,
+  viewProject,
 } from './project.js'
 import { Page, type PageContext } from './ui.js'
 import { Diagnostics } from './views/Diagnostics.js'
@@ -57,7 +57,7 @@ export function App() {
     initialLocale(localStorage.getItem('reformkit.locale'), navigator.languages),
   )
   const [files, setFiles] = useState<ProjectFile[]>()
-  const [project, setProject] = useState<ReadProject>()
+  const [project, setProject] = useState<Project>()
   const [asOf, setAsOf] = useState<string>()
   const [busy, setBusy] = useState<string>()
   const [failure, setFailure] = useState<string>()
@@ -86,7 +86,7 @@ export function App() {
     if (!files) return
     let current = true
     setBusy(fill(t.readingFiles, { count: files.length }))
-    readProject(files, locale)
+    loadProject(files, { locale })
       .then((read) => {
         if (!current) return
         setProject(read)
@@ -102,7 +102,7 @@ export function App() {
   }, [files, locale, t])
 
   const checked = useMemo(
-    () => (project && asOf ? checkProject(project, asOf, locale) : undefined),
+    () => (project && asOf ? viewProject(project, asOf, locale) : undefined),
     [project, asOf, locale],
   )
   useEffect(() => {
@@ -245,7 +245,7 @@ export function App() {
   )
 }
 
-function NoPlan({ project, text }: { project: ReadProject; text: string }) {
+function NoPlan({ project, text }: { project: Project; text: string }) {
   return (
     <section>
       <p className="failure" role="alert">

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { initialLocale, messages } from './i18n.js'
 import {
-  checkProject,
   classify,
   defaultAsOf,
+  loadProject,
   mergeOpened,
   type ProjectFile,
-  readProject,
   relativeToProject,
+  viewProject,
 } from './project.js'
 
 const root = fileURLToPath(new URL('../../../examples/wuhan-etdz-2017/', import.meta.url))
@@ -34,10 +34,10 @@ describe('a project opened in the browser', () => {
   it('reads the example folder and finds exactly what the CLI finds', async () => {
     const files = relativeToProject(folder())
     expect(files.find((f) => f.path === 'plan.yaml')).toBeDefined()
-    const project = await readProject(files, 'zh-CN')
+    const project = await loadProject(files, { locale: 'zh-CN' })
     expect(project.entries).toHaveLength(147)
     expect(project.ledgerFiles).toHaveLength(16)
-    const { diagnostics, views } = checkProject(project, '2017-12-31', 'zh-CN')
+    const { diagnostics, views } = viewProject(project, '2017-12-31', 'zh-CN')
     expect(diagnostics).toHaveLength(14)
     expect(diagnostics.filter((d) => d.severity === 'error')).toHaveLength(8)
     expect(diagnostics.map((d) => d.ruleId)).toContain('attachment/hash-mismatch')
@@ -46,9 +46,9 @@ describe('a project opened in the browser', () => {
 
   it('without attachment files, skips the attachment rules rather than calling all missing', async () => {
     const files = relativeToProject(folder()).filter((f) => classify(f) !== 'attachment')
-    const project = await readProject(files, 'en')
+    const project = await loadProject(files, { locale: 'en' })
     expect(project.attachments).toBeUndefined()
-    const { diagnostics } = checkProject(project, '2017-12-31', 'en')
+    const { diagnostics } = viewProject(project, '2017-12-31', 'en')
     expect(diagnostics.some((d) => d.ruleId.startsWith('attachment/'))).toBe(false)
   })
 
@@ -60,14 +60,14 @@ describe('a project opened in the browser', () => {
         'schema: reformkit/ledger@1\nunit: fgj\nentries:\n  - { id: esc-1, item: item-01, kind: research, date: 2017-05-01, title: 调研, attachments: [{ path: ../../etc/passwd }, { path: "C:\\\\secret.txt" }] }\n',
       ),
     }
-    const project = await readProject([...files, ledger], 'zh-CN')
+    const project = await loadProject([...files, ledger], { locale: 'zh-CN' })
     expect(project.attachments?.get('../../etc/passwd')).toEqual({
       path: '../../etc/passwd',
       outsideRoot: 'parent',
       exists: false,
     })
     expect(project.attachments?.get('C:\\secret.txt')?.outsideRoot).toBe('drive')
-    const { diagnostics } = checkProject(project, '2017-12-31', 'zh-CN')
+    const { diagnostics } = viewProject(project, '2017-12-31', 'zh-CN')
     expect(diagnostics.filter((d) => d.ruleId === 'attachment/outside-root')).toHaveLength(2)
   })
 
@@ -80,8 +80,8 @@ describe('a project opened in the browser', () => {
       },
       { path: 'ledger/binary.json', bytes: new Uint8Array([0, 159, 146, 150, 0, 1]) },
     ]
-    const project = await readProject(mergeOpened(files, broken), 'en')
-    const { diagnostics } = checkProject(project, '2017-12-31', 'en')
+    const project = await loadProject(mergeOpened(files, broken), { locale: 'en' })
+    const { diagnostics } = viewProject(project, '2017-12-31', 'en')
     const where = new Set(diagnostics.map((d) => d.location.file))
     expect(where.has('ledger/bad.yaml')).toBe(true)
     expect(where.has('ledger/binary.json')).toBe(true)
@@ -90,59 +90,14 @@ describe('a project opened in the browser', () => {
   })
 
   it('a plan without a project is reported, and no views are made', async () => {
-    const project = await readProject(
+    const project = await loadProject(
       [{ path: 'plan.yaml', bytes: encode('schema: reformkit/plan@1\nid: [\n') }],
-      'zh-CN',
+      { locale: 'zh-CN' },
     )
     expect(project.plan).toBeUndefined()
-    const checked = checkProject(project, '2017-12-31', 'zh-CN')
+    const checked = viewProject(project, '2017-12-31', 'zh-CN')
     expect(checked.views).toBeUndefined()
     expect(checked.diagnostics.length).toBeGreaterThan(0)
-  })
-})
-
-describe('opening files over a project', () => {
-  const plan = { path: 'plan.yaml', bytes: encode('schema: reformkit/plan@1\n') }
-  const config = { path: 'reformkit.config.yaml', bytes: encode('rules: {}\n') }
-  const ledger = (name: string) => ({
-    path: `ledger/${name}.yaml`,
-    bytes: encode('schema: reformkit/ledger@1\nentries: []\n'),
-  })
-  const paths = (files: ProjectFile[]) => files.map((f) => f.path)
-
-  it('a plan starts a new project; ledger files replace the ledger; a config the config', () => {
-    const current = [plan, config, ledger('a'), { path: 'files/x.txt', bytes: encode('x') }]
-    expect(paths(mergeOpened(current, [plan]))).toEqual(['plan.yaml'])
-    expect(paths(mergeOpened(current, [ledger('b')]))).toEqual([
-      'plan.yaml',
-      'reformkit.config.yaml',
-      'ledger/b.yaml',
-    ])
-    expect(paths(mergeOpened(current, [config]))).toEqual([
-      'plan.yaml',
-      'ledger/a.yaml',
-      'files/x.txt',
-      'reformkit.config.yaml',
-    ])
-  })
-
-  it('makes paths relative to the folder of plan.yaml, or above ledger/', () => {
-    expect(paths(relativeToProject([{ ...plan, path: 'd/plan.yaml' }, ledger('a')]))).toEqual([
-      'plan.yaml',
-    ])
-    expect(paths(relativeToProject([{ ...ledger('a'), path: 'd/ledger/a.yaml' }]))).toEqual([
-      'ledger/a.yaml',
-    ])
-  })
-
-  it('tells files by their schema line, not only their name', () => {
-    expect(classify({ path: 'my-plan.yml', bytes: encode('"schema": "reformkit/plan@1"') })).toBe(
-      'plan',
-    )
-    expect(classify({ path: 'units.json', bytes: encode('{"schema":"reformkit/ledger@1"}') })).toBe(
-      'ledger',
-    )
-    expect(classify({ path: 'minutes.pdf', bytes: encode('%PDF') })).toBe('attachment')
   })
 })
 

@@ -4,13 +4,13 @@ import type { ItemStatus, Light, PlanViews } from '@reformkit/report'
 import { lightLabels, statusLabels } from '@reformkit/report'
 import { createContext, type ReactNode, useContext, useState } from 'react'
 import type { Messages } from './i18n.js'
-import type { ReadProject } from './project.js'
+import type { Project } from './project.js'
 
 export interface PageContext {
   locale: Locale
   t: Messages
   asOf: string
-  project: ReadProject
+  project: Project
   views: PlanViews
   diagnostics: Diagnostic[]
 }

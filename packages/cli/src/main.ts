@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander'
-import { describeError, EXIT } from './errors.js'
+import { EXIT } from './errors.js'
 import { localeFromEnv } from './io.js'
 
 const examples = (lines: string[]) =>
@@ -159,6 +159,8 @@ export async function main(argv: string[], version: string): Promise<number> {
     const flag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
     const value = flag < 0 ? undefined : (argv[flag]?.split('=')[1] ?? argv[flag + 1])
     const locale = value === undefined ? localeFromEnv() : /^en/i.test(value) ? 'en' : 'zh-CN'
+    // Loaded only on failure: it knows the error classes of every package.
+    const { describeError } = await import('./describe-error.js')
     const { message, exitCode } = describeError(error, locale)
     process.stderr.write(`reformkit: ${message}\n`)
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)

@@ -1,4 +1,4 @@
-import { type LedgerEntry, rules } from '@reformkit/ledger'
+import { rules } from '@reformkit/ledger'
 import { type Diagnostic, pick } from '@reformkit/model'
 import type { ItemView } from '@reformkit/report'
 import { useMemo, useState } from 'react'
@@ -16,18 +16,12 @@ export function Diagnostics() {
   const { t, locale, views, diagnostics, project } = usePage()
   const [grouping, setGrouping] = useState<Grouping>('rule')
 
-  // Each finding's item (from the views) and entry (from its location), for links and units.
+  // Each finding's item (from the views), for links; its unit is in its subject.
   const itemOf = useMemo(() => {
     const map = new Map<Diagnostic, ItemView>()
     for (const view of views.items) for (const d of view.diagnostics) map.set(d, view)
     return map
   }, [views])
-  const entryAt = useMemo(() => {
-    const map = new Map<string, LedgerEntry>()
-    for (const entry of project.entries)
-      if (entry.source) map.set(`${entry.source.file}#${entry.source.path}`, entry)
-    return map
-  }, [project])
   const unitNames = useMemo(
     () => new Map(views.plan.units.map((unit) => [unit.id, unit.name])),
     [views],
@@ -37,8 +31,7 @@ export function Diagnostics() {
     const keyOf = (d: Diagnostic): string => {
       if (grouping === 'rule') return d.ruleId
       if (grouping === 'file') return d.location.file ?? t.other
-      const entryPath = /^\/entries\/\d+/.exec(d.location.path ?? '')?.[0]
-      const unit = entryAt.get(`${d.location.file}#${entryPath}`)?.unit
+      const unit = d.subject?.unit
       return unit ? (unitNames.get(unit) ?? unit) : t.other
     }
     const groups = new Map<string, Diagnostic[]>()
@@ -58,7 +51,7 @@ export function Diagnostics() {
       }
     }
     return out
-  }, [diagnostics, grouping, itemOf, entryAt, unitNames, t])
+  }, [diagnostics, grouping, itemOf, unitNames, t])
 
   const byRule = useMemo(() => {
     const counts = new Map<string, number>()

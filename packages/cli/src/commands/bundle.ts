@@ -4,7 +4,7 @@ import { createBundle } from '@reformkit/report/node'
 import { UsageError } from '../errors.js'
 import { exists, progress } from '../io.js'
 import { asOfOf, type CommonOptions, localeOf } from '../options.js'
-import { loadProject } from '../project.js'
+import { openProject } from '../project.js'
 
 export interface BundleOptions extends CommonOptions {
   out: string
@@ -21,8 +21,8 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
         ? `${options.out} exists; add --force to replace it`
         : `${options.out} 已存在;确需覆盖请加 --force`,
     )
-  const project = await loadProject(dir, { locale, asOf })
-  if (!project.plan || !project.loaded) {
+  const project = await openProject(dir, { locale, asOf })
+  if (!project.plan) {
     process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
     process.exitCode = 1
     return
@@ -41,7 +41,7 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
     diagnostics: project.diagnostics,
     asOf,
     root: project.dir,
-    files: project.loaded.files,
+    files: project.ledgerFiles,
     out: options.out,
     force: options.force ?? false,
     locale,

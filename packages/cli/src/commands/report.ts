@@ -9,7 +9,7 @@ import {
 import { UsageError } from '../errors.js'
 import { writeOutput } from '../io.js'
 import { asOfOf, type CommonOptions, localeOf } from '../options.js'
-import { loadProject } from '../project.js'
+import { openProject } from '../project.js'
 
 export interface ReportOptions extends CommonOptions {
   kind: ReportKind
@@ -34,7 +34,7 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
         ? `--format ${format} writes a file: add --out FILE.${format}`
         : `--format ${format} 需要写入文件:请加 --out 文件名.${format}`,
     )
-  const project = await loadProject(dir, { locale, asOf })
+  const project = await openProject(dir, { locale, asOf })
   if (!project.plan) {
     process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
     process.exitCode = 1
@@ -47,7 +47,7 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
     asOf,
     kind: options.kind,
     ...(project.reportConfig ? { config: project.reportConfig } : {}),
-    ...(project.config ? { ledgerConfig: project.config } : {}),
+    ledgerConfig: project.ledgerConfig,
   })
   const output = await renderReport(model, { format, locale })
   if (!options.out) {

@@ -2,7 +2,7 @@ import { formatDiagnostics, rules } from '@reformkit/ledger'
 import { UsageError } from '../errors.js'
 import { useColor } from '../io.js'
 import { asOfOf, type CommonOptions, localeOf, ruleOverrides } from '../options.js'
-import { loadProject } from '../project.js'
+import { openProject } from '../project.js'
 
 declare const __REFORMKIT_VERSION__: string
 
@@ -23,7 +23,7 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
         ? `--max-warnings ${options.maxWarnings}: give a whole number`
         : `--max-warnings ${options.maxWarnings}:须为整数`,
     )
-  const project = await loadProject(dir, {
+  const project = await openProject(dir, {
     locale,
     asOf,
     ruleOverrides: ruleOverrides(options.rule, locale),

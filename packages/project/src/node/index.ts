@@ -1,0 +1,79 @@
+// @reformkit/project/node — a project read from its folder (Node only).
+import { readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { type LoadLedgerProgress, loadLedger } from '@reformkit/ledger/node'
+import type { Locale } from '@reformkit/model'
+import { ProjectError } from '../errors.js'
+import { CONFIG_FILE, LEDGER_DIR, PLAN_FILE } from '../files.js'
+import { decodeInto, emptyProject, type Project, readConfigInto, readPlanInto } from '../project.js'
+
+export interface LoadFolderOptions {
+  locale?: Locale
+  onProgress?: (progress: LoadLedgerProgress) => void
+}
+
+/** A project read from its folder, with the files it came from. */
+export interface FolderProject extends Project {
+  /** The project folder, absolute. */
+  dir: string
+  /** Every file read (plan, config, ledger files, attachments), absolute: never to be written over. */
+  inputs: string[]
+}
+
+/**
+ * Read a project folder: plan.yaml, reformkit.config.yaml (optional), the ledger files in
+ * ledger/ and every attachment they name (exists, size, SHA-256, never outside the
+ * folder). A missing folder or plan.yaml is a ProjectError; everything wrong inside the
+ * files is a finding. Check it with `checkProject`.
+ */
+export async function loadProject(
+  dirArg: string,
+  options: LoadFolderOptions = {},
+): Promise<FolderProject> {
+  const locale = options.locale ?? 'zh-CN'
+  const en = locale === 'en'
+  const dir = resolve(dirArg)
+  const info = await stat(dir).catch(() => undefined)
+  if (!info?.isDirectory())
+    throw new ProjectError(
+      en ? `No project folder at ${dirArg}` : `找不到项目文件夹 ${dirArg}`,
+      'no-folder',
+    )
+  const planPath = join(dir, PLAN_FILE)
+  if (!(await stat(planPath).catch(() => undefined)))
+    throw new ProjectError(
+      en
+        ? `${dirArg} has no ${PLAN_FILE}; create a project with "reformkit init"`
+        : `${dirArg} 中没有 ${PLAN_FILE};可用 “reformkit init” 新建项目`,
+      'no-plan',
+    )
+  const project: FolderProject = { ...emptyProject(), dir, inputs: [planPath] }
+  const read = async (path: string, filename: string) =>
+    decodeInto(new Uint8Array(await readFile(path)), filename, locale, project.diagnostics)
+
+  const planText = await read(planPath, PLAN_FILE)
+  if (planText !== undefined) readPlanInto(project, planText, PLAN_FILE, locale)
+  if (!project.plan) return project
+
+  const configPath = join(dir, CONFIG_FILE)
+  if (await stat(configPath).catch(() => undefined)) {
+    project.inputs.push(configPath)
+    const text = await read(configPath, CONFIG_FILE)
+    if (text !== undefined) readConfigInto(project, text, CONFIG_FILE, locale)
+  }
+
+  const loaded = await loadLedger(LEDGER_DIR, {
+    root: dir,
+    plan: project.plan,
+    locale,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  })
+  project.entries = loaded.entries
+  project.ledgerFiles = loaded.files
+  project.attachments = loaded.attachments
+  project.diagnostics.push(...loaded.diagnostics)
+  project.inputs.push(...loaded.files.map((file) => join(dir, file)))
+  for (const fact of loaded.attachments.values())
+    if (!fact.outsideRoot) project.inputs.push(join(dir, fact.path))
+  return project
+}

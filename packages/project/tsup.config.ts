@@ -1,0 +1,6 @@
+import { defineLibraryConfig } from '@reformkit/tsup-config'
+
+export default defineLibraryConfig({
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+  platform: 'node',
+})

@@ -17,8 +17,6 @@ export {
   LedgerConfig,
   parseConfig,
   presetSeverity,
-  type RuleSetting,
-  resolveRuleSettings,
 } from './engine/config.js'
 export {
   DEFAULT_PROFILE,
@@ -28,15 +26,6 @@ export {
   resolveRequirements,
 } from './engine/requirements.js'
 export { ledgerJsonSchema } from './entry/json-schema.js'
-export { ledgerMessages } from './entry/messages.js'
-export {
-  excelSerialToIsoDate,
-  type Normalization,
-  normalizeLedgerData,
-  readDate,
-  readNumber,
-  toHalfWidth,
-} from './entry/normalize.js'
 export {
   type ParseLedgerOptions,
   type ParseLedgerResult,
@@ -57,20 +46,11 @@ export {
   Meeting,
 } from './entry/schema.js'
 export {
-  FORMATS,
   type FormatName,
   type FormatOptions,
   formatDiagnostics,
 } from './format/index.js'
-export { DIAGNOSTICS_SCHEMA_TAG, formatJson } from './format/json.js'
-export {
-  ruleDefaults,
-  ruleDocsMarkdown,
-  rulePageName,
-  rulesIndexMarkdown,
-} from './format/rule-docs.js'
-export { formatSarif, type SarifOptions } from './format/sarif.js'
-export { formatStylish, type StylishOptions } from './format/stylish.js'
-export { displayWidth } from './format/width.js'
+export { DIAGNOSTICS_SCHEMA_TAG } from './format/json.js'
+export { ruleDocsMarkdown } from './format/rule-docs.js'
 export * from './rule-api.js'
 export { rules } from './rules/index.js'

@@ -10,9 +10,7 @@ export {
   type KpiProgress,
   type KpiProgressOptions,
   type KpiState,
-  kpiActual,
   kpiProgress,
-  meetsTarget,
   targetText,
 } from './engine/kpi.js'
 export { itemName, kindList } from './engine/labels.js'

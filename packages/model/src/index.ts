@@ -18,12 +18,10 @@ export {
   compareText,
   formatMessage,
   hasErrors,
-  interpolate,
   localizeDiagnostic,
   pick,
-  toJsonPointer,
 } from './diagnostic/diagnostic.js'
-export { type ModelMessageId, modelMessages, typeNames } from './diagnostic/messages.js'
+export { modelMessages } from './diagnostic/messages.js'
 export { formatOrdinal, type OrdinalStyle, parseOrdinal } from './ordinal/ordinal.js'
 export {
   addDays,
@@ -32,9 +30,7 @@ export {
   daysBetween,
   daysOverdue,
   elapsedFraction,
-  ISO_DATE_PATTERN,
   isIsoDate,
-  isoDateHint,
   isWithinPeriod,
   type ParseDateResult,
   parseIsoDate,
@@ -80,12 +76,10 @@ export {
 } from './source/decode.js'
 export {
   DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_DEPTH,
   formatBytes,
   type ParsedSource,
   type ParseSourceOptions,
   parseSource,
-  typeOf,
 } from './source/source.js'
 export { checkSchemaTag, fieldName, type SchemaTag, validateSource } from './source/validate.js'
-export { closest, editDistance } from './util/closest.js'
+export { closest } from './util/closest.js'

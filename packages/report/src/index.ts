@@ -4,10 +4,8 @@ export {
   ReportConfig,
   type ReportConfigInput,
   Rubric,
-  resolveReportConfig,
   TrafficLightSettings,
 } from './config/config.js'
-export { neutralise } from './render/csv.js'
 export {
   REPORT_FORMATS,
   type RenderOptions,
@@ -23,7 +21,6 @@ export {
 export {
   type Cell,
   type Column,
-  lightColours,
   lightLabels,
   REPORT_KINDS,
   REPORT_SCHEMA_TAG,

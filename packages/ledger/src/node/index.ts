@@ -6,7 +6,6 @@ export {
   sha256File,
 } from './attachments.js'
 export {
-  LEDGER_FILE_EXTENSIONS,
   type LoadLedgerOptions,
   type LoadLedgerProgress,
   type LoadLedgerResult,

@@ -1,0 +1,12 @@
+// The public API, checked in as api.md: an export added or removed without updating it
+// fails here, so every change of the surface shows in review (UPDATE_API=1 to regenerate).
+import { apiReport, checkedIn } from '@reformkit/vitest-config/api-report'
+import { expect, it } from 'vitest'
+
+it('exports exactly what api.md lists', () => {
+  const report = apiReport('@reformkit/project', {
+    '.': new URL('../src/index.ts', import.meta.url),
+    './node': new URL('../src/node/index.ts', import.meta.url),
+  })
+  expect(report).toBe(checkedIn(new URL('../api.md', import.meta.url), report))
+})

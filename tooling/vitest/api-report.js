@@ -35,9 +35,16 @@ export function apiReport(packageName, entries) {
     if (!symbol) throw new Error(`no module symbol for ${url.pathname}`)
     const exports = checker
       .getExportsOfModule(symbol)
-      .map((s) => [s.name, kindOf(s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s)])
+      .map((s) => [
+        s.name,
+        kindOf(s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s),
+      ])
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    lines.push('', `## \`${entry === '.' ? packageName : `${packageName}/${entry.replace(/^\.\//, '')}`}\``, '')
+    lines.push(
+      '',
+      `## \`${entry === '.' ? packageName : `${packageName}/${entry.replace(/^\.\//, '')}`}\``,
+      '',
+    )
     for (const [name, kind] of exports) lines.push(`- \`${name}\`: ${kind}`)
   }
   return `${lines.join('\n')}\n`

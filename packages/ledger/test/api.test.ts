@@ -14,7 +14,9 @@ it('exports exactly what api.md lists', () => {
 
 it('documents every export in the README', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-  const names = [...checkedIn(new URL('../api.md', import.meta.url), '').matchAll(/^- `(\w+)`/gm)]
+  const names = [
+    ...readFileSync(new URL('../api.md', import.meta.url), 'utf8').matchAll(/^- `(\w+)`/gm),
+  ]
   const missing = names
     .map((m) => m[1] as string)
     .filter((n) => !new RegExp(`\\b${n}\\b`).test(readme))

@@ -11,9 +11,9 @@ import {
   type MessageCatalogue,
   type Plan,
 } from '@reformkit/model'
-import { unzipSync, zipSync } from 'fflate'
+import { unzipSync } from 'fflate'
 import { renderReport } from '../render/render.js'
-import { reportDate } from '../render/zip.js'
+import { reportDate, zipFiles } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'
 
 export const BUNDLE_SCHEMA_TAG = 'reformkit/bundle@1'
@@ -104,26 +104,33 @@ export async function createBundle(
   await rm(temp, { recursive: true, force: true })
   try {
     if (out.endsWith('.zip')) {
-      const date = reportDate(options.asOf)
-      const zipped: Record<string, [Uint8Array, { mtime: Date }]> = {}
+      const zipped: Array<[string, Uint8Array]> = []
       for (const path of copied) {
         const data = new Uint8Array(await readFile(join(root, path)))
         manifest.files.push(describe(path, data))
-        zipped[path] = [data, { mtime: date }]
+        zipped.push([path, data])
         tick(path)
       }
       for (const [path, data] of generated) {
         manifest.files.push(describe(path, data))
-        zipped[path] = [data, { mtime: date }]
+        zipped.push([path, data])
         tick(path)
       }
       manifest.files.sort((a, b) => (a.path < b.path ? -1 : 1))
       const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`)
-      const ordered = Object.fromEntries([
-        [MANIFEST_NAME, [manifestBytes, { mtime: date }]],
-        ...Object.entries(zipped).sort(([a], [b]) => (a < b ? -1 : 1)),
-      ])
-      await writeFile(temp, zipSync(ordered, { level: 6 }), { flag: 'wx' })
+      zipped.sort(([a], [b]) => (a < b ? -1 : 1))
+      const bytes = await zipFiles(
+        [[MANIFEST_NAME, manifestBytes], ...zipped],
+        reportDate(options.asOf),
+      ).catch((error: unknown) => {
+        if (!(error instanceof RangeError)) throw error
+        throw new BundleError(
+          locale === 'en'
+            ? `Too large for a .zip (${error.message}); write a folder instead (--out without .zip)`
+            : `内容过大,无法写成 .zip(${error.message});请改为输出文件夹(--out 不带 .zip)`,
+        )
+      })
+      await writeFile(temp, bytes, { flag: 'wx' })
     } else {
       await mkdir(temp, { recursive: true })
       for (const path of copied) {

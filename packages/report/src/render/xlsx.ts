@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { lightColours, type ReportModel } from '../reports/model.js'
 import type { Light } from '../views/types.js'
 import { cellText, subtitle } from './text.js'
-import { reportDate, zipFiles } from './zip.js'
+import { officeZip, reportDate } from './zip.js'
 
 /**
  * A cell and a row as exceljs models them when it writes (what `workbook.model` makes of
@@ -170,7 +170,7 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
       to: { row: 3 + table.rows.length, column: table.columns.length },
     }
   }
-  return zipFiles(await workbookFiles(workbook, dataRows), date)
+  return officeZip(await workbookFiles(workbook, dataRows), date)
 }
 
 /**

@@ -1,10 +1,10 @@
 import { strToU8, unzipSync, zipSync } from 'fflate'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { crc32, reproducibleZip } from './zip.js'
+import { crc32, reproducibleZip, zipFiles } from './zip.js'
 
 const date = new Date('2017-12-31T12:00:00Z')
 const files = {
-  'xl/workbook.xml': strToU8('<workbook>改革</workbook>'.repeat(200)),
+  'xl/workbook.xml': strToU8('<workbook>改革</workbook>'.repeat(5000)),
   '[Content_Types].xml': strToU8('<Types/>'),
   'docProps/core.xml': strToU8(
     '<cp><dcterms:created xsi:type="x">2026-11-25T10:00:00Z</dcterms:created></cp>',
@@ -60,4 +60,26 @@ describe('reproducibleZip', () => {
       expect(view.getUint16(12, true)).toBe(((2017 - 1980) << 9) | (12 << 5) | 31)
     })
   }
+})
+
+describe('zipFiles, the one zip writer', () => {
+  it('keeps the order given and marks names that are not ASCII as UTF-8', async () => {
+    const zipped = await zipFiles(
+      [
+        ['manifest.json', strToU8('{}')],
+        ['台账目录.docx', strToU8('x')],
+      ],
+      date,
+    )
+    expect(Object.keys(unzipSync(zipped))).toEqual(['manifest.json', '台账目录.docx'])
+    const view = new DataView(zipped.buffer, zipped.byteOffset)
+    expect(view.getUint16(6, true)).toBe(0) // ASCII name: no flag
+    const second = 30 + 'manifest.json'.length + view.getUint32(18, true)
+    expect(view.getUint16(second + 6, true)).toBe(0x800)
+  })
+
+  it('says plainly what a zip without zip64 cannot hold', async () => {
+    const many = Array.from({ length: 0x10000 }, (_, i) => [`f${i}`, new Uint8Array(0)] as const)
+    await expect(zipFiles(many, date)).rejects.toThrow(/at most 65,535/)
+  })
 })

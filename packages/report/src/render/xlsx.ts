@@ -2,33 +2,9 @@ import { type Locale, pick } from '@reformkit/model'
 import ExcelJS from 'exceljs'
 import { lightColours, type ReportModel } from '../reports/model.js'
 import type { Light } from '../views/types.js'
+import { type CellModel, type RowModel, workbookFiles } from './exceljs-internals.js'
 import { cellText, subtitle } from './text.js'
 import { officeZip, reportDate } from './zip.js'
-
-/**
- * A cell and a row as exceljs models them when it writes (what `workbook.model` makes of
- * its Row and Cell objects). The report's data rows are built in this form directly: a
- * Cell object per cell, only to be turned back into this, cost most of the rendering time
- * on large reports.
- */
-interface CellModel {
-  address: string
-  type: ExcelJS.ValueType
-  value?: number | string | Date
-  style: Partial<ExcelJS.Style>
-}
-interface RowModel {
-  number: number
-  min: number
-  max: number
-  style: Partial<ExcelJS.Style>
-  cells: CellModel[]
-}
-interface SheetModel {
-  id: number
-  rows: RowModel[]
-  dimensions: { expand(top: number, left: number, bottom: number, right: number): void }
-}
 
 /** One shared (empty) style for the data rows: exceljs looks styles up by identity. */
 const ROW_STYLE: Partial<ExcelJS.Style> = {}
@@ -171,46 +147,4 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
     }
   }
   return officeZip(await workbookFiles(workbook, dataRows), date)
-}
-
-/**
- * The files of the workbook as exceljs renders them, before they are zipped: the steps of
- * exceljs's own `xlsx.write` (4.x), with the data rows added to its model and a collector
- * in place of its zip writer. exceljs zips with JSZip, which encodes, checksums and copies
- * every file in JavaScript; zipping the files once (natively) saves that round trip. The
- * tests read every kind of cell back, and the demo's test does so in a browser, so a
- * change in exceljs's internals shows at once.
- */
-async function workbookFiles(
-  workbook: ExcelJS.Workbook,
-  dataRows: Map<number, RowModel[]>,
-): Promise<Record<string, Uint8Array>> {
-  const files: Record<string, Uint8Array> = {}
-  const encoder = new TextEncoder()
-  const zip = {
-    append(data: string | Uint8Array, { name }: { name: string }) {
-      files[name] = typeof data === 'string' ? encoder.encode(data) : data
-    },
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: exceljs's writer steps are not in its types
-  const xlsx = workbook.xlsx as any
-  const model = (workbook as unknown as { model: { worksheets: SheetModel[] } }).model
-  for (const sheet of model.worksheets)
-    for (const row of dataRows.get(sheet.id) ?? []) {
-      sheet.rows.push(row)
-      sheet.dimensions.expand(row.number, row.min, row.number, row.max)
-    }
-  xlsx.prepareModel(model, {})
-  await xlsx.addContentTypes(zip, model)
-  await xlsx.addOfficeRels(zip, model)
-  await xlsx.addWorkbookRels(zip, model)
-  await xlsx.addWorksheets(zip, model)
-  await xlsx.addSharedStrings(zip, model)
-  await xlsx.addDrawings(zip, model)
-  await xlsx.addTables(zip, model)
-  await Promise.all([xlsx.addThemes(zip, model), xlsx.addStyles(zip, model)])
-  await xlsx.addMedia(zip, model)
-  await Promise.all([xlsx.addApp(zip, model), xlsx.addCore(zip, model)])
-  await xlsx.addWorkbook(zip, model)
-  return files
 }

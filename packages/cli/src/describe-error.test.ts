@@ -18,7 +18,9 @@ describe('one handler from error classes to exit codes', () => {
   it('an internal error exits 70 and says how to report it, in both languages', () => {
     const en = describeError(new TypeError('x.y is not a function'), 'en')
     expect(en.exitCode).toBe(70)
-    expect(en.message).toMatch(/x\.y is not a function.*reformkit bug.*exit 70.*--debug.*maintainers/)
+    expect(en.message).toMatch(
+      /x\.y is not a function.*reformkit bug.*exit 70.*--debug.*maintainers/,
+    )
     const zh = describeError('boom', 'zh-CN')
     expect(zh.exitCode).toBe(70)
     expect(zh.message).toMatch(/内部错误:boom.*缺陷.*--debug.*报告/)

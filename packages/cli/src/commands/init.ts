@@ -156,13 +156,16 @@ items:
 `
 }
 
-const configTemplate = `# reformkit.config.yaml — which ledger rules run, how the report colours and scores.
-# Rules: reformkit rules (or docs/rules/); lights and rubric: docs/assessment.md.
+const configTemplate = `# reformkit.config.yaml — what each item must show, which ledger rules run, how the
+# report colours and scores. Rules: reformkit rules (or docs/rules/); requirements, lights
+# and rubric: docs/assessment.md.
 schema: reformkit/config@1
 preset: recommended
+# requirements:
+#   profile: wuhan-etdz-2017   # or major-decision-2019
+#   supervision: month         # month | quarter | halfYear
 rules: {}
 # rules:
-#   supervision/cadence: [warning, { interval: month }]
 #   entry/date-outside-period: [warning, { graceDays: 31 }]
 `
 

@@ -88,42 +88,25 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   const index = indexLedger(plan, entries, checked)
   const requirements = options.requirements ?? resolveRequirements(plan, options.config)
   const inputIndex = (position: number) => checked.inputIndex?.[position] ?? position
-  // A finding on an entry carries the entry's index among the given entries. Rules that
-  // report an entry without its position, and entries built in code (no source to point
-  // at), are placed after the walk, in one pass over the ledger, instead of a map of every
-  // entry up front.
+  // A finding on an entry carries the entry's index among the given entries. Findings on
+  // entries whose position the rule did not give are placed after the walk, in one pass
+  // over the ledger, instead of a map of every entry up front.
   const unplaced = new Map<LedgerEntry, Unplaced[]>()
   const locatePlan = options.locatePlan ?? ((path) => ({ path: `/${path.join('/')}` }))
 
-  const locateEntry = (
-    entry: LedgerEntry,
-    subject: DiagnosticSubject,
-    position: number | undefined,
-    field?: string,
-  ): SourceLocation => {
+  /** Where an entry is: its source, or its position when it was built in code. */
+  const locateEntry = (entry: LedgerEntry, at: number | undefined, field?: string) => {
     const source = entry.source
-    const wait = (location: SourceLocation | undefined) =>
-      getOrCreate(unplaced, entry, () => []).push({
-        location,
-        subject,
-        ...(field ? { field } : {}),
-      })
-    if (position !== undefined) subject.entry = inputIndex(position)
-    if (!source) {
-      if (position !== undefined)
-        return { path: `/entries/${subject.entry}${field ? `/${field}` : ''}` }
-      const location: SourceLocation = { path: '' }
-      wait(location)
-      return location
-    }
-    if (position === undefined) wait(undefined)
-    const at = field
+    const inside = field ? `/${field}` : ''
+    // Built in code, at an unknown position: placed after the walk.
+    if (!source) return { path: at === undefined ? '' : `/entries/${at}${inside}` }
+    const place = field
       ? (source.fields?.[field] ?? source.fields?.[field.split('/')[0] ?? field])
       : undefined
-    const location: SourceLocation = { path: field ? `${source.path}/${field}` : source.path }
+    const location: SourceLocation = { path: `${source.path}${inside}` }
     if (source.file !== undefined) location.file = source.file
-    const line = at?.line ?? source.line
-    const column = at?.column ?? source.column
+    const line = place?.line ?? source.line
+    const column = place?.column ?? source.column
     if (line !== undefined) location.line = line
     if (column !== undefined) location.column = column
     return location
@@ -142,24 +125,28 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     const report = (init: ReportInit) => {
       const data = init.data ?? {}
       const subject = subjectOf(init, plan)
-      const location =
-        init.location ??
-        (init.entry
-          ? locateEntry(
-              init.entry,
-              subject,
-              init.position ?? (init.entry === cursor.entry ? cursor.position : undefined),
-              init.field,
-            )
-          : init.planPath
-            ? locatePlan(init.planPath)
-            : init.item
-              ? locatePlan([
-                  'items',
-                  index.itemPosition.get(init.item.id) ?? 0,
-                  ...(init.field ? [init.field] : []),
-                ])
-              : {})
+      let location = init.location
+      const { entry } = init
+      if (entry) {
+        const position = init.position ?? (entry === cursor.entry ? cursor.position : undefined)
+        if (position !== undefined) subject.entry = inputIndex(position)
+        location ??= locateEntry(entry, subject.entry, init.field)
+        if (position === undefined)
+          getOrCreate(unplaced, entry, () => []).push({
+            subject,
+            location: entry.source || init.location ? undefined : location,
+            ...(init.field ? { field: init.field } : {}),
+          })
+      }
+      location ??= init.planPath
+        ? locatePlan(init.planPath)
+        : init.item
+          ? locatePlan([
+              'items',
+              index.itemPosition.get(init.item.id) ?? 0,
+              ...(init.field ? [init.field] : []),
+            ])
+          : {}
       const diagnostic: Diagnostic = {
         ruleId: rule.id,
         severity: setting.severity,

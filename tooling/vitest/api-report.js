@@ -1,6 +1,7 @@
 // @ts-check
 import { readFileSync, writeFileSync } from 'node:fs'
 import ts from 'typescript'
+import { expect, it } from 'vitest'
 
 /**
  * The public surface of a package, as a Markdown report to check in (like API
@@ -79,4 +80,33 @@ export function checkedIn(file, report) {
   } catch {
     return ''
   }
+}
+
+/**
+ * The two API tests of a package, from its package.json: every entry with a
+ * `@reformkit/source` condition is reported, the report equals the checked-in api.md
+ * (UPDATE_API=1 rewrites it), and every exported name appears in README.md.
+ *
+ * @param {URL} packageDir the package folder, ending in /
+ */
+export function testPublicApi(packageDir) {
+  const pkg = JSON.parse(readFileSync(new URL('package.json', packageDir), 'utf8'))
+  /** @type {Record<string, URL>} */
+  const entries = {}
+  for (const [entry, conditions] of Object.entries(pkg.exports ?? {})) {
+    const source = typeof conditions === 'object' && conditions['@reformkit/source']
+    if (source) entries[entry] = new URL(source, packageDir)
+  }
+  const file = new URL('api.md', packageDir)
+
+  it('exports exactly what api.md lists', () => {
+    const report = apiReport(pkg.name, entries)
+    expect(report).toBe(checkedIn(file, report))
+  })
+
+  it('documents every export in the README', () => {
+    const readme = readFileSync(new URL('README.md', packageDir), 'utf8')
+    const names = [...readFileSync(file, 'utf8').matchAll(/^- `(\w+)`/gm)].map((m) => m[1])
+    expect(names.filter((n) => !new RegExp(`\\b${n}\\b`).test(readme))).toEqual([])
+  })
 }

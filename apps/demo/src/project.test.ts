@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { exampleFiles } from './example.js'
 import { initialLocale, messages } from './i18n.js'
 import {
   classify,
@@ -13,26 +11,11 @@ import {
   viewProject,
 } from './project.js'
 
-const root = fileURLToPath(new URL('../../../examples/wuhan-etdz-2017/', import.meta.url))
-
-/** The example folder as the browser sees it after "open folder": paths under its name. */
-function folder(): ProjectFile[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name)
-      return statSync(path).isDirectory() ? walk(path) : [path]
-    })
-  return walk(root).map((path) => ({
-    path: `wuhan-etdz-2017/${relative(root, path)}`,
-    bytes: new Uint8Array(readFileSync(path)),
-  }))
-}
-
 const encode = (text: string) => new TextEncoder().encode(text)
 
 describe('a project opened in the browser', () => {
-  it('reads the example folder and finds exactly what the CLI finds', async () => {
-    const files = relativeToProject(folder())
+  it('reads the bundled example and finds exactly what the CLI finds', async () => {
+    const files = await exampleFiles()
     expect(files.find((f) => f.path === 'plan.yaml')).toBeDefined()
     const project = await loadProject(files, { locale: 'zh-CN' })
     expect(project.entries).toHaveLength(147)
@@ -45,7 +28,7 @@ describe('a project opened in the browser', () => {
   })
 
   it('without attachment files, skips the attachment rules rather than calling all missing', async () => {
-    const files = relativeToProject(folder()).filter((f) => classify(f) !== 'attachment')
+    const files = (await exampleFiles()).filter((f) => classify(f) !== 'attachment')
     const project = await loadProject(files, { locale: 'en' })
     expect(project.attachments).toBeUndefined()
     const { diagnostics } = viewProject(project, '2017-12-31', 'en')
@@ -53,7 +36,7 @@ describe('a project opened in the browser', () => {
   })
 
   it('judges paths that leave the folder without looking them up', async () => {
-    const files = relativeToProject(folder())
+    const files = await exampleFiles()
     const ledger: ProjectFile = {
       path: 'ledger/escape.yaml',
       bytes: encode(
@@ -72,7 +55,7 @@ describe('a project opened in the browser', () => {
   })
 
   it('reports a broken file as findings, never throws', async () => {
-    const files = relativeToProject(folder())
+    const files = await exampleFiles()
     const broken: ProjectFile[] = [
       {
         path: 'ledger/bad.yaml',

@@ -7,7 +7,6 @@ import {
   loadProject,
   mergeOpened,
   type ProjectFile,
-  relativeToProject,
   viewProject,
 } from './project.js'
 

@@ -1,6 +1,7 @@
 import { ProjectError } from '@reformkit/project'
 import { BundleError } from '@reformkit/report/node'
 import { EXIT, InputError, UsageError } from './errors.js'
+import { say } from './messages.js'
 
 /**
  * The one line a user sees for an error, and its exit code: the one place where error
@@ -19,18 +20,8 @@ export function describeError(
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
     const path = (error as NodeJS.ErrnoException).path
     const where = path ? ` ${path}` : ''
-    return {
-      message:
-        locale === 'en' ? `Cannot read or write${where} (${code})` : `无法读写${where}(${code})`,
-      exitCode: EXIT.io,
-    }
+    return { message: say(locale, 'ioError', { where, code }), exitCode: EXIT.io }
   }
   const detail = error instanceof Error ? error.message : String(error)
-  return {
-    message:
-      locale === 'en'
-        ? `Internal error: ${detail} — this is a reformkit bug (exit 70); please run the same command again with --debug and send its whole output, with reformkit --version, to the reformkit maintainers`
-        : `内部错误:${detail}——这是 reformkit 的缺陷(退出码 70);请加 --debug 重新运行同一命令,把全部输出和 reformkit --version 一并报告给 reformkit 维护者`,
-    exitCode: EXIT.internal,
-  }
+  return { message: say(locale, 'internal', { detail }), exitCode: EXIT.internal }
 }

@@ -3,6 +3,7 @@ import { rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Locale } from '@reformkit/model'
 import { UsageError } from './errors.js'
+import { say } from './messages.js'
 
 /** zh-CN unless LANG / LC_ALL / LC_MESSAGES ask for English (a Chinese office is the default). */
 export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
@@ -14,7 +15,7 @@ export function parseLang(value: string | undefined): Locale {
   if (value === undefined) return localeFromEnv()
   if (/^zh/i.test(value)) return 'zh-CN'
   if (/^en/i.test(value)) return 'en'
-  throw new UsageError(`--lang ${value}: use zh or en`)
+  throw new UsageError(`${say('zh-CN', 'badLang', { value })} / ${say('en', 'badLang', { value })}`)
 }
 
 /** Colour only for a terminal, and never with NO_COLOR (https://no-color.org). */
@@ -46,17 +47,10 @@ export async function writeOutput(
   options: { force?: boolean; inputs?: readonly string[]; locale: Locale },
 ): Promise<void> {
   const target = resolve(path)
-  const en = options.locale === 'en'
   if (options.inputs?.some((input) => resolve(input) === target))
-    throw new UsageError(
-      en
-        ? `${path} is an input; choose another output`
-        : `${path} 是输入文件,不能覆盖;请换一个输出文件名`,
-    )
+    throw new UsageError(say(options.locale, 'isInput', { path }))
   if (!options.force && (await exists(target)))
-    throw new UsageError(
-      en ? `${path} exists; add --force to replace it` : `${path} 已存在;确需覆盖请加 --force`,
-    )
+    throw new UsageError(say(options.locale, 'exists', { path }))
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
   try {
     await writeFile(temp, data, { flag: 'wx' })

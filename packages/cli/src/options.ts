@@ -2,6 +2,7 @@ import { rules } from '@reformkit/ledger'
 import { closest, isIsoDate, type Locale } from '@reformkit/model'
 import { UsageError } from './errors.js'
 import { parseLang, today } from './io.js'
+import { say } from './messages.js'
 
 export interface CommonOptions {
   lang?: string
@@ -16,11 +17,7 @@ export function localeOf(options: CommonOptions): Locale {
 export function asOfOf(options: CommonOptions, locale: Locale): string {
   if (options.asOf === undefined) return today()
   if (isIsoDate(options.asOf)) return options.asOf
-  throw new UsageError(
-    locale === 'en'
-      ? `--as-of ${options.asOf}: write a day as YYYY-MM-DD, e.g. 2017-12-31`
-      : `--as-of ${options.asOf}:日期须写作 YYYY-MM-DD,例如 2017-12-31`,
-  )
+  throw new UsageError(say(locale, 'badAsOf', { value: options.asOf }))
 }
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'] as const
@@ -31,7 +28,6 @@ export function ruleOverrides(
   values: readonly string[] | undefined,
   locale: Locale,
 ): Record<string, Setting> {
-  const en = locale === 'en'
   const out: Record<string, Setting> = {}
   for (const value of values ?? []) {
     const at = value.lastIndexOf(':')
@@ -42,17 +38,14 @@ export function ruleOverrides(
         id,
         rules.map((r) => r.id),
       )
-      const hint = guess ? (en ? `; did you mean ${guess}?` : `;是否应为 ${guess}?`) : ''
       throw new UsageError(
-        en ? `--rule ${value}: no rule "${id}"${hint}` : `--rule ${value}:没有规则“${id}”${hint}`,
+        guess
+          ? say(locale, 'unknownRuleFlagSuggest', { value, id, guess })
+          : say(locale, 'unknownRuleFlag', { value, id }),
       )
     }
     if (!(SEVERITIES as readonly string[]).includes(severity))
-      throw new UsageError(
-        en
-          ? `--rule ${value}: severity must be error, warning, info or off`
-          : `--rule ${value}:级别须为 error、warning、info 或 off`,
-      )
+      throw new UsageError(say(locale, 'badSeverity', { value }))
     out[id] = severity as Setting
   }
   return out

@@ -2,6 +2,7 @@ import type { Locale } from '@reformkit/model'
 import { type CheckedProject, checkProject } from '@reformkit/project'
 import { type FolderProject, loadProject } from '@reformkit/project/node'
 import { progress } from './io.js'
+import { say } from './messages.js'
 
 export { CONFIG_FILE, LEDGER_DIR, PLAN_FILE } from '@reformkit/project'
 
@@ -25,7 +26,7 @@ export async function openProject(
   options: OpenProjectOptions,
 ): Promise<OpenedProject> {
   const { locale } = options
-  const bar = progress(locale === 'en' ? 'Reading attachments' : '读取附件')
+  const bar = progress(say(locale, 'readingAttachments'))
   const project = await loadProject(dir, {
     locale,
     onProgress: (p) => {

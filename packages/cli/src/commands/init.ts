@@ -2,9 +2,10 @@ import { cp, mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { fileURLToPath } from 'node:url'
-import { ID_PATTERN } from '@reformkit/model'
+import { ID_PATTERN, type Locale } from '@reformkit/model'
 import { UsageError } from '../errors.js'
 import { exists } from '../io.js'
+import { type CliMessageId, say } from '../messages.js'
 import { type CommonOptions, localeOf } from '../options.js'
 import { CONFIG_FILE, LEDGER_DIR, PLAN_FILE } from '../project.js'
 
@@ -20,46 +21,28 @@ const EXAMPLES = ['wuhan-etdz-2017']
 
 export async function init(dirArg: string, options: InitOptions): Promise<void> {
   const locale = localeOf(options)
-  const en = locale === 'en'
   const dir = resolve(dirArg)
   if ((await exists(dir)) && (await readdir(dir)).some((name) => !name.startsWith('.')))
-    throw new UsageError(
-      en
-        ? `${dirArg} is not empty; init writes into an empty or new folder only`
-        : `${dirArg} 不是空文件夹;init 只在空文件夹或新文件夹中创建项目`,
-    )
+    throw new UsageError(say(locale, 'notEmpty', { dir: dirArg }))
 
   if (options.example !== undefined) {
     if (!EXAMPLES.includes(options.example))
       throw new UsageError(
-        en
-          ? `--example ${options.example}: available: ${EXAMPLES.join(', ')}`
-          : `--example ${options.example}:可选的示例有 ${EXAMPLES.join('、')}`,
+        say(locale, 'unknownExample', { value: options.example, available: EXAMPLES.join(', ') }),
       )
     const from = fileURLToPath(new URL(`../examples/${options.example}/`, import.meta.url))
     await cp(from, dir, { recursive: true, errorOnExist: true, force: false })
     process.stdout.write(
-      en
-        ? `created ${dirArg} from the example ${options.example}\nnext: reformkit validate ${dirArg} --as-of 2017-12-31\n`
-        : `已按示例 ${options.example} 创建 ${dirArg}\n下一步:reformkit validate ${dirArg} --as-of 2017-12-31\n`,
+      `${say(locale, 'createdFromExample', { dir: dirArg, example: options.example })}\n`,
     )
     return
   }
 
-  const answers = await ask(options, en)
+  const answers = await ask(options, locale)
   const id = answers.id
-  if (!ID_PATTERN.test(id))
-    throw new UsageError(
-      en
-        ? `--id ${id}: use lower-case letters, digits and "-", e.g. my-district-2025`
-        : `--id ${id}:只能用小写字母、数字和“-”,例如 my-district-2025`,
-    )
+  if (!ID_PATTERN.test(id)) throw new UsageError(say(locale, 'badId', { id }))
   if (!/^\d{4}$/.test(answers.year))
-    throw new UsageError(
-      en
-        ? `--year ${answers.year}: give a year, e.g. 2025`
-        : `--year ${answers.year}:请写年份,例如 2025`,
-    )
+    throw new UsageError(say(locale, 'badYear', { year: answers.year }))
   await mkdir(join(dir, LEDGER_DIR), { recursive: true })
   await mkdir(join(dir, 'files'), { recursive: true })
   const write = (name: string, text: string) => writeFile(join(dir, name), text, { flag: 'wx' })
@@ -70,11 +53,9 @@ export async function init(dirArg: string, options: InitOptions): Promise<void> 
     join('files', 'README.md'),
     '# 附件 · Attachments\n\n台账材料的扫描件、文件放在这里,按单位分文件夹,例如 files/unit-a/调研报告.pdf。\nPut the files of the ledger here, one folder per unit.\n',
   )
-  process.stdout.write(
-    en
-      ? `created ${dirArg}: ${PLAN_FILE}, ${CONFIG_FILE}, ${LEDGER_DIR}/, files/\nnext: fill in ${PLAN_FILE}, then run: reformkit validate ${dirArg}\n`
-      : `已创建 ${dirArg}:${PLAN_FILE}、${CONFIG_FILE}、${LEDGER_DIR}/、files/\n下一步:填写 ${PLAN_FILE},然后运行 reformkit validate ${dirArg}\n`,
-  )
+  const made = [PLAN_FILE, CONFIG_FILE, `${LEDGER_DIR}/`, 'files/']
+  const files = { zh: made.join('、'), en: made.join(', ') }
+  process.stdout.write(`${say(locale, 'created', { dir: dirArg, files, plan: PLAN_FILE })}\n`)
 }
 
 interface Answers {
@@ -85,7 +66,7 @@ interface Answers {
 }
 
 /** Ask on a terminal for what the flags did not give; use defaults otherwise. */
-async function ask(options: InitOptions, en: boolean): Promise<Answers> {
+async function ask(options: InitOptions, locale: Locale): Promise<Answers> {
   const year = options.year ?? String(new Date().getFullYear())
   const defaults: Answers = {
     id: options.id ?? `district-${year}`,
@@ -97,21 +78,17 @@ async function ask(options: InitOptions, en: boolean): Promise<Answers> {
   if (!interactive) return defaults
   const rl = createInterface({ input: process.stdin, output: process.stdout })
   try {
-    const question = async (zh: string, english: string, value: string) =>
-      (await rl.question(`${en ? english : zh} [${value}]: `)).trim() || value
-    const title = await question('方案名称', 'Plan title', defaults.title)
-    const planYear = await question('年度', 'Year', defaults.year)
-    const id = await question(
-      '方案 id(小写字母、数字、-)',
-      'Plan id (a-z, 0-9, -)',
-      options.id ?? `district-${planYear}`,
-    )
-    const issuer = await question('发文单位', 'Issuing office', defaults.issuer)
+    const question = async (id: CliMessageId, value: string) =>
+      (await rl.question(`${say(locale, id)} [${value}]: `)).trim() || value
+    const title = await question('askTitle', defaults.title)
+    const planYear = await question('askYear', defaults.year)
+    const id = await question('askId', options.id ?? `district-${planYear}`)
+    const issuer = await question('askIssuer', defaults.issuer)
     return { id, title, year: planYear, issuer }
   } catch (error) {
     // Ctrl+C or Ctrl+D at a question: nothing has been written.
     if ((error as Error | null)?.name === 'AbortError')
-      throw new UsageError(en ? 'cancelled; nothing was written' : '已取消,未写入任何文件')
+      throw new UsageError(say(locale, 'cancelled'))
     throw error
   } finally {
     rl.close()

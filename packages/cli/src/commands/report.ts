@@ -8,6 +8,7 @@ import {
 } from '@reformkit/report'
 import { UsageError } from '../errors.js'
 import { writeOutput } from '../io.js'
+import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, localeOf } from '../options.js'
 import { openProject } from '../project.js'
 
@@ -20,7 +21,6 @@ export interface ReportOptions extends CommonOptions {
 
 export async function report(dir: string, options: ReportOptions): Promise<void> {
   const locale = localeOf(options)
-  const en = locale === 'en'
   const asOf = asOfOf(options, locale)
   const fromOut = options.out?.split('.').pop()?.toLowerCase()
   const format =
@@ -29,11 +29,7 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
       ? (fromOut as ReportFormat)
       : 'md')
   if ((format === 'xlsx' || format === 'docx') && !options.out)
-    throw new UsageError(
-      en
-        ? `--format ${format} writes a file: add --out FILE.${format}`
-        : `--format ${format} 需要写入文件:请加 --out 文件名.${format}`,
-    )
+    throw new UsageError(say(locale, 'formatNeedsOut', { format }))
   const project = await openProject(dir, { locale, asOf })
   if (!project.plan) {
     process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
@@ -59,5 +55,5 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
     inputs: project.inputs,
     locale,
   })
-  process.stderr.write(en ? `wrote ${options.out}\n` : `已写入 ${options.out}\n`)
+  process.stderr.write(`${say(locale, 'wrote', { path: options.out })}\n`)
 }

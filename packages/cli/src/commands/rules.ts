@@ -1,6 +1,7 @@
 import { presetSeverity, ruleDocsMarkdown, rules } from '@reformkit/ledger'
 import { closest, pick } from '@reformkit/model'
 import { UsageError } from '../errors.js'
+import { say } from '../messages.js'
 import { type CommonOptions, localeOf } from '../options.js'
 
 export async function listRules(id: string | undefined, options: CommonOptions): Promise<void> {
@@ -13,9 +14,9 @@ export async function listRules(id: string | undefined, options: CommonOptions):
         rules.map((r) => r.id),
       )
       throw new UsageError(
-        locale === 'en'
-          ? `No rule "${id}"${guess ? `; did you mean ${guess}?` : ''}`
-          : `没有规则“${id}”${guess ? `;是否应为 ${guess}?` : ''}`,
+        guess
+          ? say(locale, 'unknownRuleSuggest', { id, guess })
+          : say(locale, 'unknownRule', { id }),
       )
     }
     process.stdout.write(ruleDocsMarkdown(rule))

@@ -1,6 +1,7 @@
 import { formatDiagnostics, rules } from '@reformkit/ledger'
 import { UsageError } from '../errors.js'
 import { useColor } from '../io.js'
+import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, localeOf, ruleOverrides } from '../options.js'
 import { openProject } from '../project.js'
 
@@ -18,11 +19,7 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
   const maxWarnings =
     options.maxWarnings === undefined ? Number.POSITIVE_INFINITY : Number(options.maxWarnings)
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY)
-    throw new UsageError(
-      locale === 'en'
-        ? `--max-warnings ${options.maxWarnings}: give a whole number`
-        : `--max-warnings ${options.maxWarnings}:须为整数`,
-    )
+    throw new UsageError(say(locale, 'badMaxWarnings', { value: options.maxWarnings ?? '' }))
   const project = await openProject(dir, {
     locale,
     asOf,
@@ -41,9 +38,5 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
   const warnings = project.diagnostics.filter((d) => d.severity === 'warning').length
   if (errors > 0 || warnings > maxWarnings) process.exitCode = 1
   if (errors === 0 && warnings > maxWarnings && options.format === 'stylish')
-    process.stderr.write(
-      locale === 'en'
-        ? `reformkit: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`
-        : `reformkit:警告 ${warnings} 个,超过 --max-warnings ${maxWarnings}\n`,
-    )
+    process.stderr.write(`${say(locale, 'tooManyWarnings', { warnings, max: maxWarnings })}\n`)
 }

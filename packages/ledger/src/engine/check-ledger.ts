@@ -70,11 +70,11 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     plan.units.map((unit) => unit.id),
   )
   const { entries, rejected } = checked
-  const report = diagnosticFactory(ledgerMessages, locale)
+  const engineFinding = diagnosticFactory(ledgerMessages, locale)
   for (const { index, field } of rejected) {
     const source = (given[index] as LedgerEntry | null)?.source
     diagnostics.push(
-      report({
+      engineFinding({
         ruleId: 'ledger/malformed-entry',
         data: { index: index + 1, field },
         location: {
@@ -160,17 +160,14 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       diagnostics.push(diagnostic)
     }
     const crashed = (error: unknown) =>
-      diagnostics.push({
-        ruleId: rule.id,
-        severity: 'error',
-        message:
-          locale === 'en'
-            ? `Rule ${rule.id} failed (${String(error)}); this is a reformkit bug, please report it`
-            : `规则 ${rule.id} 运行出错(${String(error)});这是 reformkit 的缺陷,请报告`,
-        messageId: 'rule-crashed',
-        data: { detail: String(error) },
-        location: { path: '' },
-      })
+      diagnostics.push(
+        engineFinding({
+          ruleId: rule.id,
+          messageId: 'rule-crashed',
+          data: { rule: rule.id, detail: String(error) },
+          location: { path: '' },
+        }),
+      )
     try {
       const visitor = rule.check({
         plan,

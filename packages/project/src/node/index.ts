@@ -2,10 +2,20 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { type LoadLedgerProgress, loadLedger } from '@reformkit/ledger/node'
-import type { Locale } from '@reformkit/model'
+import { formatMessage, type Locale, type MessageData } from '@reformkit/model'
 import { ProjectError } from '../errors.js'
 import { CONFIG_FILE, LEDGER_DIR, PLAN_FILE } from '../files.js'
 import { decodeInto, emptyProject, type Project, readConfigInto, readPlanInto } from '../project.js'
+
+const messages = {
+  noFolder: { zh: '找不到项目文件夹 {{dir}}', en: 'No project folder at {{dir}}' },
+  noPlan: {
+    zh: '{{dir}} 中没有 {{plan}};可用 “reformkit init” 新建项目',
+    en: '{{dir}} has no {{plan}}; create a project with "reformkit init"',
+  },
+}
+const say = (locale: Locale, id: keyof typeof messages, data: MessageData) =>
+  formatMessage(messages, id, data, locale)
 
 export interface LoadFolderOptions {
   locale?: Locale
@@ -31,22 +41,13 @@ export async function loadProject(
   options: LoadFolderOptions = {},
 ): Promise<FolderProject> {
   const locale = options.locale ?? 'zh-CN'
-  const en = locale === 'en'
   const dir = resolve(dirArg)
   const info = await stat(dir).catch(() => undefined)
   if (!info?.isDirectory())
-    throw new ProjectError(
-      en ? `No project folder at ${dirArg}` : `找不到项目文件夹 ${dirArg}`,
-      'no-folder',
-    )
+    throw new ProjectError(say(locale, 'noFolder', { dir: dirArg }), 'no-folder')
   const planPath = join(dir, PLAN_FILE)
   if (!(await stat(planPath).catch(() => undefined)))
-    throw new ProjectError(
-      en
-        ? `${dirArg} has no ${PLAN_FILE}; create a project with "reformkit init"`
-        : `${dirArg} 中没有 ${PLAN_FILE};可用 “reformkit init” 新建项目`,
-      'no-plan',
-    )
+    throw new ProjectError(say(locale, 'noPlan', { dir: dirArg, plan: PLAN_FILE }), 'no-plan')
   const project: FolderProject = { ...emptyProject(), dir, inputs: [planPath] }
   const read = async (path: string, filename: string) =>
     decodeInto(new Uint8Array(await readFile(path)), filename, locale, project.diagnostics)

@@ -7,6 +7,7 @@ import { gatherAttachments, sha256File } from '@reformkit/ledger/node'
 import {
   type Diagnostic,
   diagnosticFactory,
+  formatMessage,
   type Locale,
   type MessageCatalogue,
   type Plan,
@@ -69,9 +70,7 @@ export async function createBundle(
   const locale = options.locale ?? 'zh-CN'
   if (!options.force && (await exists(out)))
     throw new BundleError(
-      locale === 'en'
-        ? `${options.out} exists; choose another name or pass force`
-        : `${options.out} 已存在;请换一个名称,或确认覆盖(force)`,
+      formatMessage(bundleMessages, 'bundle/exists', { path: options.out }, locale),
     )
   const facts = await gatherAttachments(options.entries, { root })
   const attachments = [...facts.values()]
@@ -125,9 +124,7 @@ export async function createBundle(
       ).catch((error: unknown) => {
         if (!(error instanceof RangeError)) throw error
         throw new BundleError(
-          locale === 'en'
-            ? `Too large for a .zip (${error.message}); write a folder instead (--out without .zip)`
-            : `内容过大,无法写成 .zip(${error.message});请改为输出文件夹(--out 不带 .zip)`,
+          formatMessage(bundleMessages, 'bundle/too-large', { detail: error.message }, locale),
         )
       })
       await writeFile(temp, bytes, { flag: 'wx' })
@@ -176,6 +173,14 @@ async function exists(path: string): Promise<boolean> {
 }
 
 const bundleMessages = {
+  'bundle/exists': {
+    zh: '{{path}} 已存在;请换一个名称,或确认覆盖(force)',
+    en: '{{path}} exists; choose another name or pass force',
+  },
+  'bundle/too-large': {
+    zh: '内容过大,无法写成 .zip({{detail}});请改为输出文件夹(--out 不带 .zip)',
+    en: 'Too large for a .zip ({{detail}}); write a folder instead (--out without .zip)',
+  },
   'bundle/unreadable': {
     zh: '无法读取这份台账:{{reason}}',
     en: 'This copy cannot be read: {{reason}}',

@@ -1,0 +1,111 @@
+import { formatMessage, type Locale, type MessageData } from '@reformkit/model'
+
+/** Every sentence the command writes itself (findings come from the packages' catalogues). */
+export const cliMessages = {
+  isInput: {
+    zh: '{{path}} 是输入文件,不能覆盖;请换一个输出文件名',
+    en: '{{path}} is an input; choose another output',
+  },
+  exists: {
+    zh: '{{path}} 已存在;确需覆盖请加 --force',
+    en: '{{path}} exists; add --force to replace it',
+  },
+  holdsInputs: {
+    zh: '{{path}} 中有项目的输入文件;请换一个输出位置',
+    en: '{{path}} holds inputs of the project; choose another output',
+  },
+  readingAttachments: { zh: '读取附件', en: 'Reading attachments' },
+  bundling: { zh: '打包', en: 'Bundling' },
+  ioError: { zh: '无法读写{{where}}({{code}})', en: 'Cannot read or write{{where}} ({{code}})' },
+  internal: {
+    zh: '内部错误:{{detail}}——这是 reformkit 的缺陷(退出码 70);请加 --debug 重新运行同一命令,把全部输出和 reformkit --version 一并报告给 reformkit 维护者',
+    en: 'Internal error: {{detail}} — this is a reformkit bug (exit 70); please run the same command again with --debug and send its whole output, with reformkit --version, to the reformkit maintainers',
+  },
+  badAsOf: {
+    zh: '--as-of {{value}}:日期须写作 YYYY-MM-DD,例如 2017-12-31',
+    en: '--as-of {{value}}: write a day as YYYY-MM-DD, e.g. 2017-12-31',
+  },
+  badLang: { zh: '--lang {{value}}:请用 zh 或 en', en: '--lang {{value}}: use zh or en' },
+  unknownRuleFlag: {
+    zh: '--rule {{value}}:没有规则“{{id}}”',
+    en: '--rule {{value}}: no rule "{{id}}"',
+  },
+  unknownRuleFlagSuggest: {
+    zh: '--rule {{value}}:没有规则“{{id}}”;是否应为 {{guess}}?',
+    en: '--rule {{value}}: no rule "{{id}}"; did you mean {{guess}}?',
+  },
+  badSeverity: {
+    zh: '--rule {{value}}:级别须为 error、warning、info 或 off',
+    en: '--rule {{value}}: severity must be error, warning, info or off',
+  },
+  unknownRule: { zh: '没有规则“{{id}}”', en: 'No rule "{{id}}"' },
+  unknownRuleSuggest: {
+    zh: '没有规则“{{id}}”;是否应为 {{guess}}?',
+    en: 'No rule "{{id}}"; did you mean {{guess}}?',
+  },
+  badMaxWarnings: {
+    zh: '--max-warnings {{value}}:须为整数',
+    en: '--max-warnings {{value}}: give a whole number',
+  },
+  tooManyWarnings: {
+    zh: 'reformkit:警告 {{warnings}} 个,超过 --max-warnings {{max}}',
+    en: 'reformkit: {{warnings}} warnings, more than --max-warnings {{max}}',
+  },
+  formatNeedsOut: {
+    zh: '--format {{format}} 需要写入文件:请加 --out 文件名.{{format}}',
+    en: '--format {{format}} writes a file: add --out FILE.{{format}}',
+  },
+  wrote: { zh: '已写入 {{path}}', en: 'wrote {{path}}' },
+  bundled: {
+    zh: '已写入 {{path}}:{{count}} 个文件,manifest.json 记有各文件的 SHA-256',
+    en: 'wrote {{path}}: {{count}} files, manifest.json with their SHA-256',
+  },
+  bundledWithErrors: {
+    zh: 'reformkit:台账还有 {{errors}} 个错误;报送前请先运行 “reformkit validate” 修正',
+    en: 'reformkit: the ledger has {{errors}} errors; run "reformkit validate" before sending this copy',
+  },
+  intact: {
+    zh: '✔ {{copy}} 完整:所有文件与 manifest.json 一致',
+    en: '✔ {{copy}} is intact: every file matches manifest.json',
+  },
+  identical: {
+    zh: '✔ {{copy}} 与 {{other}} 均完整,且两份完全一致',
+    en: '✔ {{copy}} and {{other}} are intact and identical',
+  },
+  notEmpty: {
+    zh: '{{dir}} 不是空文件夹;init 只在空文件夹或新文件夹中创建项目',
+    en: '{{dir}} is not empty; init writes into an empty or new folder only',
+  },
+  unknownExample: {
+    zh: '--example {{value}}:可选的示例有 {{available}}',
+    en: '--example {{value}}: available: {{available}}',
+  },
+  createdFromExample: {
+    zh: '已按示例 {{example}} 创建 {{dir}}\n下一步:reformkit validate {{dir}} --as-of 2017-12-31',
+    en: 'created {{dir}} from the example {{example}}\nnext: reformkit validate {{dir}} --as-of 2017-12-31',
+  },
+  created: {
+    zh: '已创建 {{dir}}:{{files}}\n下一步:填写 {{plan}},然后运行 reformkit validate {{dir}}',
+    en: 'created {{dir}}: {{files}}\nnext: fill in {{plan}}, then run: reformkit validate {{dir}}',
+  },
+  badId: {
+    zh: '--id {{id}}:只能用小写字母、数字和“-”,例如 my-district-2025',
+    en: '--id {{id}}: use lower-case letters, digits and "-", e.g. my-district-2025',
+  },
+  badYear: {
+    zh: '--year {{year}}:请写年份,例如 2025',
+    en: '--year {{year}}: give a year, e.g. 2025',
+  },
+  cancelled: { zh: '已取消,未写入任何文件', en: 'cancelled; nothing was written' },
+  askTitle: { zh: '方案名称', en: 'Plan title' },
+  askYear: { zh: '年度', en: 'Year' },
+  askId: { zh: '方案 id(小写字母、数字、-)', en: 'Plan id (a-z, 0-9, -)' },
+  askIssuer: { zh: '发文单位', en: 'Issuing office' },
+} as const
+
+export type CliMessageId = keyof typeof cliMessages
+
+/** A sentence of the catalogue in the locale. */
+export function say(locale: Locale, id: CliMessageId, data: MessageData = {}): string {
+  return formatMessage(cliMessages, id, data, locale)
+}

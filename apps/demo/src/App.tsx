@@ -2,9 +2,10 @@ import type { Locale } from '@reformkit/model'
 import { type DragEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { exampleFiles } from './example.js'
 import { fill, initialLocale, messages } from './i18n.js'
-import { filesFromDrop, filesFromInput } from './open.js'
 import {
   defaultAsOf,
+  filesFromDrop,
+  filesFromInput,
   loadProject,
   mergeOpened,
   type Project,

@@ -7,6 +7,8 @@ import { computeViews, type PlanViews } from '@reformkit/report'
 
 export {
   classify,
+  filesFromDrop,
+  filesFromInput,
   loadProject,
   mergeOpened,
   type Project,

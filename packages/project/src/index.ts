@@ -12,6 +12,13 @@ export {
   relativeToProject,
 } from './files.js'
 export {
+  filesFromDrop,
+  filesFromInput,
+  filesFromList,
+  MAX_OPEN_BYTES,
+  TooMuchOpenedError,
+} from './opened.js'
+export {
   type CheckedProject,
   type CheckProjectOptions,
   checkProject,

@@ -1,15 +1,24 @@
-// Files the user opens: from a file picker (files or a folder) or dropped on the page.
-import type { ProjectFile } from './project.js'
+// Files a user opens in a browser: from a file picker (files or a folder) or dropped on
+// the page, as ProjectFile for loadProject. Browser APIs only (File, DataTransfer).
+import type { ProjectFile } from './files.js'
 
 /** More than this at once is refused before anything is read (a browser tab has limits). */
 export const MAX_OPEN_BYTES = 1024 * 1024 * 1024
 
+/** Opened files that together exceed MAX_OPEN_BYTES: nothing was read. */
+export class TooMuchOpenedError extends Error {
+  override name = 'TooMuchOpenedError'
+  constructor(
+    readonly bytes: number,
+    readonly files: number,
+  ) {
+    super(`${Math.round(bytes / 1024 / 1024)} MiB > ${MAX_OPEN_BYTES / 1024 / 1024} MiB (${files})`)
+  }
+}
+
 async function read(files: Array<{ file: File; path: string }>): Promise<ProjectFile[]> {
   const total = files.reduce((sum, f) => sum + f.file.size, 0)
-  if (total > MAX_OPEN_BYTES)
-    throw new Error(
-      `${Math.round(total / 1024 / 1024)} MiB > ${MAX_OPEN_BYTES / 1024 / 1024} MiB (${files.length})`,
-    )
+  if (total > MAX_OPEN_BYTES) throw new TooMuchOpenedError(total, files.length)
   return Promise.all(
     files.map(async ({ file, path }) => ({
       path: path.replace(/\\/g, '/').replace(/^\/+/, ''),
@@ -18,23 +27,28 @@ async function read(files: Array<{ file: File; path: string }>): Promise<Project
   )
 }
 
-/** From `<input type="file">`; a folder picker gives each file its path in the folder. */
+/**
+ * From File objects, e.g. an `<input type="file">`'s `files`: a folder picker gives each
+ * file its path in the folder (`webkitRelativePath`), else its name is its path.
+ */
+export function filesFromList(list: Iterable<File> | ArrayLike<File>): Promise<ProjectFile[]> {
+  return read(Array.from(list, (file) => ({ file, path: file.webkitRelativePath || file.name })))
+}
+
+/** From `<input type="file">` (files or a folder); the input is cleared for the next pick. */
 export function filesFromInput(input: HTMLInputElement): Promise<ProjectFile[]> {
-  const files = [...(input.files ?? [])].map((file) => ({
-    file,
-    path: file.webkitRelativePath || file.name,
-  }))
+  const files = filesFromList(input.files ?? [])
   input.value = ''
-  return read(files)
+  return files
 }
 
 /** From a drop: files and, where the browser allows, whole folders. */
 export async function filesFromDrop(transfer: DataTransfer): Promise<ProjectFile[]> {
-  const entries = [...transfer.items]
-    .map((item) => item.webkitGetAsEntry?.())
-    .filter((entry): entry is FileSystemEntry => Boolean(entry))
+  const entries = Array.from(transfer.items, (item) => item.webkitGetAsEntry?.()).filter(
+    (entry): entry is FileSystemEntry => Boolean(entry),
+  )
   if (entries.length === 0)
-    return read([...transfer.files].map((file) => ({ file, path: file.name })))
+    return read(Array.from(transfer.files, (file) => ({ file, path: file.name })))
   const found: Array<{ file: File; path: string }> = []
   const walk = async (entry: FileSystemEntry): Promise<void> => {
     if (entry.isFile) {

@@ -38,7 +38,7 @@ export function apiReport(packageName, entries) {
       .getExportsOfModule(symbol)
       .map((s) => [
         s.name,
-        kindOf(s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s),
+        describe(checker, s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s),
       ])
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     lines.push(
@@ -49,6 +49,44 @@ export function apiReport(packageName, entries) {
     for (const [name, kind] of exports) lines.push(`- \`${name}\`: ${kind}`)
   }
   return `${lines.join('\n')}\n`
+}
+
+/**
+ * A symbol's kind and, for a function, its signatures (so that a changed parameter shows
+ * in review too).
+ *
+ * @param {ts.TypeChecker} checker
+ * @param {ts.Symbol} symbol
+ */
+function describe(checker, symbol) {
+  const kind = kindOf(symbol)
+  const declaration = symbol.valueDeclaration
+  if (!(symbol.flags & ts.SymbolFlags.Function) || !declaration) return kind
+  const signatures = (symbol.declarations ?? [])
+    .filter((d) => ts.isFunctionDeclaration(d))
+    .filter((d, _, all) => all.length === 1 || !d.body) // overloads, not the implementation
+    .map((d) => `\`${signatureText(checker, d)}\``)
+  return [kind, ...signatures].join(' ')
+}
+
+/**
+ * A function's signature as written in its declaration (the types by their names, as a
+ * reader of the source sees them), the return type inferred where none is written.
+ *
+ * @param {ts.TypeChecker} checker
+ * @param {ts.FunctionDeclaration} declaration
+ */
+function signatureText(checker, declaration) {
+  const squash = (/** @type {string} */ text) => text.replace(/\s+/g, ' ').replace(/,\s*\)/g, ')')
+  const generics = declaration.typeParameters
+    ? `<${declaration.typeParameters.map((t) => t.getText()).join(', ')}>`
+    : ''
+  const params = declaration.parameters.map((p) => p.getText()).join(', ')
+  const signature = checker.getSignatureFromDeclaration(declaration)
+  const returns =
+    declaration.type?.getText() ??
+    (signature ? checker.typeToString(checker.getReturnTypeOfSignature(signature)) : 'void')
+  return squash(`${generics}(${params}): ${returns}`)
 }
 
 /** @param {ts.Symbol} symbol */

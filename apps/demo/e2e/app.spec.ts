@@ -68,6 +68,9 @@ test('units, KPIs, findings and reports pages', async ({ watched: page }) => {
   await expect(page.locator('main h1')).toHaveText('问题 · 14')
   await expect(page.locator('.group-row').first()).toBeVisible()
   await expect(page.locator('.rule-docs')).toContainText('attachment/hash-mismatch')
+  // Grouped by unit, from each finding's subject: 发改局's hash mismatch is under its name.
+  await page.getByLabel('按单位').check()
+  await expect(page.locator('.group-row').filter({ hasText: '发改局' })).toBeVisible()
   await screenshot(page, 'diagnostics')
   await page.getByRole('link', { name: '报告', exact: true }).click()
   await expect(page.locator('table.reports tbody tr')).toHaveCount(4)

@@ -82,7 +82,7 @@ export function Diagnostics() {
                   checked={grouping === g}
                   onChange={() => setGrouping(g)}
                 />
-                {g === 'rule' ? t.byRule : g === 'unit' ? t.byUnit : t.byFile}
+                {{ rule: t.byRule, unit: t.byUnit, file: t.byFile }[g]}
               </label>
             ))}
           </fieldset>

@@ -156,3 +156,20 @@ describe('readDate', () => {
     expect(readDate(input)).toBeUndefined()
   })
 })
+
+describe('reading findings name their entry', () => {
+  it('carry the entry id, item and unit as the entry reads after normalisation', () => {
+    const text = [
+      'schema: reformkit/ledger@1',
+      'unit: fgj',
+      'entries:',
+      '  - { id: a, item: i1, kind: 调研, date: 2017-03-05, title: 调研 }',
+      '  - { id: b, item: i1, kind: research, date: not-a-date, title: 调研 }',
+    ].join('\n')
+    const { diagnostics } = parseLedger(text, { filename: 'x.yaml' })
+    const normalized = diagnostics.find((d) => d.ruleId === 'ledger/normalized')
+    expect(normalized?.subject).toEqual({ entryId: 'a', item: 'i1', unit: 'fgj' })
+    const invalid = diagnostics.find((d) => d.severity === 'error')
+    expect(invalid?.subject).toEqual({ entryId: 'b', item: 'i1', unit: 'fgj' })
+  })
+})

@@ -2,6 +2,7 @@ import {
   checkSchemaTag,
   compareDiagnostics,
   type Diagnostic,
+  type DiagnosticSubject,
   diagnosticFactory,
   fieldName,
   hasErrors,
@@ -50,26 +51,30 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
     // parseSource made this data for us alone: normalise it in place, no copy.
     const data = parsed.data as Record<string, unknown>
     const diagnostics = [...parsed.diagnostics]
-    for (const change of normalizeLedgerData(data, options.plan)) {
+    const rawEntries = Array.isArray(data.entries) ? data.entries : []
+    // Every change made first, so that each finding names the entry as it now reads.
+    for (const change of [...normalizeLedgerData(data, options.plan)]) {
       diagnostics.push(
-        report({
-          ruleId: 'ledger/normalized',
-          severity: 'info',
-          data: { field: fieldName(change.path), from: change.from, to: change.to },
-          location: parsed.locate(change.path),
-        }),
+        about(
+          rawEntries[change.path[1] as number],
+          report({
+            ruleId: 'ledger/normalized',
+            severity: 'info',
+            data: { field: fieldName(change.path), from: change.from, to: change.to },
+            location: parsed.locate(change.path),
+          }),
+        ),
       )
     }
     // The envelope first, then each entry on its own: one bad entry must not hide the others.
     const envelope = validateSource(LedgerEnvelope, { ...parsed, data }, locale)
     diagnostics.push(...envelope.diagnostics)
     const entries: LedgerEntry[] = []
-    const rawEntries = Array.isArray(data.entries) ? data.entries : []
     rawEntries.forEach((raw, index) => {
       const locate: ParsedSource['locate'] = (path, target) =>
         parsed.locate(['entries', index, ...path], target)
       const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
-      diagnostics.push(...result.diagnostics)
+      for (const d of result.diagnostics) diagnostics.push(about(raw, d))
       if (result.value) {
         const position = parsed.position
           ? (path: readonly PropertyKey[]) => parsed.position?.(['entries', index, ...path])
@@ -94,6 +99,21 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
       diagnostics: [report({ ruleId: 'source/internal', data: { detail }, location })],
     }
   }
+}
+
+/**
+ * A reading finding about an entry says which entry, item and unit it concerns, as far as
+ * the entry's own text tells (its index among all checked entries is not known yet).
+ */
+function about(raw: unknown, diagnostic: Diagnostic): Diagnostic {
+  if (typeof raw !== 'object' || raw === null) return diagnostic
+  const { id, item, unit } = raw as Record<string, unknown>
+  const subject: DiagnosticSubject = {}
+  if (typeof id === 'string') subject.entryId = id
+  if (typeof item === 'string') subject.item = item
+  if (typeof unit === 'string') subject.unit = unit
+  if (Object.keys(subject).length > 0) diagnostic.subject = subject
+  return diagnostic
 }
 
 type Position = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined

@@ -66,14 +66,14 @@ export function decodeInto(
   into: Diagnostic[],
 ): string | undefined {
   const decoded = decodeSource(bytes, { filename, locale })
-  into.push(...decoded.diagnostics)
+  for (const d of decoded.diagnostics) into.push(d)
   return decoded.text
 }
 
 /** Read plan.yaml's text into the project. */
 export function readPlanInto(project: Project, text: string, filename: string, locale: Locale) {
   const parsed = parsePlan(text, { filename, locale })
-  project.diagnostics.push(...parsed.diagnostics)
+  for (const d of parsed.diagnostics) project.diagnostics.push(d)
   if (parsed.plan) project.plan = parsed.plan
   if (parsed.locate) project.locatePlan = parsed.locate
 }
@@ -84,12 +84,13 @@ export function readPlanInto(project: Project, text: string, filename: string, l
  */
 export function readConfigInto(project: Project, text: string, filename: string, locale: Locale) {
   const parsed = parseConfig(text, rules, { filename, locale })
-  project.diagnostics.push(...parsed.diagnostics)
+  for (const d of parsed.diagnostics) project.diagnostics.push(d)
   if (!parsed.config) return
   project.ledgerConfig = parsed.config
   // The same text: reading problems (source/…) were reported above.
   const report = parseReportConfig(text, { filename, locale })
-  project.diagnostics.push(...report.diagnostics.filter((d) => !d.ruleId.startsWith('source/')))
+  for (const d of report.diagnostics)
+    if (!d.ruleId.startsWith('source/')) project.diagnostics.push(d)
   if (report.config) project.reportConfig = report.config
 }
 
@@ -136,7 +137,8 @@ export async function loadProject(
       maxBytes: options.maxLedgerBytes ?? MAX_LEDGER_BYTES,
       ...(project.plan ? { plan: project.plan } : {}),
     })
-    project.diagnostics.push(...parsed.diagnostics)
+    // One by one: a spread of 130,000 findings would overflow the stack.
+    for (const d of parsed.diagnostics) project.diagnostics.push(d)
     for (const entry of parsed.entries) project.entries.push(entry)
   }
   if (sorted.some((f) => classify(f) === 'attachment'))

@@ -68,7 +68,7 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
     }
     // The envelope first, then each entry on its own: one bad entry must not hide the others.
     const envelope = validateSource(LedgerEnvelope, { ...parsed, data }, locale)
-    diagnostics.push(...envelope.diagnostics)
+    for (const d of envelope.diagnostics) diagnostics.push(d)
     const entries: LedgerEntry[] = []
     rawEntries.forEach((raw, index) => {
       const locate: ParsedSource['locate'] = (path, target) =>

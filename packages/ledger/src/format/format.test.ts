@@ -147,3 +147,18 @@ describe('sarif', () => {
     expect(validate(log)).toBe(false)
   })
 })
+
+describe('stylish at province scale', () => {
+  it('aligns 200,000 findings of one file without overflowing the stack', () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => ({
+      ruleId: 'ledger/normalized',
+      severity: 'info' as const,
+      message: `条目 ${i}`,
+      messageId: 'ledger/normalized',
+      data: {},
+      location: { file: 'ledger/a.yaml', line: i + 1, column: 3 },
+    }))
+    const text = formatDiagnostics(many, { format: 'stylish' })
+    expect(text.split('\n')).toHaveLength(200_000 + 4)
+  })
+})

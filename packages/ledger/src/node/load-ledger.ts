@@ -84,7 +84,7 @@ export async function loadLedger(
         diagnostics.push(
           report({ ruleId: 'ledger/no-files', location: { file: display(absolute) } }),
         )
-      files.push(...names.map((name) => join(absolute, name)))
+      for (const name of names) files.push(join(absolute, name))
     } catch (error) {
       diagnostics.push(unreadable(display(absolute), error))
     }
@@ -102,7 +102,7 @@ export async function loadLedger(
         continue
       }
       const decoded = decodeSource(await readFile(file), { filename, locale })
-      diagnostics.push(...decoded.diagnostics)
+      for (const d of decoded.diagnostics) diagnostics.push(d)
       if (decoded.text === undefined) continue
       const parsed = parseLedger(decoded.text, {
         filename,
@@ -110,8 +110,9 @@ export async function loadLedger(
         maxBytes,
         ...(options.plan ? { plan: options.plan } : {}),
       })
-      diagnostics.push(...parsed.diagnostics)
-      entries.push(...parsed.entries)
+      // One by one: a spread of 130,000 arguments overflows the stack.
+      for (const d of parsed.diagnostics) diagnostics.push(d)
+      for (const entry of parsed.entries) entries.push(entry)
     } catch (error) {
       diagnostics.push(unreadable(filename, error))
     }

@@ -43,7 +43,8 @@ export function parsePlan(source: string, options: ParsePlanOptions = {}): Parse
     if (hasErrors(tag)) return { ok: false, diagnostics: [...parsed.diagnostics, ...tag] }
     const { value, diagnostics: schemaDiagnostics } = validateSource(Plan, parsed, locale)
     const diagnostics = [...parsed.diagnostics, ...schemaDiagnostics]
-    if (value) diagnostics.push(...checkPlanReferences(value, parsed.locate, locale))
+    if (value)
+      for (const d of checkPlanReferences(value, parsed.locate, locale)) diagnostics.push(d)
     diagnostics.sort(compareDiagnostics)
     const ok = value !== undefined && !hasErrors(diagnostics)
     const locate = (path: readonly PropertyKey[]) => parsed.locate(path)

@@ -72,8 +72,9 @@ export async function loadProject(
   project.entries = loaded.entries
   project.ledgerFiles = loaded.files
   project.attachments = loaded.attachments
-  project.diagnostics.push(...loaded.diagnostics)
-  project.inputs.push(...loaded.files.map((file) => join(dir, file)))
+  // One by one: a spread of a province's findings would overflow the stack.
+  for (const d of loaded.diagnostics) project.diagnostics.push(d)
+  for (const file of loaded.files) project.inputs.push(join(dir, file))
   for (const fact of loaded.attachments.values())
     if (!fact.outsideRoot) project.inputs.push(join(dir, fact.path))
   return project

@@ -172,6 +172,8 @@ export const typeNames = {
   record: { zh: '映射(键: 值)', en: 'a mapping (key: value)' },
   map: { zh: '映射(键: 值)', en: 'a mapping (key: value)' },
   null: { zh: '空值', en: 'empty (null)' },
+  nan: { zh: '非数值(NaN)', en: 'NaN (not a number)' },
+  infinity: { zh: '无穷大', en: 'infinity' },
   undefined: { zh: '空', en: 'nothing' },
 } satisfies Record<string, LocalizedMessage>
 

@@ -62,9 +62,24 @@ export function typeOf(value: unknown): TypeName {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
   const type = typeof value
+  // NaN and ±Infinity are numbers to JavaScript, not to a reader ("expected a number, got a number").
+  if (type === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : 'infinity'
   if (type === 'string' || type === 'number' || type === 'boolean' || type === 'undefined')
     return type
   return 'object'
+}
+
+/**
+ * The key written at `at` (where YAML reports a duplicate key): quoted or plain, up to its
+ * colon, as the reader wrote it — never a single character of it.
+ */
+function keyAt(body: string, at: number): string | undefined {
+  const line = body.slice(at, body.indexOf('\n', at) < 0 ? undefined : body.indexOf('\n', at))
+  const match = /^\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:,{}[\]\s][^:,{}[\]]*?))\s*:/.exec(
+    line,
+  )
+  const key = match?.[1] ?? match?.[2]?.replace(/''/g, "'") ?? match?.[3]?.trim()
+  return key || undefined
 }
 
 function utf8Length(text: string): number {
@@ -200,7 +215,7 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
       delete location.path
       const detail = error.message.split('\n')[0] ?? error.code
       if (error.code === 'DUPLICATE_KEY') {
-        const key = body.slice(error.pos[0], error.pos[1]).split(/\s*:/)[0]?.trim() || detail
+        const key = keyAt(body, error.pos[0]) ?? detail
         return report({ ruleId: 'source/duplicate-key', severity, data: { key }, location })
       }
       if (error.code === 'TAB_AS_INDENT') {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { LedgerEntry } from '@reformkit/ledger'
 import { gatherAttachments, sha256File } from '@reformkit/ledger/node'
 import {
@@ -9,13 +9,15 @@ import {
   diagnosticFactory,
   formatMessage,
   type Locale,
+  type LocalizedMessage,
   type MessageCatalogue,
   type Plan,
 } from '@reformkit/model'
-import { unzipSync } from 'fflate'
+import { z } from 'zod'
 import { renderReport } from '../render/render.js'
 import { reportDate, zipFiles } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'
+import { readCopy } from './read-copy.js'
 
 export const BUNDLE_SCHEMA_TAG = 'reformkit/bundle@1'
 export const MANIFEST_NAME = 'manifest.json'
@@ -198,56 +200,67 @@ const bundleMessages = {
     en: 'File "{{path}}" differs from the manifest (SHA-256 {{expected}} expected, {{actual}} found)',
   },
   'bundle/extra': { zh: '文件“{{path}}”不在清单中', en: 'File "{{path}}" is not in the manifest' },
+  'bundle/bad-manifest': {
+    zh: 'manifest.json 格式不对({{detail}}),无法核对',
+    en: 'manifest.json is malformed ({{detail}}); nothing to check against',
+  },
+  'bundle/duplicate-name': {
+    zh: '文件“{{path}}”在这份台账中出现了两次',
+    en: 'File "{{path}}" appears twice in this copy',
+  },
+  'bundle/unsafe-name': {
+    zh: '文件名“{{path}}”指向台账之外(绝对路径或含“..”),不予读取',
+    en: 'The name "{{path}}" points outside the copy (absolute, or with ".."); not read',
+  },
+  'bundle/not-a-file': {
+    zh: '“{{path}}”是{{kind}},不是普通文件;未读取',
+    en: '"{{path}}" is {{kind}}, not a regular file; not read',
+  },
+  'bundle/refused': {
+    zh: '拒绝继续读取这份台账:{{reason}}',
+    en: 'This copy was not read further: {{reason}}',
+  },
   'bundle/copies-differ': {
     zh: '两份台账中文件“{{path}}”不同:{{detail}}',
     en: 'The two copies differ at "{{path}}": {{detail}}',
   },
 } satisfies MessageCatalogue
 
-interface ReadCopy {
-  label: string
-  manifest?: Manifest
-  /** SHA-256 and size of every file actually present (manifest.json excluded). */
-  files: Map<string, ManifestFile>
+/** What the usual reasons a path cannot be read mean. */
+const errnoReasons: Record<string, LocalizedMessage> = {
+  ENOENT: { zh: '没有这个文件或文件夹', en: 'no such file or folder' },
+  EACCES: { zh: '没有读取权限', en: 'permission denied' },
+  EPERM: { zh: '没有读取权限', en: 'permission denied' },
+  ENOTDIR: { zh: '路径中有一段不是文件夹', en: 'a part of the path is not a folder' },
+  ELOOP: { zh: '符号链接循环', en: 'a loop of symbolic links' },
 }
 
-async function readCopy(path: string): Promise<ReadCopy> {
-  const label = path
-  const files = new Map<string, ManifestFile>()
-  let manifestText: string | undefined
-  if ((await stat(path)).isDirectory()) {
-    const walk = async (dir: string): Promise<void> => {
-      for (const entry of await readdir(dir, { withFileTypes: true })) {
-        const full = join(dir, entry.name)
-        if (entry.isDirectory()) await walk(full)
-        else if (entry.isFile()) {
-          const rel = relative(path, full).split(sep).join('/')
-          if (rel === MANIFEST_NAME) manifestText = await readFile(full, 'utf8')
-          else
-            files.set(rel, {
-              path: rel,
-              sha256: await sha256File(full),
-              bytes: (await stat(full)).size,
-            })
-        }
-      }
-    }
-    await walk(path)
-  } else {
-    const entries = unzipSync(new Uint8Array(await readFile(path)))
-    for (const [name, data] of Object.entries(entries)) {
-      if (name.endsWith('/')) continue
-      if (name === MANIFEST_NAME) manifestText = new TextDecoder().decode(data)
-      else files.set(name, describe(name, data))
-    }
-  }
-  let manifest: Manifest | undefined
+const ManifestShape = z.looseObject({
+  files: z.array(
+    z.looseObject({
+      path: z.string().min(1),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.int().nonnegative(),
+    }),
+  ),
+})
+
+/** manifest.json read and checked: its files, or what is wrong with it. */
+function parseManifest(text: string | undefined): {
+  value?: { files: ManifestFile[] }
+  detail?: string
+} {
+  if (text === undefined) return {}
+  let data: unknown
   try {
-    if (manifestText !== undefined) manifest = JSON.parse(manifestText) as Manifest
-  } catch {
-    manifest = undefined
+    data = JSON.parse(text)
+  } catch (error) {
+    return { detail: error instanceof Error ? error.message : String(error) }
   }
-  return manifest ? { label, manifest, files } : { label, files }
+  const parsed = ManifestShape.safeParse(data)
+  if (parsed.success) return { value: parsed.data }
+  const issue = parsed.error.issues[0]
+  return { detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` }
 }
 
 /**
@@ -262,21 +275,61 @@ export async function verifyBundle(
 ): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
   const report = diagnosticFactory(bundleMessages, options.locale)
   const diagnostics: Diagnostic[] = []
+  interface ReadCopy {
+    label: string
+    /** Whether a missing manifest has been accounted for (unreadable, refused, malformed). */
+    quiet: boolean
+    manifest?: { files: ManifestFile[] }
+    files: Map<string, ManifestFile>
+  }
   const copies: ReadCopy[] = []
-  for (const path of b === undefined ? [a] : [a, b]) {
-    try {
-      copies.push(await readCopy(path))
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error)
+  for (const label of b === undefined ? [a] : [a, b]) {
+    const read = await readCopy(label).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code ?? ''
+      const reason = errnoReasons[code] ?? (error instanceof Error ? error.message : String(error))
       diagnostics.push(
-        report({ ruleId: 'bundle/unreadable', data: { reason }, location: { file: path } }),
+        report({
+          ruleId: 'bundle/unreadable',
+          data: { reason },
+          location: { file: label },
+        }),
       )
-    }
+      return undefined
+    })
+    if (!read) continue
+    for (const problem of read.problems)
+      diagnostics.push(
+        report({
+          ruleId: problem.ruleId,
+          data: problem.data,
+          location: { file: label, ...(problem.path ? { path: `/${problem.path}` } : {}) },
+        }),
+      )
+    const manifest = parseManifest(read.manifest)
+    if (read.manifest !== undefined && !manifest.value)
+      diagnostics.push(
+        report({
+          ruleId: 'bundle/bad-manifest',
+          data: { detail: manifest.detail ?? '' },
+          location: { file: label, path: `/${MANIFEST_NAME}` },
+        }),
+      )
+    // A copy that could not be read through has said so; "no manifest" would only add noise.
+    const stopped = read.problems.some(
+      (p) => p.ruleId === 'bundle/refused' || p.ruleId === 'bundle/unreadable',
+    )
+    copies.push({
+      label,
+      files: read.files,
+      quiet: stopped || read.manifest !== undefined,
+      ...(manifest.value ? { manifest: manifest.value } : {}),
+    })
   }
   for (const copy of copies) {
     const file = copy.label
-    if (!copy.manifest || !Array.isArray(copy.manifest.files)) {
-      diagnostics.push(report({ ruleId: 'bundle/no-manifest', location: { file } }))
+    if (!copy.manifest) {
+      if (!copy.quiet)
+        diagnostics.push(report({ ruleId: 'bundle/no-manifest', location: { file } }))
       continue
     }
     const listed = new Set<string>()

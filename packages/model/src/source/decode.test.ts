@@ -47,3 +47,31 @@ describe('decodeSource', () => {
     expect(result.diagnostics[0]?.message).toMatch(/not a text file/)
   })
 })
+
+describe('one invalid byte in a UTF-8 file (issue 14, item 6)', () => {
+  it('stays UTF-8, locates the byte as an error, and keeps every Chinese character', () => {
+    const text = `schema: reformkit/ledger@1\nentries:\n  - { id: a, title: 车都升级版调研 }\n  - { id: b, title: 讨论稿 }\n`
+    const bytes = utf8(text)
+    const at = text.indexOf('讨论稿')
+    const broken = Uint8Array.from([
+      ...bytes.subarray(0, utf8(text.slice(0, at)).length),
+      0xff,
+      ...bytes.subarray(utf8(text.slice(0, at)).length),
+    ])
+    const result = decodeSource(broken, { filename: 'ledger/a.yaml', locale: 'en' })
+    expect(result.encoding).toBe('utf-8')
+    expect(result.text).toContain('车都升级版调研')
+    expect(result.text).toContain('\uFFFD讨论稿')
+    expect(result.diagnostics).toHaveLength(1)
+    expect(result.diagnostics[0]).toMatchObject({
+      ruleId: 'source/invalid-utf8',
+      severity: 'error',
+      location: { file: 'ledger/a.yaml', line: 4, column: 21 },
+    })
+  })
+
+  it('still reads a GB18030 file as GB18030', () => {
+    const longer = Uint8Array.from(Buffer.from('756e69743a20b7a2b8c4bed60a'.repeat(20), 'hex'))
+    expect(decodeSource(longer).encoding).toBe('gb18030')
+  })
+})

@@ -35,6 +35,22 @@ export function decodeSource(bytes: Uint8Array, options: DecodeSourceOptions = {
   try {
     return decoded(bytes, 'utf-8', [], true)
   } catch {
+    // Mostly UTF-8 with a few bad bytes (a paste, a truncated copy): still UTF-8, the bad
+    // bytes located. Read as GB18030 it would turn every Chinese character into mojibake.
+    const check = utf8Check(bytes)
+    if (check.good >= 4 * check.bad && check.firstBad !== undefined) {
+      const before = bytes.subarray(0, check.firstBad)
+      const lineStart = before.lastIndexOf(0x0a) + 1
+      let line = 1
+      for (let i = 0; i < lineStart; i++) if (before[i] === 0x0a) line++
+      const column = new TextDecoder().decode(before.subarray(lineStart)).length + 1
+      const error = report({
+        ruleId: 'source/invalid-utf8',
+        data: { count: check.bad },
+        location: { ...location, line, column },
+      })
+      return decoded(bytes, 'utf-8', [error])
+    }
     const notice = report({
       ruleId: 'source/encoding',
       severity: 'info',
@@ -53,4 +69,36 @@ function decoded(
 ): DecodedSource {
   const text = new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes)
   return { text, encoding, diagnostics }
+}
+
+/**
+ * Valid and invalid UTF-8 sequences among the bytes ≥ 0x80, and where the first invalid
+ * one starts. GB18030 text makes a valid two-byte sequence now and then by chance, and an
+ * invalid one at most other characters; UTF-8 text with a stray byte, the other way round.
+ */
+function utf8Check(bytes: Uint8Array): { good: number; bad: number; firstBad?: number } {
+  let good = 0
+  let bad = 0
+  let firstBad: number | undefined
+  const continuation = (at: number) => ((bytes[at] ?? 0) & 0xc0) === 0x80
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    const length =
+      b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+    let ok = length > 0 && i + length <= bytes.length
+    for (let k = 1; ok && k < length; k++) ok = continuation(i + k)
+    if (ok) {
+      good++
+      i += length
+    } else {
+      bad++
+      firstBad ??= i
+      i++
+    }
+  }
+  return firstBad === undefined ? { good, bad } : { good, bad, firstBad }
 }

@@ -31,3 +31,13 @@ describe('one handler from error classes to exit codes', () => {
     expect(describeError(impostor, 'en').exitCode).toBe(70)
   })
 })
+
+describe('the error line on a terminal', () => {
+  it('shows control characters escaped: one line, nothing executed', () => {
+    const { message } = describeError(
+      new InputError('cannot read p\u001b[2J\nreformkit: forged'),
+      'en',
+    )
+    expect(message).toBe('cannot read p\\x1b[2J\\nreformkit: forged')
+  })
+})

@@ -1,3 +1,4 @@
+import { printable } from '@reformkit/model'
 import { ProjectError } from '@reformkit/project'
 import { BundleError } from '@reformkit/report/node'
 import { EXIT, InputError, UsageError } from './errors.js'
@@ -11,6 +12,12 @@ export function describeError(
   error: unknown,
   locale: 'zh-CN' | 'en',
 ): { message: string; exitCode: number } {
+  const { message, exitCode } = classify(error, locale)
+  // One line on a terminal: a path or a value with control characters in it shows escaped.
+  return { message: printable(message), exitCode }
+}
+
+function classify(error: unknown, locale: 'zh-CN' | 'en'): { message: string; exitCode: number } {
   if (error instanceof UsageError) return { message: error.message, exitCode: EXIT.usage }
   // An existing output, or inputs inside it: how the command was called.
   if (error instanceof BundleError) return { message: error.message, exitCode: EXIT.usage }

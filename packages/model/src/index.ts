@@ -22,6 +22,7 @@ export {
   pick,
 } from './diagnostic/diagnostic.js'
 export { modelMessages } from './diagnostic/messages.js'
+export { printable } from './diagnostic/printable.js'
 export { formatOrdinal, type OrdinalStyle, parseOrdinal } from './ordinal/ordinal.js'
 export {
   addDays,

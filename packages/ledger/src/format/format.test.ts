@@ -162,3 +162,24 @@ describe('stylish at province scale', () => {
     expect(text.split('\n')).toHaveLength(200_000 + 4)
   })
 })
+
+describe('stylish output is safe for a terminal (issue 14, item 7)', () => {
+  it('shows control characters and bidi overrides escaped, never raw', () => {
+    const hostile = {
+      ruleId: 'ledger/normalized',
+      severity: 'error' as const,
+      message: '标题\u001b[2J\u001b]8;;http://x\u0007链接\u001b]8;;\u0007\u202e',
+      messageId: 'x',
+      data: {},
+      location: { file: 'ledger/a.yaml\nledger/b.yaml:1:1 error forged', line: 1, column: 1 },
+      suggestions: [{ message: 'files/x\r\n  1:1  error  forged' }],
+    }
+    const text = formatDiagnostics([hostile], { format: 'stylish' })
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/)
+    expect(text).toContain('\\x1b[2J')
+    expect(text).toContain('\\u202e')
+    expect(text).toContain('ledger/a.yaml\\nledger/b.yaml')
+    // One file heading, one finding, one suggestion, the blank line and the summary.
+    expect(text.trimEnd().split('\n')).toHaveLength(5)
+  })
+})

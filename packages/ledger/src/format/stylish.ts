@@ -1,4 +1,4 @@
-import { type Diagnostic, type Locale, pick, type Severity } from '@reformkit/model'
+import { type Diagnostic, type Locale, pick, printable, type Severity } from '@reformkit/model'
 import { displayWidth, padEnd } from './width.js'
 
 export interface StylishOptions {
@@ -36,7 +36,7 @@ export function formatStylish(
     options.color ? `\u001b[${colours[style]}m${text}\u001b[0m` : text
   const groups = new Map<string, Diagnostic[]>()
   for (const d of diagnostics) {
-    const key = d.location.file ?? ''
+    const key = printable(d.location.file ?? '')
     const group = groups.get(key)
     if (group) group.push(d)
     else groups.set(key, [d])
@@ -44,10 +44,13 @@ export function formatStylish(
   const lines: string[] = []
   for (const [file, group] of groups) {
     lines.push(paint('bold', file || (locale === 'en' ? '(no file)' : '(无文件)')))
+    // Everything from the data is shown printable: a title with ESC in it cannot clear the
+    // screen, a path with a newline cannot forge a finding.
     const rows = group.map((d) => ({
       d,
-      where: where(d),
+      where: printable(where(d)),
       severity: pick(severityLabels[d.severity], locale),
+      message: printable(d.message),
     }))
     // Widest of each column, by a loop: a spread of 130,000 rows would overflow the stack.
     const widest = (width: (row: (typeof rows)[number]) => number) =>
@@ -56,14 +59,16 @@ export function formatStylish(
     const severityWidth = widest((r) => displayWidth(r.severity))
     const messageWidth = Math.min(
       MAX_ALIGNED_MESSAGE,
-      widest((r) => displayWidth(r.d.message)),
+      widest((r) => displayWidth(r.message)),
     )
-    for (const { d, where, severity } of rows) {
+    for (const { d, where, severity, message } of rows) {
       lines.push(
-        `  ${paint('dim', padEnd(where, whereWidth))}  ${paint(d.severity, padEnd(severity, severityWidth))}  ${padEnd(d.message, messageWidth)}  ${paint('dim', d.ruleId)}`,
+        `  ${paint('dim', padEnd(where, whereWidth))}  ${paint(d.severity, padEnd(severity, severityWidth))}  ${padEnd(message, messageWidth)}  ${paint('dim', printable(d.ruleId))}`,
       )
       for (const suggestion of d.suggestions ?? [])
-        lines.push(`  ${' '.repeat(whereWidth + severityWidth + 4)}→ ${suggestion.message}`)
+        lines.push(
+          `  ${' '.repeat(whereWidth + severityWidth + 4)}→ ${printable(suggestion.message)}`,
+        )
     }
     lines.push('')
   }

@@ -1,0 +1,17 @@
+/** Control characters, and the marks that reorder text (bidi overrides), by code point. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * Text as it may reach a terminal: control characters (ESC, CR, LF, …) and bidi overrides
+ * shown escaped (`\x1b`, `\n`, `\u202e`) so that data in a finding — a title, a path —
+ * can neither clear the screen, forge a line nor reorder what is shown.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    if (c === '\n') return '\\n'
+    if (c === '\r') return '\\r'
+    if (c === '\t') return '\\t'
+    const code = c.charCodeAt(0)
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`
+  })
+}

@@ -1,4 +1,5 @@
 /** Control characters, and the marks that reorder text (bidi overrides), by code point. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 
 /**

@@ -18,6 +18,10 @@ export const ledgerMessages = {
     zh: '第 {{index}} 条台账条目的“{{field}}”缺失或格式不对,未参与检查;请用 parseLedger 读取台账',
     en: 'Entry {{index}}: "{{field}}" is missing or malformed, so the entry was not checked; read ledgers with parseLedger',
   },
+  'ledger/invalid-characters': {
+    zh: '“{{field}}”含有不可见的控制字符({{code}}),在 Excel、Word 报告中会显示为“�”;请删去',
+    en: '"{{field}}" holds an invisible control character ({{code}}); Excel and Word reports show it as "�"; remove it',
+  },
   'rule-crashed': {
     zh: '规则 {{rule}} 运行出错({{detail}});这是 reformkit 的缺陷,请报告',
     en: 'Rule {{rule}} failed ({{detail}}); this is a reformkit bug, please report it',

@@ -173,3 +173,22 @@ describe('reading findings name their entry', () => {
     expect(invalid?.subject).toEqual({ entryId: 'b', item: 'i1', unit: 'fgj' })
   })
 })
+
+describe('characters no report can show (issue 14, item 9)', () => {
+  it('are a located warning naming the field and the character', () => {
+    const text = [
+      'schema: reformkit/ledger@1',
+      'unit: fgj',
+      'entries:',
+      '  - { id: a, item: i1, kind: research, date: 2017-03-05, title: "调研\\uFFFE报告", attachments: [{ path: "files/a\\u0007.txt" }] }',
+    ].join('\n')
+    const { entries, diagnostics } = parseLedger(text, { filename: 'x.yaml', locale: 'en' })
+    expect(entries).toHaveLength(1)
+    const found = diagnostics.filter((d) => d.ruleId === 'ledger/invalid-characters')
+    expect(found.map((d) => [d.data.field, d.data.code, d.location.line])).toEqual([
+      ['entries[0].title', 'U+FFFE', 4],
+      ['entries[0].attachments[0].path', 'U+0007', 4],
+    ])
+    expect(found[0]?.severity).toBe('warning')
+  })
+})

@@ -75,6 +75,18 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
         parsed.locate(['entries', index, ...path], target)
       const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
       for (const d of result.diagnostics) diagnostics.push(about(raw, d))
+      for (const { path, code } of invalidCharacters(raw))
+        diagnostics.push(
+          about(
+            raw,
+            report({
+              ruleId: 'ledger/invalid-characters',
+              severity: 'warning',
+              data: { field: fieldName(['entries', index, ...path]), code },
+              location: locate(path),
+            }),
+          ),
+        )
       if (result.value) {
         const position = parsed.position
           ? (path: readonly PropertyKey[]) => parsed.position?.(['entries', index, ...path])
@@ -114,6 +126,30 @@ function about(raw: unknown, diagnostic: Diagnostic): Diagnostic {
   if (typeof unit === 'string') subject.unit = unit
   if (Object.keys(subject).length > 0) diagnostic.subject = subject
   return diagnostic
+}
+
+/** Characters XML forbids (so Office reports cannot carry them) and bidi overrides. */
+const INVALID =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\u202a-\u202e\u2066-\u2069]/
+
+/** The text fields of an entry (three levels down) with a character no report can show. */
+function invalidCharacters(raw: unknown): Array<{ path: PropertyKey[]; code: string }> {
+  const found: Array<{ path: PropertyKey[]; code: string }> = []
+  const walk = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      const at = INVALID.exec(value)
+      if (at)
+        found.push({
+          path,
+          code: `U+${at[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+        })
+    } else if (path.length < 3 && value !== null && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value))
+        walk(inner, [...path, Array.isArray(value) ? Number(key) : key])
+  }
+  walk(raw, [])
+  return found
 }
 
 type Position = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined

@@ -4,6 +4,7 @@ import { renderCsv } from './csv.js'
 import { renderHtml } from './html.js'
 import { renderJson } from './json.js'
 import { renderMarkdown } from './markdown.js'
+import { xmlSafeModel } from './xml-safe.js'
 
 export const REPORT_FORMATS = ['md', 'html', 'csv', 'json', 'xlsx', 'docx'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -32,10 +33,11 @@ export async function renderReport(
       return renderCsv(model, locale)
     case 'json':
       return renderJson(model, locale)
+    // Office files are XML: characters XML forbids (from a pasted title) become U+FFFD.
     case 'xlsx':
-      return (await import('./xlsx.js')).renderXlsx(model, locale)
+      return (await import('./xlsx.js')).renderXlsx(xmlSafeModel(model), locale)
     case 'docx':
-      return (await import('./docx.js')).renderDocx(model, locale)
+      return (await import('./docx.js')).renderDocx(xmlSafeModel(model), locale)
     default:
       throw new TypeError(
         `reformkit: unknown report format "${String(options.format)}"; use one of ${REPORT_FORMATS.join(', ')}`,

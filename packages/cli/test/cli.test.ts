@@ -283,6 +283,28 @@ describe('reformkit report, bundle, verify', () => {
     expect(broken.stdout).toContain('两份台账中文件“files/zsj/zsj-07-research.txt”不同')
     expect(run(['bundle', example, '--out', a]).code).toBe(2)
   })
+
+  it('bundles beside a folder of a similar name, one file per spelling, and --force spares other folders (issue 14, item 10)', () => {
+    const proj = join(base, 'proj')
+    cpSync(example, proj, { recursive: true })
+    // The same attachment written two ways in one ledger.
+    const ledger = join(proj, 'ledger', 'zsj.yaml')
+    const text = readFileSync(ledger, 'utf8')
+    const one = '{ path: files/zsj/zsj-07-research.txt }'
+    writeFileSync(ledger, text.replace(one, `${one}, { path: files//zsj/./zsj-07-research.txt }`))
+    const out = join(base, 'pro')
+    expect(run(['bundle', proj, '--out', out, '--as-of', '2017-12-31'])).toMatchObject({ code: 0 })
+    expect(run(['verify', out]).code).toBe(0)
+    const mine = join(base, 'my-folder')
+    mkdirSync(mine)
+    writeFileSync(join(mine, 'keep.txt'), 'mine')
+    const refused = run(['bundle', proj, '--out', mine, '--force', '--lang', 'en'])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/reformkit did not write/)
+    expect(readFileSync(join(mine, 'keep.txt'), 'utf8')).toBe('mine')
+    // A folder reformkit wrote may be replaced.
+    expect(run(['bundle', proj, '--out', out, '--force', '--as-of', '2017-12-31']).code).toBe(0)
+  })
 })
 
 describe('reformkit init, rules, schema, help', () => {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { resolve, sep } from 'node:path'
 import { formatDiagnostics } from '@reformkit/ledger'
 import { createBundle } from '@reformkit/report/node'
 import { UsageError } from '../errors.js'
@@ -23,7 +23,11 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
     process.exitCode = 1
     return
   }
-  if (project.inputs.some((input) => resolve(input).startsWith(resolve(options.out))))
+  // The output may not hold an input: "pro" is not inside "proj", "proj/x" is.
+  const out = resolve(options.out)
+  if (
+    project.inputs.some((input) => resolve(input) === out || resolve(input).startsWith(out + sep))
+  )
     throw new UsageError(say(locale, 'holdsInputs', { path: options.out }))
   const errors = project.diagnostics.filter((d) => d.severity === 'error').length
   const bar = progress(say(locale, 'bundling'))

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, posix, resolve } from 'node:path'
 import type { LedgerEntry } from '@reformkit/ledger'
 import { gatherAttachments, sha256File } from '@reformkit/ledger/node'
 import {
@@ -70,6 +70,18 @@ export async function createBundle(
   const root = resolve(options.root)
   const out = resolve(options.out)
   const locale = options.locale ?? 'zh-CN'
+  // --force replaces a file, or a folder reformkit wrote; never any other folder.
+  if (
+    options.force &&
+    (await stat(out).then(
+      (info) => info.isDirectory(),
+      () => false,
+    )) &&
+    !(await isBundleFolder(out))
+  )
+    throw new BundleError(
+      formatMessage(bundleMessages, 'bundle/not-a-bundle', { path: options.out }, locale),
+    )
   if (!options.force && (await exists(out)))
     throw new BundleError(
       formatMessage(bundleMessages, 'bundle/exists', { path: options.out }, locale),
@@ -163,7 +175,18 @@ function describe(path: string, data: Uint8Array): ManifestFile {
   return { path, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength }
 }
 
-const normalise = (path: string) => path.replace(/\\/g, '/').replace(/^\.\//, '')
+/** One spelling per file: `files//fgj/x.txt`, `./files/fgj/x.txt` and `files\\fgj\\x.txt` are one. */
+const normalise = (path: string) => posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\//, '')
+
+/** Whether `path` is a folder reformkit wrote: it holds a bundle manifest. */
+async function isBundleFolder(path: string): Promise<boolean> {
+  try {
+    const text = await readFile(join(path, MANIFEST_NAME), 'utf8')
+    return (JSON.parse(text) as { schema?: unknown }).schema === BUNDLE_SCHEMA_TAG
+  } catch {
+    return false
+  }
+}
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -175,6 +198,10 @@ async function exists(path: string): Promise<boolean> {
 }
 
 const bundleMessages = {
+  'bundle/not-a-bundle': {
+    zh: '{{path}} 是一个不由 reformkit 写出的文件夹(其中没有台账清单),即使加 force 也不会删除它;请换一个输出位置',
+    en: '{{path}} is a folder reformkit did not write (it holds no bundle manifest); even with force it is not deleted; choose another output',
+  },
   'bundle/exists': {
     zh: '{{path}} 已存在;请换一个名称,或确认覆盖(force)',
     en: '{{path}} exists; choose another name or pass force',

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto'
-import { rename, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { stat } from 'node:fs/promises'
 import type { Locale } from '@reformkit/model'
 import { UsageError } from './errors.js'
 import { say } from './messages.js'
@@ -35,30 +33,6 @@ export async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   )
-}
-
-/**
- * Write a file all at once or not at all (a temporary file beside it, then rename);
- * never over an input of the command, never over an existing file without `force`.
- */
-export async function writeOutput(
-  path: string,
-  data: string | Uint8Array,
-  options: { force?: boolean; inputs?: readonly string[]; locale: Locale },
-): Promise<void> {
-  const target = resolve(path)
-  if (options.inputs?.some((input) => resolve(input) === target))
-    throw new UsageError(say(options.locale, 'isInput', { path }))
-  if (!options.force && (await exists(target)))
-    throw new UsageError(say(options.locale, 'exists', { path }))
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`)
-  try {
-    await writeFile(temp, data, { flag: 'wx' })
-    await rename(temp, target)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
 }
 
 /**

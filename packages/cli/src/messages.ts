@@ -10,6 +10,10 @@ export const cliMessages = {
     zh: '{{path}} 已存在;确需覆盖请加 --force',
     en: '{{path}} exists; add --force to replace it',
   },
+  notAFile: {
+    zh: '{{path}} 不是普通文件(是符号链接、文件夹或设备);不会写入或替换它,请给出一个文件名',
+    en: '{{path}} is not a regular file (a symbolic link, a folder or a device); it is not written through or replaced; give a file name',
+  },
   holdsInputs: {
     zh: '{{path}} 中有项目的输入文件;请换一个输出位置',
     en: '{{path}} holds inputs of the project; choose another output',

@@ -7,10 +7,10 @@ import {
   renderReport,
 } from '@reformkit/report'
 import { UsageError } from '../errors.js'
-import { writeOutput } from '../io.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, localeOf } from '../options.js'
 import { openProject } from '../project.js'
+import { writeOutput } from '../write-output.js'
 
 export interface ReportOptions extends CommonOptions {
   kind: ReportKind

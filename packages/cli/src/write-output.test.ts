@@ -1,0 +1,64 @@
+// Output safety (issue 14, item 8): never over an input by any path, never through a link,
+// exactly one winner when two runs race, nothing left behind by a killed run.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { writeOutput } from './write-output.js'
+
+const base = mkdtempSync(join(tmpdir(), 'reformkit-write-'))
+afterAll(() => rmSync(base, { recursive: true, force: true }))
+const en = { locale: 'en' as const }
+
+describe('writeOutput', () => {
+  it('refuses an input reached through a symlinked folder, even with --force', async () => {
+    const proj = join(base, 'p')
+    mkdirSync(proj)
+    writeFileSync(join(proj, 'plan.yaml'), 'plan')
+    symlinkSync(proj, join(base, 'plink'))
+    const inputs = [join(base, 'plink', 'plan.yaml')]
+    await expect(
+      writeOutput(join(proj, 'plan.yaml'), 'x', { ...en, inputs, force: true }),
+    ).rejects.toThrow(/is an input/)
+    expect(readFileSync(join(proj, 'plan.yaml'), 'utf8')).toBe('plan')
+  })
+
+  it('never writes through a symbolic link or replaces one', async () => {
+    const link = join(base, 'out.md')
+    symlinkSync('/proc/self/fd/1', link)
+    await expect(writeOutput(link, 'x', { ...en, force: true })).rejects.toThrow(
+      /not a regular file/,
+    )
+    expect(readlinkSync(link)).toBe('/proc/self/fd/1')
+  })
+
+  it('lets exactly one of many simultaneous runs create the file', async () => {
+    const target = join(base, 'race.md')
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => writeOutput(target, `run ${i}`, en)),
+    )
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    expect(readFileSync(target, 'utf8')).toMatch(/^run \d+$/)
+  })
+
+  it('removes what a killed run left, and only that', async () => {
+    const target = join(base, 'report.md')
+    const dead = join(base, '.report.md.reformkit-999999999-abcd1234.tmp')
+    const live = join(base, `.report.md.reformkit-${process.pid}-abcd1234.tmp`)
+    writeFileSync(dead, 'half')
+    writeFileSync(live, 'in progress')
+    await writeOutput(target, 'whole', en)
+    expect(existsSync(dead)).toBe(false)
+    expect(existsSync(live)).toBe(true)
+    expect(readFileSync(target, 'utf8')).toBe('whole')
+  })
+})

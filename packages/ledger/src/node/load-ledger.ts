@@ -95,7 +95,13 @@ export async function loadLedger(
   for (const [i, file] of files.entries()) {
     const filename = display(file)
     try {
-      const size = (await stat(file)).size
+      const info = await stat(file)
+      const size = info.size
+      // A FIFO or a device would block the read, or never end: neither is read.
+      if (!info.isFile()) {
+        diagnostics.push(report({ ruleId: 'source/not-a-file', location: { file: filename } }))
+        continue
+      }
       if (size > maxBytes) {
         const data = { size: formatBytes(size), limit: formatBytes(maxBytes) }
         diagnostics.push(report({ ruleId: 'source/too-large', data, location: { file: filename } }))

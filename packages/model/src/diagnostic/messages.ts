@@ -25,6 +25,10 @@ export const modelMessages = {
     zh: '文件是 UTF-8 编码,但有 {{count}} 处字节无效(第一处在此);这些字符已显示为“�”,请在编辑器中改正后以 UTF-8 保存',
     en: 'The file is UTF-8 but has {{count}} invalid byte sequences (the first is here); they read as "�"; correct them and save the file as UTF-8',
   },
+  'source/not-a-file': {
+    zh: '这不是普通文件(是设备、管道或其他特殊文件),未读取',
+    en: 'This is not a regular file (a device, a pipe or another special file); it was not read',
+  },
   'source/binary': {
     zh: '这不是文本文件(可能选错了文件,例如 Excel 或 PDF);请选择 YAML 或 JSON 文件',
     en: 'This is not a text file (perhaps an Excel or PDF file was chosen); choose a YAML or JSON file',

@@ -2,7 +2,15 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { type LoadLedgerProgress, loadLedger } from '@reformkit/ledger/node'
-import { formatMessage, type Locale, type MessageData } from '@reformkit/model'
+import {
+  DEFAULT_MAX_BYTES,
+  diagnosticFactory,
+  formatBytes,
+  formatMessage,
+  type Locale,
+  type MessageData,
+  modelMessages,
+} from '@reformkit/model'
 import { ProjectError } from '../errors.js'
 import { CONFIG_FILE, LEDGER_DIR, PLAN_FILE } from '../files.js'
 import { decodeInto, emptyProject, type Project, readConfigInto, readPlanInto } from '../project.js'
@@ -49,8 +57,26 @@ export async function loadProject(
   if (!(await stat(planPath).catch(() => undefined)))
     throw new ProjectError(say(locale, 'noPlan', { dir: dirArg, plan: PLAN_FILE }), 'no-plan')
   const project: FolderProject = { ...emptyProject(), dir, inputs: [planPath] }
-  const read = async (path: string, filename: string) =>
-    decodeInto(new Uint8Array(await readFile(path)), filename, locale, project.diagnostics)
+  // Size and kind are checked before a byte is read: a 3 GiB plan, /dev/zero or a FIFO is
+  // a finding, never an exhausted or a hanging process.
+  const report = diagnosticFactory(modelMessages, locale)
+  const read = async (path: string, filename: string) => {
+    const info = await stat(path)
+    if (!info.isFile()) {
+      project.diagnostics.push(
+        report({ ruleId: 'source/not-a-file', location: { file: filename } }),
+      )
+      return undefined
+    }
+    if (info.size > DEFAULT_MAX_BYTES) {
+      const data = { size: formatBytes(info.size), limit: formatBytes(DEFAULT_MAX_BYTES) }
+      project.diagnostics.push(
+        report({ ruleId: 'source/too-large', data, location: { file: filename } }),
+      )
+      return undefined
+    }
+    return decodeInto(new Uint8Array(await readFile(path)), filename, locale, project.diagnostics)
+  }
 
   const planText = await read(planPath, PLAN_FILE)
   if (planText !== undefined) readPlanInto(project, planText, PLAN_FILE, locale)

@@ -1,4 +1,5 @@
 import { ProjectError } from '@reformkit/project'
+import { ReportTooLargeError } from '@reformkit/report'
 import { BundleError } from '@reformkit/report/node'
 import { describe, expect, it } from 'vitest'
 import { describeError } from './describe-error.js'
@@ -10,6 +11,7 @@ describe('one handler from error classes to exit codes', () => {
     ['bundle', new BundleError('out.zip exists'), EXIT.usage],
     ['input', new InputError('cannot write'), EXIT.io],
     ['project', new ProjectError('no plan.yaml', 'no-plan'), EXIT.io],
+    ['too large for the format', new ReportTooLargeError('docx', 9000, 5000), EXIT.usage],
     ['file system', Object.assign(new Error('x'), { code: 'EACCES', path: '/p' }), EXIT.io],
   ])('%s', (_, error, code) => {
     expect(describeError(error, 'en').exitCode).toBe(code)

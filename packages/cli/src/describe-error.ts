@@ -1,5 +1,6 @@
 import { printable } from '@reformkit/model'
 import { ProjectError } from '@reformkit/project'
+import { ReportTooLargeError } from '@reformkit/report'
 import { BundleError } from '@reformkit/report/node'
 import { EXIT, InputError, UsageError } from './errors.js'
 import { say } from './messages.js'
@@ -19,6 +20,17 @@ export function describeError(
 
 function classify(error: unknown, locale: 'zh-CN' | 'en'): { message: string; exitCode: number } {
   if (error instanceof UsageError) return { message: error.message, exitCode: EXIT.usage }
+  // A format that cannot hold the report: how the command was called.
+  if (error instanceof ReportTooLargeError)
+    return {
+      message: say(locale, 'tooLargeForFormat', {
+        rows: error.rows,
+        limit: error.limit,
+        format: error.format.toUpperCase(),
+        suggested: error.suggested.join(locale === 'en' ? ' or ' : ' 或 '),
+      }),
+      exitCode: EXIT.usage,
+    }
   // An existing output, or inputs inside it: how the command was called.
   if (error instanceof BundleError) return { message: error.message, exitCode: EXIT.usage }
   if (error instanceof InputError || error instanceof ProjectError)

@@ -7,9 +7,11 @@ export {
   TrafficLightSettings,
 } from './config/config.js'
 export {
+  DOCX_MAX_ROWS,
   REPORT_FORMATS,
   type RenderOptions,
   type ReportFormat,
+  ReportTooLargeError,
   renderReport,
 } from './render/render.js'
 export {

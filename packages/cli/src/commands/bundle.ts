@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path'
 import { formatDiagnostics } from '@reformkit/ledger'
+import { DOCX_MAX_ROWS } from '@reformkit/report'
 import { createBundle } from '@reformkit/report/node'
 import { UsageError } from '../errors.js'
 import { exists, progress } from '../io.js'
@@ -31,7 +32,7 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
     throw new UsageError(say(locale, 'holdsInputs', { path: options.out }))
   const errors = project.diagnostics.filter((d) => d.severity === 'error').length
   const bar = progress(say(locale, 'bundling'))
-  const { manifest } = await createBundle({
+  const { manifest, skipped } = await createBundle({
     plan: project.plan,
     entries: project.entries,
     diagnostics: project.diagnostics,
@@ -46,5 +47,7 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
   bar.end()
   const count = manifest.files.length
   process.stdout.write(`${say(locale, 'bundled', { path: options.out, count })}\n`)
+  if (skipped.length > 0)
+    process.stderr.write(`${say(locale, 'skippedDocx', { limit: DOCX_MAX_ROWS })}\n`)
   if (errors > 0) process.stderr.write(`${say(locale, 'bundledWithErrors', { errors })}\n`)
 }

@@ -14,7 +14,7 @@ import {
   type Plan,
 } from '@reformkit/model'
 import { z } from 'zod'
-import { renderReport } from '../render/render.js'
+import { DOCX_MAX_ROWS, renderReport, tableRows } from '../render/render.js'
 import { reportDate, zipFiles } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'
 import { readCopy } from './read-copy.js'
@@ -64,9 +64,12 @@ export class BundleError extends Error {
  * renamed, so a failure leaves nothing half-written; an existing output is never replaced
  * without `force`.
  */
-export async function createBundle(
-  options: CreateBundleOptions,
-): Promise<{ out: string; manifest: Manifest }> {
+export async function createBundle(options: CreateBundleOptions): Promise<{
+  out: string
+  manifest: Manifest
+  /** Files left out: the ledger index as DOCX when it has more than DOCX_MAX_ROWS rows. */
+  skipped: string[]
+}> {
   const root = resolve(options.root)
   const out = resolve(options.out)
   const locale = options.locale ?? 'zh-CN'
@@ -98,10 +101,19 @@ export async function createBundle(
     kind: 'ledger-index',
   })
   const indexName = locale === 'en' ? 'ledger-index' : '台账目录'
-  const generated = new Map<string, Uint8Array>([
-    [`${indexName}.docx`, (await renderReport(model, { format: 'docx', locale })) as Uint8Array],
-    [`${indexName}.xlsx`, (await renderReport(model, { format: 'xlsx', locale })) as Uint8Array],
-  ])
+  const generated = new Map<string, Uint8Array>()
+  // The index as DOCX too, while it is small enough for Word (else XLSX alone).
+  const skipped: string[] = []
+  if (tableRows(model) <= DOCX_MAX_ROWS)
+    generated.set(
+      `${indexName}.docx`,
+      (await renderReport(model, { format: 'docx', locale })) as Uint8Array,
+    )
+  else skipped.push(`${indexName}.docx`)
+  generated.set(
+    `${indexName}.xlsx`,
+    (await renderReport(model, { format: 'xlsx', locale })) as Uint8Array,
+  )
   const copied = [...new Set([...options.files.map(normalise), ...attachments])].sort()
   const total = copied.length + generated.size
   const manifest: Manifest = {
@@ -168,7 +180,7 @@ export async function createBundle(
     await rm(temp, { recursive: true, force: true })
     throw error
   }
-  return { out, manifest }
+  return { out, manifest, skipped }
 }
 
 function describe(path: string, data: Uint8Array): ManifestFile {

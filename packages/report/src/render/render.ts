@@ -9,6 +9,33 @@ import { xmlSafeModel } from './xml-safe.js'
 export const REPORT_FORMATS = ['md', 'html', 'csv', 'json', 'xlsx', 'docx'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
+/**
+ * Table rows a DOCX holds at the most: Word's tables are meant to be read, and each row
+ * costs the docx library some 100 KB while it builds the file (5,000 rows ≈ 640 MB,
+ * some 100 pages). Larger reports go to XLSX or CSV.
+ */
+export const DOCX_MAX_ROWS = 5000
+
+/** A report too large for the format asked for; `suggested` formats hold it. */
+export class ReportTooLargeError extends Error {
+  override name = 'ReportTooLargeError'
+  constructor(
+    readonly format: ReportFormat,
+    readonly rows: number,
+    readonly limit: number,
+    readonly suggested: readonly ReportFormat[] = ['xlsx', 'csv'],
+  ) {
+    super(
+      `reformkit: this report has ${rows} table rows; ${format.toUpperCase()} holds at most ${limit}. Use ${suggested.join(' or ')}.`,
+    )
+  }
+}
+
+/** Rows of all the tables of a model. */
+export function tableRows(model: ReportModel): number {
+  return model.sections.reduce((sum, section) => sum + (section.table?.rows.length ?? 0), 0)
+}
+
 export interface RenderOptions {
   format: ReportFormat
   locale?: Locale
@@ -36,8 +63,11 @@ export async function renderReport(
     // Office files are XML: characters XML forbids (from a pasted title) become U+FFFD.
     case 'xlsx':
       return (await import('./xlsx.js')).renderXlsx(xmlSafeModel(model), locale)
-    case 'docx':
+    case 'docx': {
+      const rows = tableRows(model)
+      if (rows > DOCX_MAX_ROWS) throw new ReportTooLargeError('docx', rows, DOCX_MAX_ROWS)
       return (await import('./docx.js')).renderDocx(xmlSafeModel(model), locale)
+    }
     default:
       throw new TypeError(
         `reformkit: unknown report format "${String(options.format)}"; use one of ${REPORT_FORMATS.join(', ')}`,

@@ -2,72 +2,35 @@
 // reached: a symlinked folder, `..`), never through a symbolic link or onto a device,
 // never over an existing file without --force (checked by the file system itself, so two
 // runs at once cannot both win), and never half a file, even when killed.
-import { randomBytes } from 'node:crypto'
-import { rmSync } from 'node:fs'
-import { link, lstat, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises'
+import { link, lstat, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Locale } from '@reformkit/model'
+import { removeOwnTempsSync, removeStaleTemps, tempPath } from '@reformkit/report/node'
 import { UsageError } from './errors.js'
 import { say } from './messages.js'
 
-/** Temporary files of this process, removed on SIGINT/SIGTERM. */
-const pending = new Set<string>()
+/** Outputs this process is writing: their temporaries are removed on SIGINT/SIGTERM. */
+const writing = new Set<string>()
 let handlersInstalled = false
 
-function installHandlers(): void {
-  if (handlersInstalled) return
-  handlersInstalled = true
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const)
-    process.once(signal, () => {
-      for (const temp of pending) rmSyncQuiet(temp)
-      process.exit(code)
-    })
-}
-
-function rmSyncQuiet(path: string): void {
-  try {
-    // Synchronous on purpose: the process is about to exit.
-    rmSync(path, { force: true, recursive: true })
-  } catch {
-    // nothing to remove
+/**
+ * Say that this process writes `target` (a file, or a bundle folder or .zip): until the
+ * returned function is called, an interrupt removes its temporaries before exiting.
+ */
+export function guardOutput(target: string): () => void {
+  if (!handlersInstalled) {
+    handlersInstalled = true
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const)
+      process.once(signal, () => {
+        for (const path of writing) removeOwnTempsSync(path)
+        process.exit(code)
+      })
   }
-}
-
-/** `.台账目录.docx.reformkit-<pid>-<random>.tmp`: recognisable, and whose it is. */
-const TEMP = /^\.(.+)\.reformkit-(\d+)-[0-9a-f]+\.tmp$/
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
-/** Remove what an earlier run killed mid-write left beside `target` (its process is gone). */
-export async function removeStaleTemps(target: string): Promise<void> {
-  const dir = dirname(target)
-  const names = await readdir(dir).catch(() => [] as string[])
-  for (const name of names) {
-    const match = TEMP.exec(name)
-    if (match && match[1] === basename(target) && !alive(Number(match[2])))
-      await rm(join(dir, name), { force: true, recursive: true })
-  }
-}
-
-/** A temporary path beside `target`, removed on SIGINT/SIGTERM until `done` is called. */
-export function tempBeside(target: string): { path: string; done: () => void } {
-  installHandlers()
-  const path = join(
-    dirname(target),
-    `.${basename(target)}.reformkit-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
-  )
-  pending.add(path)
-  return { path, done: () => pending.delete(path) }
+  writing.add(target)
+  return () => writing.delete(target)
 }
 
 /** The real path a write to `target` would reach (its folder resolved; the file may not exist). */
@@ -109,20 +72,21 @@ export async function writeOutput(
     throw new UsageError(say(locale, 'isInput', { path }))
   if (existing && !options.force) throw new UsageError(say(locale, 'exists', { path }))
   await removeStaleTemps(target)
-  const temp = tempBeside(target)
+  const temp = tempPath(target)
+  const release = guardOutput(target)
   try {
-    await writeFile(temp.path, data, { flag: 'wx' })
-    if (options.force) await rename(temp.path, target)
+    await writeFile(temp, data, { flag: 'wx' })
+    if (options.force) await rename(temp, target)
     else {
       // A hard link fails if the name exists: of two runs at once, exactly one wins.
-      const linked = await link(temp.path, target).then(
+      const linked = await link(temp, target).then(
         () => true,
         (error: NodeJS.ErrnoException) => {
           if (error.code === 'EEXIST') throw new UsageError(say(locale, 'exists', { path }))
           return false // a file system without hard links (FAT, some shares)
         },
       )
-      if (linked) await rm(temp.path, { force: true })
+      if (linked) await rm(temp, { force: true })
       else if (
         await lstat(target).then(
           () => true,
@@ -130,12 +94,12 @@ export async function writeOutput(
         )
       )
         throw new UsageError(say(locale, 'exists', { path }))
-      else await rename(temp.path, target)
+      else await rename(temp, target)
     }
   } catch (error) {
-    await rm(temp.path, { force: true })
+    await rm(temp, { force: true })
     throw error
   } finally {
-    temp.done()
+    release()
   }
 }

@@ -7,6 +7,7 @@ import { exists, progress } from '../io.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, localeOf } from '../options.js'
 import { openProject } from '../project.js'
+import { guardOutput } from '../write-output.js'
 
 export interface BundleOptions extends CommonOptions {
   out: string
@@ -32,6 +33,7 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
     throw new UsageError(say(locale, 'holdsInputs', { path: options.out }))
   const errors = project.diagnostics.filter((d) => d.severity === 'error').length
   const bar = progress(say(locale, 'bundling'))
+  const release = guardOutput(resolve(options.out))
   const { manifest, skipped } = await createBundle({
     plan: project.plan,
     entries: project.entries,
@@ -44,6 +46,7 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
     locale,
     onProgress: (p) => bar.update(p.done, p.total),
   })
+  release()
   bar.end()
   const count = manifest.files.length
   process.stdout.write(`${say(locale, 'bundled', { path: options.out, count })}\n`)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, posix, resolve } from 'node:path'
+import { dirname, join, posix, resolve } from 'node:path'
 import type { LedgerEntry } from '@reformkit/ledger'
 import { gatherAttachments, sha256File } from '@reformkit/ledger/node'
 import {
@@ -18,6 +18,7 @@ import { DOCX_MAX_ROWS, renderReport, tableRows } from '../render/render.js'
 import { reportDate, zipFiles } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'
 import { readCopy } from './read-copy.js'
+import { removeStaleTemps, tempPath } from './temp.js'
 
 export const BUNDLE_SCHEMA_TAG = 'reformkit/bundle@1'
 export const MANIFEST_NAME = 'manifest.json'
@@ -125,8 +126,10 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
   let done = 0
   const tick = (path: string) => options.onProgress?.({ done: ++done, total, path })
 
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`)
-  await rm(temp, { recursive: true, force: true })
+  // Written beside the output under a name that says whose it is; what a killed run left
+  // there is removed first.
+  await removeStaleTemps(out)
+  const temp = tempPath(out)
   try {
     if (out.endsWith('.zip')) {
       const zipped: Array<[string, Uint8Array]> = []

@@ -9,3 +9,4 @@ export {
   type ManifestFile,
   verifyBundle,
 } from './bundle.js'
+export { removeOwnTempsSync, removeStaleTemps, tempPath } from './temp.js'

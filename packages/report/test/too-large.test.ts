@@ -1,12 +1,12 @@
 // The ledger index of a province as DOCX once needed 3.24 GB for 30,000 entries and
 // aborted at 100,000 (issue 14, item 2). DOCX now stops at DOCX_MAX_ROWS with a clear,
 // typed refusal naming the formats that hold it; a bundle then carries the index as XLSX.
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { LedgerEntry } from '@reformkit/ledger'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createBundle } from '../src/node/bundle.js'
+import { BundleError, createBundle, ZIP_MAX_BYTES } from '../src/node/bundle.js'
 import { DOCX_MAX_ROWS, ReportTooLargeError, renderReport } from '../src/render/render.js'
 import { buildReport } from '../src/reports/build.js'
 import { exampleRoot, loadExample } from './example.js'
@@ -48,5 +48,31 @@ describe('a report too large for DOCX', () => {
     const names = await readdir(out)
     expect(names).toContain('台账目录.xlsx')
     expect(names).not.toContain('台账目录.docx')
+  })
+})
+
+describe('a copy too large for a .zip built in memory', () => {
+  it('is refused before any of it is read, naming the folder form', async () => {
+    const root = join(base, 'project')
+    await cp(exampleRoot, root, { recursive: true })
+    // A sparse file: 1 GiB and one byte, no disk used.
+    const huge = join(root, 'files', 'scan.pdf')
+    await writeFile(huge, '')
+    await truncate(huge, ZIP_MAX_BYTES + 1)
+    const entries = [
+      ...example.entries,
+      { ...template, id: 'scan', attachments: [{ path: 'files/scan.pdf' }] },
+    ]
+    const refusal = await createBundle({
+      ...example,
+      entries,
+      root,
+      files: example.loaded.files,
+      out: join(base, 'copy.zip'),
+      locale: 'en',
+    }).catch((e: unknown) => e)
+    expect(refusal).toBeInstanceOf(BundleError)
+    expect((refusal as Error).message).toMatch(/over the \.zip limit of 1\.0 GiB|write a folder/)
+    expect(await readdir(base)).not.toContain('copy.zip')
   })
 })

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, posix, resolve } from 'node:path'
-import type { LedgerEntry } from '@reformkit/ledger'
+import { type LedgerEntry, pathEscape } from '@reformkit/ledger'
 import { gatherAttachments, sha256File } from '@reformkit/ledger/node'
 import {
   type Diagnostic,
   diagnosticFactory,
+  formatBytes,
   formatMessage,
   type Locale,
   type LocalizedMessage,
@@ -53,6 +54,9 @@ export interface CreateBundleOptions {
   onProgress?: (progress: { done: number; total: number; path: string }) => void
 }
 
+/** Files a .zip bundle may hold in all; larger copies are written as folders (streamed). */
+export const ZIP_MAX_BYTES = 1024 * 1024 * 1024
+
 export class BundleError extends Error {
   override name = 'BundleError'
 }
@@ -90,6 +94,23 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
     throw new BundleError(
       formatMessage(bundleMessages, 'bundle/exists', { path: options.out }, locale),
     )
+  // A .zip is built in memory (a streaming zip writer is to come): past ZIP_MAX_BYTES of
+  // files it is refused before anything is read, with the folder form — which streams.
+  if (out.endsWith('.zip')) {
+    const bytes = await sizeOf(root, [
+      ...options.files,
+      ...options.entries.flatMap((e) => e.attachments.map((a) => a.path)),
+    ])
+    if (bytes > ZIP_MAX_BYTES)
+      throw new BundleError(
+        formatMessage(
+          bundleMessages,
+          'bundle/zip-too-large',
+          { size: formatBytes(bytes), limit: formatBytes(ZIP_MAX_BYTES) },
+          locale,
+        ),
+      )
+  }
   const facts = await gatherAttachments(options.entries, { root })
   const attachments = [...facts.values()]
     .filter((f) => f.exists && !f.outsideRoot)
@@ -193,6 +214,17 @@ function describe(path: string, data: Uint8Array): ManifestFile {
 /** One spelling per file: `files//fgj/x.txt`, `./files/fgj/x.txt` and `files\\fgj\\x.txt` are one. */
 const normalise = (path: string) => posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\//, '')
 
+/** Bytes of the regular files at `paths` inside `root` (each counted once; others none). */
+async function sizeOf(root: string, paths: readonly string[]): Promise<number> {
+  let bytes = 0
+  for (const path of new Set(paths.map(normalise))) {
+    if (pathEscape(path)) continue
+    const info = await stat(join(root, path)).catch(() => undefined)
+    if (info?.isFile()) bytes += info.size
+  }
+  return bytes
+}
+
 /** Whether `path` is a folder reformkit wrote: it holds a bundle manifest. */
 async function isBundleFolder(path: string): Promise<boolean> {
   try {
@@ -220,6 +252,10 @@ const bundleMessages = {
   'bundle/exists': {
     zh: '{{path}} 已存在;请换一个名称,或确认覆盖(force)',
     en: '{{path}} exists; choose another name or pass force',
+  },
+  'bundle/zip-too-large': {
+    zh: '台账文件和附件共 {{size}},超过 .zip 的上限 {{limit}};请输出为文件夹(--out 不带 .zip),文件夹可以任意大',
+    en: 'The ledger and its attachments come to {{size}}, over the .zip limit of {{limit}}; write a folder instead (--out without .zip), which has no limit',
   },
   'bundle/too-large': {
     zh: '内容过大,无法写成 .zip({{detail}});请改为输出文件夹(--out 不带 .zip)',

@@ -8,5 +8,6 @@ export {
   type Manifest,
   type ManifestFile,
   verifyBundle,
+  ZIP_MAX_BYTES,
 } from './bundle.js'
 export { removeOwnTempsSync, removeStaleTemps, tempPath } from './temp.js'

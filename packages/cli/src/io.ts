@@ -62,3 +62,28 @@ export function progress(label: string): {
     },
   }
 }
+
+/**
+ * Write output made in pieces to stdout, about 1 MB at a time, waiting when the reader is
+ * slower (a pipe to less): a province's findings are never one string in memory.
+ */
+export async function writePieces(
+  pieces: Iterable<string>,
+  stream: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
+  let batch: string[] = []
+  let size = 0
+  const flush = async () => {
+    if (batch.length === 0) return
+    const text = batch.join('')
+    batch = []
+    size = 0
+    if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve))
+  }
+  for (const piece of pieces) {
+    batch.push(piece)
+    size += piece.length
+    if (size >= 1 << 20) await flush()
+  }
+  await flush()
+}

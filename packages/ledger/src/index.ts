@@ -49,6 +49,7 @@ export {
   type FormatName,
   type FormatOptions,
   formatDiagnostics,
+  formatDiagnosticsChunks,
 } from './format/index.js'
 export { DIAGNOSTICS_SCHEMA_TAG } from './format/json.js'
 export { ruleDocsMarkdown } from './format/rule-docs.js'

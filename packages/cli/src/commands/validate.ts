@@ -1,6 +1,6 @@
-import { formatDiagnostics, rules } from '@reformkit/ledger'
+import { formatDiagnosticsChunks, rules } from '@reformkit/ledger'
 import { UsageError } from '../errors.js'
-import { useColor } from '../io.js'
+import { useColor, writePieces } from '../io.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, localeOf, ruleOverrides } from '../options.js'
 import { openProject } from '../project.js'
@@ -25,8 +25,8 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
     asOf,
     ruleOverrides: ruleOverrides(options.rule, locale),
   })
-  process.stdout.write(
-    formatDiagnostics(project.diagnostics, {
+  await writePieces(
+    formatDiagnosticsChunks(project.diagnostics, {
       format: options.format,
       locale,
       color: useColor(),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { entry, plan } from '../../test/fixtures.js'
 import { checkLedger } from '../engine/check-ledger.js'
 import { rules } from '../rules/index.js'
-import { formatDiagnostics } from './index.js'
+import { formatDiagnostics, formatDiagnosticsChunks } from './index.js'
 import { displayWidth } from './width.js'
 
 const diagnostic = (fields: Partial<Diagnostic>): Diagnostic => ({
@@ -185,5 +185,34 @@ describe('stylish output is safe for a terminal (issue 14, item 7)', () => {
     expect(text).toContain('ledger/a.yaml\\nledger/b.yaml')
     // One file heading, one finding, one suggestion, the blank line and the summary.
     expect(text.trimEnd().split('\n')).toHaveLength(5)
+  })
+})
+
+describe('output in pieces, for a province', () => {
+  const { diagnostics } = checkLedger({
+    plan,
+    entries: [entry({ date: '2018-02-01' }), entry({ item: 'nope' })],
+    asOf: '2017-12-31',
+  })
+
+  it.each([
+    ['with findings', diagnostics],
+    ['without', []],
+  ])('JSON in pieces is the same text as JSON.stringify (%s)', (_, found) => {
+    const pieces = [...formatDiagnosticsChunks(found, { format: 'json' })]
+    const summary = {
+      errors: found.filter((d) => d.severity === 'error').length,
+      warnings: found.filter((d) => d.severity === 'warning').length,
+      infos: found.filter((d) => d.severity === 'info').length,
+    }
+    const whole = `${JSON.stringify({ schema: 'reformkit/diagnostics@1', summary, diagnostics: found }, null, 2)}\n`
+    expect(pieces.join('')).toBe(whole)
+    expect(pieces.length).toBe(found.length === 0 ? 1 : found.length + 2)
+  })
+
+  it('stylish in pieces is the same text, a file at a time', () => {
+    const pieces = [...formatDiagnosticsChunks(diagnostics, { format: 'stylish' })]
+    expect(pieces.join('')).toBe(formatDiagnostics(diagnostics, { format: 'stylish' }))
+    expect(pieces.length).toBeGreaterThan(1)
   })
 })

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@reformkit/model'
-import { formatJson } from './json.js'
+import { formatJson, jsonChunks } from './json.js'
 import { formatSarif, type SarifOptions } from './sarif.js'
-import { formatStylish, type StylishOptions } from './stylish.js'
+import { formatStylish, type StylishOptions, stylishChunks } from './stylish.js'
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const
 export type FormatName = (typeof FORMATS)[number]
@@ -20,5 +20,23 @@ export function formatDiagnostics(
       return formatSarif(diagnostics, options)
     default:
       return formatStylish(diagnostics, options)
+  }
+}
+
+/**
+ * `formatDiagnostics` in pieces, to write output of any size without building it whole
+ * (a province's JSON can be longer than a string may be). SARIF comes as one piece.
+ */
+export function formatDiagnosticsChunks(
+  diagnostics: readonly Diagnostic[],
+  options: FormatOptions = {},
+): Iterable<string> {
+  switch (options.format ?? 'stylish') {
+    case 'json':
+      return jsonChunks(diagnostics)
+    case 'sarif':
+      return [formatSarif(diagnostics, options)]
+    default:
+      return stylishChunks(diagnostics, options)
   }
 }

@@ -8,8 +8,26 @@ export const DIAGNOSTICS_SCHEMA_TAG = 'reformkit/diagnostics@1'
  * diagnostics: Diagnostic[] }`, each diagnostic as the Diagnostic type documents it.
  */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
+  return [...jsonChunks(diagnostics)].join('')
+}
+
+/**
+ * `formatJson` in pieces — the same text as `JSON.stringify(…, null, 2)` — a finding at a
+ * time, so that a million findings never make one string longer than a string may be.
+ */
+export function* jsonChunks(diagnostics: readonly Diagnostic[]): Generator<string> {
   const count = (severity: Diagnostic['severity']) =>
     diagnostics.filter((d) => d.severity === severity).length
   const summary = { errors: count('error'), warnings: count('warning'), infos: count('info') }
-  return `${JSON.stringify({ schema: DIAGNOSTICS_SCHEMA_TAG, summary, diagnostics }, null, 2)}\n`
+  const head = JSON.stringify({ schema: DIAGNOSTICS_SCHEMA_TAG, summary }, null, 2)
+  if (diagnostics.length === 0) {
+    yield `${head.slice(0, -2)},\n  "diagnostics": []\n}\n`
+    return
+  }
+  yield `${head.slice(0, -2)},\n  "diagnostics": [\n`
+  for (let i = 0; i < diagnostics.length; i++) {
+    const text = JSON.stringify(diagnostics[i], null, 2).replace(/\n/g, '\n    ')
+    yield `    ${text}${i + 1 < diagnostics.length ? ',' : ''}\n`
+  }
+  yield '  ]\n}\n'
 }

@@ -31,6 +31,14 @@ export function formatStylish(
   diagnostics: readonly Diagnostic[],
   options: StylishOptions = {},
 ): string {
+  return [...stylishChunks(diagnostics, options)].join('')
+}
+
+/** `formatStylish` in pieces (a file's findings at a time), for output of any size. */
+export function* stylishChunks(
+  diagnostics: readonly Diagnostic[],
+  options: StylishOptions = {},
+): Generator<string> {
   const locale = options.locale ?? 'zh-CN'
   const paint = (style: keyof typeof colours, text: string) =>
     options.color ? `\u001b[${colours[style]}m${text}\u001b[0m` : text
@@ -41,8 +49,8 @@ export function formatStylish(
     if (group) group.push(d)
     else groups.set(key, [d])
   }
-  const lines: string[] = []
   for (const [file, group] of groups) {
+    const lines: string[] = []
     lines.push(paint('bold', file || (locale === 'en' ? '(no file)' : '(无文件)')))
     // Everything from the data is shown printable: a title with ESC in it cannot clear the
     // screen, a path with a newline cannot forge a finding.
@@ -71,9 +79,9 @@ export function formatStylish(
         )
     }
     lines.push('')
+    yield `${lines.join('\n')}\n`
   }
-  lines.push(summary(diagnostics, locale, paint))
-  return `${lines.join('\n')}\n`
+  yield `${summary(diagnostics, locale, paint)}\n`
 }
 
 function where(d: Diagnostic): string {

@@ -14,9 +14,9 @@ export const cliMessages = {
     zh: '这份报告有 {{rows}} 行,{{format}} 最多容纳 {{limit}} 行(在 Word 中阅读);请改用 {{suggested}}(例如 --out 报告.xlsx)',
     en: 'This report has {{rows}} rows; {{format}} holds at most {{limit}} (to be read in Word); use {{suggested}} (e.g. --out report.xlsx)',
   },
-  skippedDocx: {
-    zh: '台账目录超过 DOCX 的上限 {{limit}} 行:只写出了 XLSX 版本',
-    en: 'The ledger index has more rows than DOCX holds ({{limit}}): written as XLSX only',
+  skippedIndex: {
+    zh: '台账目录行数过多,以下格式未写出:{{skipped}}(DOCX 上限 {{docx}} 行,XLSX 上限 {{xlsx}} 行,超出时改写 CSV)',
+    en: 'The ledger index has too many rows for {{skipped}} (DOCX holds {{docx}}, XLSX {{xlsx}}; beyond that it is written as CSV)',
   },
   notAFile: {
     zh: '{{path}} 不是普通文件(是符号链接、文件夹或设备);不会写入或替换它,请给出一个文件名',

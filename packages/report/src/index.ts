@@ -13,6 +13,7 @@ export {
   type ReportFormat,
   ReportTooLargeError,
   renderReport,
+  XLSX_MAX_ROWS,
 } from './render/render.js'
 export {
   type BuildReportOptions,

@@ -7,7 +7,12 @@ import { join } from 'node:path'
 import type { LedgerEntry } from '@reformkit/ledger'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BundleError, createBundle, ZIP_MAX_BYTES } from '../src/node/bundle.js'
-import { DOCX_MAX_ROWS, ReportTooLargeError, renderReport } from '../src/render/render.js'
+import {
+  DOCX_MAX_ROWS,
+  ReportTooLargeError,
+  renderReport,
+  XLSX_MAX_ROWS,
+} from '../src/render/render.js'
 import { buildReport } from '../src/reports/build.js'
 import { exampleRoot, loadExample } from './example.js'
 
@@ -74,5 +79,21 @@ describe('a copy too large for a .zip built in memory', () => {
     expect(refusal).toBeInstanceOf(BundleError)
     expect((refusal as Error).message).toMatch(/over the \.zip limit of 1\.0 GiB|write a folder/)
     expect(await readdir(base)).not.toContain('copy.zip')
+  })
+})
+
+describe('a report too large for XLSX', () => {
+  it('is refused, naming CSV', async () => {
+    const rows = Array.from({ length: XLSX_MAX_ROWS + 1 }, () => ({ a: 1 }))
+    const huge = {
+      ...model,
+      sections: [{ ...model.sections[0], table: { columns: [], rows } }],
+    } as typeof model
+    const refusal = await renderReport(huge, { format: 'xlsx' }).catch((e: unknown) => e)
+    expect(refusal).toMatchObject({
+      name: 'ReportTooLargeError',
+      format: 'xlsx',
+      suggested: ['csv'],
+    })
   })
 })

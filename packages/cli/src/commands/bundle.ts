@@ -1,6 +1,6 @@
 import { resolve, sep } from 'node:path'
 import { formatDiagnostics } from '@reformkit/ledger'
-import { DOCX_MAX_ROWS } from '@reformkit/report'
+import { DOCX_MAX_ROWS, XLSX_MAX_ROWS } from '@reformkit/report'
 import { createBundle } from '@reformkit/report/node'
 import { UsageError } from '../errors.js'
 import { exists, progress } from '../io.js'
@@ -51,6 +51,8 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
   const count = manifest.files.length
   process.stdout.write(`${say(locale, 'bundled', { path: options.out, count })}\n`)
   if (skipped.length > 0)
-    process.stderr.write(`${say(locale, 'skippedDocx', { limit: DOCX_MAX_ROWS })}\n`)
+    process.stderr.write(
+      `${say(locale, 'skippedIndex', { skipped: skipped.join(', '), docx: DOCX_MAX_ROWS, xlsx: XLSX_MAX_ROWS })}\n`,
+    )
   if (errors > 0) process.stderr.write(`${say(locale, 'bundledWithErrors', { errors })}\n`)
 }

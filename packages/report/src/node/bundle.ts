@@ -15,7 +15,7 @@ import {
   type Plan,
 } from '@reformkit/model'
 import { z } from 'zod'
-import { DOCX_MAX_ROWS, renderReport, tableRows } from '../render/render.js'
+import { DOCX_MAX_ROWS, renderReport, tableRows, XLSX_MAX_ROWS } from '../render/render.js'
 import { reportDate, zipFiles } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'
 import { readCopy } from './read-copy.js'
@@ -72,7 +72,10 @@ export class BundleError extends Error {
 export async function createBundle(options: CreateBundleOptions): Promise<{
   out: string
   manifest: Manifest
-  /** Files left out: the ledger index as DOCX when it has more than DOCX_MAX_ROWS rows. */
+  /**
+   * Formats of the ledger index left out for its size: DOCX past DOCX_MAX_ROWS rows, XLSX
+   * past XLSX_MAX_ROWS (then it is written as CSV).
+   */
   skipped: string[]
 }> {
   const root = resolve(options.root)
@@ -124,18 +127,25 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
   })
   const indexName = locale === 'en' ? 'ledger-index' : '台账目录'
   const generated = new Map<string, Uint8Array>()
-  // The index as DOCX too, while it is small enough for Word (else XLSX alone).
+  // The index as DOCX and XLSX while each can hold it; a province's as CSV.
+  const rows = tableRows(model)
   const skipped: string[] = []
-  if (tableRows(model) <= DOCX_MAX_ROWS)
+  for (const [format, limit] of [
+    ['docx', DOCX_MAX_ROWS],
+    ['xlsx', XLSX_MAX_ROWS],
+  ] as const) {
+    if (rows > limit) skipped.push(`${indexName}.${format}`)
+    else
+      generated.set(
+        `${indexName}.${format}`,
+        (await renderReport(model, { format, locale })) as Uint8Array,
+      )
+  }
+  if (rows > XLSX_MAX_ROWS)
     generated.set(
-      `${indexName}.docx`,
-      (await renderReport(model, { format: 'docx', locale })) as Uint8Array,
+      `${indexName}.csv`,
+      new TextEncoder().encode((await renderReport(model, { format: 'csv', locale })) as string),
     )
-  else skipped.push(`${indexName}.docx`)
-  generated.set(
-    `${indexName}.xlsx`,
-    (await renderReport(model, { format: 'xlsx', locale })) as Uint8Array,
-  )
   const copied = [...new Set([...options.files.map(normalise), ...attachments])].sort()
   const total = copied.length + generated.size
   const manifest: Manifest = {

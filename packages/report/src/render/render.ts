@@ -16,6 +16,12 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number]
  */
 export const DOCX_MAX_ROWS = 5000
 
+/**
+ * Table rows an XLSX holds at the most: exceljs builds the workbook in memory, some 9 KB a
+ * row (100,000 rows ≈ 1 GB). Larger reports go to CSV, which opens in Excel and WPS too.
+ */
+export const XLSX_MAX_ROWS = 100_000
+
 /** A report too large for the format asked for; `suggested` formats hold it. */
 export class ReportTooLargeError extends Error {
   override name = 'ReportTooLargeError'
@@ -61,8 +67,11 @@ export async function renderReport(
     case 'json':
       return renderJson(model, locale)
     // Office files are XML: characters XML forbids (from a pasted title) become U+FFFD.
-    case 'xlsx':
+    case 'xlsx': {
+      const rows = tableRows(model)
+      if (rows > XLSX_MAX_ROWS) throw new ReportTooLargeError('xlsx', rows, XLSX_MAX_ROWS, ['csv'])
       return (await import('./xlsx.js')).renderXlsx(xmlSafeModel(model), locale)
+    }
     case 'docx': {
       const rows = tableRows(model)
       if (rows > DOCX_MAX_ROWS) throw new ReportTooLargeError('docx', rows, DOCX_MAX_ROWS)

@@ -52,7 +52,11 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
   process.stdout.write(`${say(locale, 'bundled', { path: options.out, count })}\n`)
   if (skipped.length > 0)
     process.stderr.write(
-      `${say(locale, 'skippedIndex', { skipped: skipped.join(', '), docx: DOCX_MAX_ROWS, xlsx: XLSX_MAX_ROWS })}\n`,
+      `${say(locale, 'skippedIndex', {
+        skipped: { zh: skipped.join('、'), en: skipped.join(', ') },
+        docx: DOCX_MAX_ROWS,
+        xlsx: XLSX_MAX_ROWS,
+      })}\n`,
     )
   if (errors > 0) process.stderr.write(`${say(locale, 'bundledWithErrors', { errors })}\n`)
 }

@@ -33,7 +33,7 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
     throw new UsageError(say(locale, 'holdsInputs', { path: options.out }))
   const errors = project.diagnostics.filter((d) => d.severity === 'error').length
   const bar = progress(say(locale, 'bundling'))
-  const release = guardOutput(resolve(options.out))
+  const release = guardOutput(out)
   const { manifest, skipped } = await createBundle({
     plan: project.plan,
     entries: project.entries,
@@ -45,9 +45,10 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
     force: options.force ?? false,
     locale,
     onProgress: (p) => bar.update(p.done, p.total),
+  }).finally(() => {
+    release()
+    bar.end()
   })
-  release()
-  bar.end()
   const count = manifest.files.length
   process.stdout.write(`${say(locale, 'bundled', { path: options.out, count })}\n`)
   if (skipped.length > 0)

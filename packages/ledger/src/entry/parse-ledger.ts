@@ -52,6 +52,9 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
     const data = parsed.data as Record<string, unknown>
     const diagnostics = [...parsed.diagnostics]
     const rawEntries = Array.isArray(data.entries) ? data.entries : []
+    // A character no report can show is in the text itself or written as an escape (\u0007,
+    // \e): a file with neither needs no walk through its entries.
+    const mayHaveInvalid = INVALID.test(source) || source.includes('\\')
     // Every change made first, so that each finding names the entry as it now reads.
     for (const change of [...normalizeLedgerData(data, options.plan)]) {
       diagnostics.push(
@@ -75,7 +78,7 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
         parsed.locate(['entries', index, ...path], target)
       const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
       for (const d of result.diagnostics) diagnostics.push(about(raw, d))
-      for (const { path, code } of invalidCharacters(raw))
+      for (const { path, code } of mayHaveInvalid ? invalidCharacters(raw) : [])
         diagnostics.push(
           about(
             raw,

@@ -26,6 +26,17 @@ const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 const example = fileURLToPath(new URL('../../../examples/wuhan-etdz-2017/', import.meta.url))
 const base = mkdtempSync(join(tmpdir(), 'reformkit-hostile-'))
 afterAll(() => rmSync(base, { recursive: true, force: true }))
+/**
+ * Preloaded into each child: writes its peak RSS (KiB) where RSS_OUT says on exit. The heap
+ * limit catches a blow-up of JS objects; this catches buffers, which live outside the heap.
+ */
+const rssProbe = join(base, 'rss-probe.cjs')
+writeFileSync(
+  rssProbe,
+  "process.on('exit', () => require('node:fs').writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)))\n",
+)
+/** Peak RSS allowed to any case: the example is small; a whole hostile file in memory is not. */
+const RSS_LIMIT_MB = 320
 
 let made = 0
 /** A copy of the example, broken in one way. */
@@ -351,6 +362,21 @@ const cases: Case[] = [
     says: /不是普通文件/,
   },
   {
+    name: 'bundle: a 400 MiB attachment into a .zip (streamed, not read whole)',
+    setup: (d) => {
+      const scan = join(d, 'files', 'scan.pdf')
+      writeFileSync(scan, '')
+      truncateSync(scan, 400 * 1024 * 1024)
+      appendFileSync(
+        join(d, 'ledger', 'fgj.yaml'),
+        '  - { id: scan, item: item-01, kind: research, date: 2017-09-01, title: 扫描件, attachments: [{ path: files/scan.pdf }] }\n',
+      )
+    },
+    args: (d) => ['bundle', d, '--out', join(d, 'copy.zip'), '--as-of', '2017-12-31'],
+    code: 0,
+    says: /copy\.zip/,
+  },
+  {
     name: 'bundle: --force onto a folder reformkit did not write',
     setup: (d) => mkdirSync(join(d, 'mine')),
     args: (d) => ['bundle', d, '--out', join(d, 'mine'), '--force'],
@@ -392,12 +418,19 @@ describe('hostile input through the CLI', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
     const dir = project(c.setup)
     const before = snapshot(dir)
-    const result = spawnSync(process.execPath, ['--max-old-space-size=384', bin, ...c.args(dir)], {
-      encoding: 'utf8',
-      timeout: 30_000,
-      env: { ...process.env, LANG: 'zh_CN.UTF-8', NO_COLOR: '1' },
-    })
+    const rssOut = join(dir, '..', `${made}.rss`)
+    const result = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=384', '--require', rssProbe, bin, ...c.args(dir)],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, LANG: 'zh_CN.UTF-8', NO_COLOR: '1', RSS_OUT: rssOut },
+      },
+    )
     expect(result.error, 'no hang').toBeUndefined()
+    const peakMb = Number(readFileSync(rssOut, 'utf8')) / 1024
+    expect(peakMb, 'peak RSS in MB').toBeLessThan(RSS_LIMIT_MB)
     expect(result.status, result.stderr).toBe(c.code)
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
     expect(result.stderr).not.toMatch(/内部错误|Internal error/)

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -61,6 +61,14 @@ describe('createBundle and verifyBundle (一式两份)', () => {
     })
   })
 
+  it('replaces a bundle folder with force: the new copy in place, nothing left beside it', async () => {
+    await bundle('copy-g')
+    await writeFile(join(base, 'copy-g', 'stale.txt'), 'from an earlier copy')
+    await bundle('copy-g', true)
+    expect(await verifyBundle(join(base, 'copy-g'))).toEqual({ ok: true, diagnostics: [] })
+    expect((await readdir(base)).filter((name) => name.includes('copy-g'))).toEqual(['copy-g'])
+  })
+
   it('names the file when one byte of one attachment changes', async () => {
     await bundle('copy-d')
     const file = join(base, 'copy-d', 'files', 'fgj', 'fgj-01-research.txt')
@@ -81,16 +89,16 @@ describe('createBundle and verifyBundle (一式两份)', () => {
   })
 
   it('reports missing and extra files, an absent manifest and unreadable paths', async () => {
-    await bundle('copy-e')
-    await rm(join(base, 'copy-e', 'ledger', 'zzb.yaml'))
-    await writeFile(join(base, 'copy-e', 'notes.txt'), 'added later')
-    const result = await verifyBundle(join(base, 'copy-e'))
+    await bundle('copy-f')
+    await rm(join(base, 'copy-f', 'ledger', 'zzb.yaml'))
+    await writeFile(join(base, 'copy-f', 'notes.txt'), 'added later')
+    const result = await verifyBundle(join(base, 'copy-f'))
     expect(result.diagnostics.map((d) => [d.ruleId, d.data.path])).toEqual([
       ['bundle/missing', 'ledger/zzb.yaml'],
       ['bundle/extra', 'notes.txt'],
     ])
-    await rm(join(base, 'copy-e', 'manifest.json'))
-    expect((await verifyBundle(join(base, 'copy-e'))).diagnostics.map((d) => d.ruleId)).toEqual([
+    await rm(join(base, 'copy-f', 'manifest.json'))
+    expect((await verifyBundle(join(base, 'copy-f'))).diagnostics.map((d) => d.ruleId)).toEqual([
       'bundle/no-manifest',
     ])
     expect((await verifyBundle(join(base, 'nowhere'))).diagnostics.map((d) => d.ruleId)).toEqual([

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, posix, resolve } from 'node:path'
-import { type LedgerEntry, pathEscape } from '@reformkit/ledger'
+import type { LedgerEntry } from '@reformkit/ledger'
 import { gatherAttachments, sha256File } from '@reformkit/ledger/node'
 import {
   type Diagnostic,
   diagnosticFactory,
-  formatBytes,
   formatMessage,
   type Locale,
   type LocalizedMessage,
@@ -16,10 +15,11 @@ import {
 } from '@reformkit/model'
 import { z } from 'zod'
 import { DOCX_MAX_ROWS, renderReport, tableRows, XLSX_MAX_ROWS } from '../render/render.js'
-import { reportDate, zipFiles } from '../render/zip.js'
+import { reportDate } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'
-import { readCopy } from './read-copy.js'
+import { readCopy, VERIFY_LIMITS, type VerifyLimits } from './read-copy.js'
 import { removeStaleTemps, tempPath } from './temp.js'
+import { ZipWriter } from './zip-writer.js'
 
 export const BUNDLE_SCHEMA_TAG = 'reformkit/bundle@1'
 export const MANIFEST_NAME = 'manifest.json'
@@ -53,9 +53,6 @@ export interface CreateBundleOptions {
   locale?: Locale
   onProgress?: (progress: { done: number; total: number; path: string }) => void
 }
-
-/** Files a .zip bundle may hold in all; larger copies are written as folders (streamed). */
-export const ZIP_MAX_BYTES = 1024 * 1024 * 1024
 
 export class BundleError extends Error {
   override name = 'BundleError'
@@ -97,23 +94,6 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
     throw new BundleError(
       formatMessage(bundleMessages, 'bundle/exists', { path: options.out }, locale),
     )
-  // A .zip is built in memory (a streaming zip writer is to come): past ZIP_MAX_BYTES of
-  // files it is refused before anything is read, with the folder form — which streams.
-  if (out.endsWith('.zip')) {
-    const bytes = await sizeOf(root, [
-      ...options.files,
-      ...options.entries.flatMap((e) => e.attachments.map((a) => a.path)),
-    ])
-    if (bytes > ZIP_MAX_BYTES)
-      throw new BundleError(
-        formatMessage(
-          bundleMessages,
-          'bundle/zip-too-large',
-          { size: formatBytes(bytes), limit: formatBytes(ZIP_MAX_BYTES) },
-          locale,
-        ),
-      )
-  }
   const facts = await gatherAttachments(options.entries, { root })
   const attachments = [...facts.values()]
     .filter((f) => f.exists && !f.outsideRoot)
@@ -163,31 +143,37 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
   const temp = tempPath(out)
   try {
     if (out.endsWith('.zip')) {
-      const zipped: Array<[string, Uint8Array]> = []
-      for (const path of copied) {
-        const data = new Uint8Array(await readFile(join(root, path)))
-        manifest.files.push(describe(path, data))
-        zipped.push([path, data])
-        tick(path)
-      }
-      for (const [path, data] of generated) {
-        manifest.files.push(describe(path, data))
-        zipped.push([path, data])
-        tick(path)
-      }
-      manifest.files.sort((a, b) => (a.path < b.path ? -1 : 1))
-      const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`)
-      zipped.sort(([a], [b]) => (a < b ? -1 : 1))
-      const bytes = await zipFiles(
-        [[MANIFEST_NAME, manifestBytes], ...zipped],
-        reportDate(options.asOf),
-      ).catch((error: unknown) => {
+      // Streamed into the zip file by file, each hashed on the way; the manifest last.
+      const zip = await ZipWriter.create(temp, reportDate(options.asOf))
+      try {
+        const sources = [...copied.map((path) => [path, undefined] as const), ...generated].sort(
+          ([a], [b]) => (a < b ? -1 : 1),
+        )
+        for (const [path, data] of sources) {
+          const source = data ?? {
+            path: join(root, path),
+            size: (await stat(join(root, path))).size,
+          }
+          manifest.files.push({ path, ...(await zip.add(path, source)) })
+          tick(path)
+        }
+        await zip.add(
+          MANIFEST_NAME,
+          new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+        )
+        await zip.close()
+      } catch (error) {
+        await zip.abort()
         if (!(error instanceof RangeError)) throw error
         throw new BundleError(
-          formatMessage(bundleMessages, 'bundle/too-large', { detail: error.message }, locale),
+          formatMessage(
+            bundleMessages,
+            'bundle/changed-while-read',
+            { detail: error.message },
+            locale,
+          ),
         )
-      })
-      await writeFile(temp, bytes, { flag: 'wx' })
+      }
     } else {
       await mkdir(temp, { recursive: true })
       for (const path of copied) {
@@ -208,13 +194,33 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
         flag: 'wx',
       })
     }
-    if (options.force) await rm(out, { recursive: true, force: true })
-    await rename(temp, out)
+    await moveIntoPlace(temp, out)
   } catch (error) {
     await rm(temp, { recursive: true, force: true })
     throw error
   }
   return { out, manifest, skipped }
+}
+
+/**
+ * Rename `temp` to `out`. A file is replaced atomically by the rename itself; a folder
+ * (which rename cannot replace) is first moved aside under a temporary name, so that `out`
+ * is missing for an instant only and never half-written — and what a kill leaves in
+ * between is a recognisable temporary the next run removes.
+ */
+async function moveIntoPlace(temp: string, out: string): Promise<void> {
+  const old = await stat(out).then(
+    (info) => (info.isDirectory() ? tempPath(out) : undefined),
+    () => undefined,
+  )
+  if (old) await rename(out, old)
+  try {
+    await rename(temp, out)
+  } catch (error) {
+    if (old) await rename(old, out).catch(() => undefined)
+    throw error
+  }
+  if (old) await rm(old, { recursive: true, force: true })
 }
 
 function describe(path: string, data: Uint8Array): ManifestFile {
@@ -223,17 +229,6 @@ function describe(path: string, data: Uint8Array): ManifestFile {
 
 /** One spelling per file: `files//fgj/x.txt`, `./files/fgj/x.txt` and `files\\fgj\\x.txt` are one. */
 const normalise = (path: string) => posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\//, '')
-
-/** Bytes of the regular files at `paths` inside `root` (each counted once; others none). */
-async function sizeOf(root: string, paths: readonly string[]): Promise<number> {
-  let bytes = 0
-  for (const path of new Set(paths.map(normalise))) {
-    if (pathEscape(path)) continue
-    const info = await stat(join(root, path)).catch(() => undefined)
-    if (info?.isFile()) bytes += info.size
-  }
-  return bytes
-}
 
 /** Whether `path` is a folder reformkit wrote: it holds a bundle manifest. */
 async function isBundleFolder(path: string): Promise<boolean> {
@@ -263,13 +258,9 @@ const bundleMessages = {
     zh: '{{path}} 已存在;请换一个名称,或确认覆盖(force)',
     en: '{{path}} exists; choose another name or pass force',
   },
-  'bundle/zip-too-large': {
-    zh: '台账文件和附件共 {{size}},超过 .zip 的上限 {{limit}};请输出为文件夹(--out 不带 .zip),文件夹可以任意大',
-    en: 'The ledger and its attachments come to {{size}}, over the .zip limit of {{limit}}; write a folder instead (--out without .zip), which has no limit',
-  },
-  'bundle/too-large': {
-    zh: '内容过大,无法写成 .zip({{detail}});请改为输出文件夹(--out 不带 .zip)',
-    en: 'Too large for a .zip ({{detail}}); write a folder instead (--out without .zip)',
+  'bundle/changed-while-read': {
+    zh: '写入 .zip 时文件发生了变化({{detail}});请在文件不再改动时重试',
+    en: 'A file changed while the .zip was written ({{detail}}); try again once it no longer changes',
   },
   'bundle/unreadable': {
     zh: '无法读取这份台账:{{reason}}',
@@ -359,8 +350,13 @@ function parseManifest(text: string | undefined): {
 export async function verifyBundle(
   a: string,
   b?: string,
-  options: { locale?: Locale } = {},
+  options: {
+    locale?: Locale
+    /** What a zip may inflate to before it is refused; VERIFY_LIMITS field by field. */
+    limits?: Partial<VerifyLimits>
+  } = {},
 ): Promise<{ ok: boolean; diagnostics: Diagnostic[] }> {
+  const limits = { ...VERIFY_LIMITS, ...options.limits }
   const report = diagnosticFactory(bundleMessages, options.locale)
   const diagnostics: Diagnostic[] = []
   interface ReadCopy {
@@ -372,7 +368,7 @@ export async function verifyBundle(
   }
   const copies: ReadCopy[] = []
   for (const label of b === undefined ? [a] : [a, b]) {
-    const read = await readCopy(label).catch((error: unknown) => {
+    const read = await readCopy(label, limits).catch((error: unknown) => {
       const code = (error as NodeJS.ErrnoException).code ?? ''
       const reason = errnoReasons[code] ?? (error instanceof Error ? error.message : String(error))
       diagnostics.push(

@@ -8,6 +8,6 @@ export {
   type Manifest,
   type ManifestFile,
   verifyBundle,
-  ZIP_MAX_BYTES,
 } from './bundle.js'
+export { VERIFY_LIMITS, type VerifyLimits } from './read-copy.js'
 export { removeOwnTempsSync, removeStaleTemps, tempPath } from './temp.js'

@@ -43,12 +43,17 @@ export const VERIFY_LIMITS = {
   entryBytes: 16 * 1024 ** 3,
   totalBytes: 64 * 1024 ** 3,
   /**
-   * Inflated to compressed bytes, once past 1 MiB: ledger files compress some 10×, office
-   * files and scans hardly at all; zip bombs 1,000×.
+   * Inflated to compressed bytes, once past `ratioFrom` inflated: ledger files compress
+   * some 10× (a generated, repetitive one several hundred times), office files and scans
+   * hardly at all; zip bombs 1,000× — and only matter when large.
    */
   ratio: 200,
+  ratioFrom: 1024 * 1024 * 1024,
   manifestBytes: 64 * 1024 * 1024,
 }
+
+/** What verify will inflate and read (VERIFY_LIMITS unless told otherwise). */
+export type VerifyLimits = { [K in keyof typeof VERIFY_LIMITS]: number }
 
 const MiB = 1024 * 1024
 /** Input read at a time: at the most deflate's 1,032× this is inflated by one push. */
@@ -57,10 +62,13 @@ const CHUNK = 16 * 1024
 const reason = (zh: string, en: string): LocalizedMessage => ({ zh, en })
 
 /** Read a copy: a folder or a .zip file; anything else is a problem, not an exception. */
-export async function readCopy(path: string): Promise<ReadCopyResult> {
+export async function readCopy(
+  path: string,
+  limits: VerifyLimits = VERIFY_LIMITS,
+): Promise<ReadCopyResult> {
   const info = await stat(path)
-  if (info.isDirectory()) return readFolder(path)
-  if (info.isFile()) return readZip(path, info.size)
+  if (info.isDirectory()) return readFolder(path, limits)
+  if (info.isFile()) return readZip(path, info.size, limits)
   return {
     files: new Map(),
     problems: [
@@ -84,7 +92,7 @@ async function hashFile(file: string): Promise<{ sha256: string; bytes: number }
   return { sha256: hash.digest('hex'), bytes }
 }
 
-async function readFolder(root: string): Promise<ReadCopyResult> {
+async function readFolder(root: string, limits: VerifyLimits): Promise<ReadCopyResult> {
   const result: ReadCopyResult = { files: new Map(), problems: [] }
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true })
@@ -95,7 +103,7 @@ async function readFolder(root: string): Promise<ReadCopyResult> {
       if (entry.isDirectory()) await walk(full)
       else if (entry.isFile()) {
         if (rel === MANIFEST) {
-          const text = await readManifestFile(full, result, rel)
+          const text = await readManifestFile(full, result, rel, limits)
           if (text !== undefined) result.manifest = text
         } else result.files.set(rel, { path: rel, ...(await hashFile(full)) })
       } else {
@@ -117,9 +125,10 @@ async function readManifestFile(
   file: string,
   result: ReadCopyResult,
   rel: string,
+  limits: VerifyLimits,
 ): Promise<string | undefined> {
   const { size } = await stat(file)
-  if (size > VERIFY_LIMITS.manifestBytes) {
+  if (size > limits.manifestBytes) {
     result.problems.push(tooLarge(rel, size))
     return undefined
   }
@@ -141,10 +150,10 @@ const tooLarge = (path: string, bytes: number): CopyProblem => ({
 
 /**
  * A zip, streamed: each entry inflated chunk by chunk and hashed as it comes. Refused (and
- * read no further) past VERIFY_LIMITS: too many entries, an entry or the whole larger
+ * read no further) past the limits: too many entries, an entry or the whole larger
  * than allowed or than it declares, or a compression ratio only a zip bomb has.
  */
-async function readZip(path: string, size: number): Promise<ReadCopyResult> {
+async function readZip(path: string, size: number, limits: VerifyLimits): Promise<ReadCopyResult> {
   const result: ReadCopyResult = { files: new Map(), problems: [] }
   const seen = new Set<string>()
   let refused: CopyProblem | undefined
@@ -159,8 +168,8 @@ async function readZip(path: string, size: number): Promise<ReadCopyResult> {
   unzip.register(UnzipPassThrough)
   unzip.onfile = (file) => {
     if (refused) return
-    if (++entries > VERIFY_LIMITS.entries) {
-      refuse(`条目超过 ${VERIFY_LIMITS.entries} 个`, `more than ${VERIFY_LIMITS.entries} entries`)
+    if (++entries > limits.entries) {
+      refuse(`条目超过 ${limits.entries} 个`, `more than ${limits.entries} entries`)
       return
     }
     const name = file.name
@@ -179,12 +188,12 @@ async function readZip(path: string, size: number): Promise<ReadCopyResult> {
     if (
       declared !== undefined &&
       file.size !== undefined &&
-      declared > MiB &&
-      declared / Math.max(1, file.size) > VERIFY_LIMITS.ratio
+      declared > limits.ratioFrom &&
+      declared / Math.max(1, file.size) > limits.ratio
     ) {
       refuse(
-        `“${name}”声明解压后 ${Math.round(declared / MiB)} MiB,压缩比超过 ${VERIFY_LIMITS.ratio}:1,疑为压缩炸弹`,
-        `"${name}" declares ${Math.round(declared / MiB)} MiB inflated, a ratio over ${VERIFY_LIMITS.ratio}:1: a zip bomb`,
+        `“${name}”声明解压后 ${Math.round(declared / MiB)} MiB,压缩比超过 ${limits.ratio}:1,疑为压缩炸弹`,
+        `"${name}" declares ${Math.round(declared / MiB)} MiB inflated, a ratio over ${limits.ratio}:1: a zip bomb`,
       )
       return
     }
@@ -210,11 +219,11 @@ async function readZip(path: string, size: number): Promise<ReadCopyResult> {
       bytes += chunk.length
       total += chunk.length
       if (
-        bytes > VERIFY_LIMITS.entryBytes ||
-        total > VERIFY_LIMITS.totalBytes ||
+        bytes > limits.entryBytes ||
+        total > limits.totalBytes ||
         (declared !== undefined && declared > 0 && bytes > declared) ||
-        (total > MiB && total / Math.max(1, consumed) > VERIFY_LIMITS.ratio) ||
-        (isManifest && bytes > VERIFY_LIMITS.manifestBytes)
+        (total > limits.ratioFrom && total / Math.max(1, consumed) > limits.ratio) ||
+        (isManifest && bytes > limits.manifestBytes)
       ) {
         refuse(
           `“${name}”解压后超出上限或声明的大小,疑为压缩炸弹;未继续读取`,

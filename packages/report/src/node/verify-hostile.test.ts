@@ -103,11 +103,22 @@ describe('verify in bounded memory', () => {
   const packed = deflateRawSync(zeros)
   const crc = crc32(zeros)
 
+  // The ratio is judged only past `ratioFrom` inflated (1 GiB; a copy's own 80 MiB scan of
+  // zeros must verify): lowered here so that 256 MiB stands for a bomb.
+  const limits = { ratioFrom: 64 * 1024 * 1024 }
+
   it('refuses an entry that declares a zip bomb ratio before inflating it', async () => {
     const path = await craftedZip('bomb.zip', { name: 'big.bin', packed, size: zeros.length, crc })
-    const { diagnostics } = await verifyBundle(path, undefined, { locale: 'en' })
+    const { diagnostics } = await verifyBundle(path, undefined, { locale: 'en', limits })
     expect(diagnostics.map((d) => d.ruleId)).toEqual(['bundle/refused'])
     expect(diagnostics[0]?.message).toMatch(/zip bomb/)
+  })
+
+  it('refuses an entry declaring 4 GiB from 256 KB with the default limits, at once', async () => {
+    const path = await craftedZip('bomb4.zip', { name: 'big.bin', packed, size: 0xfffffffe, crc })
+    const { diagnostics } = await verifyBundle(path, undefined, { locale: 'en' })
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['bundle/refused'])
+    expect(diagnostics[0]?.message).toMatch(/declares 4096 MiB inflated.*zip bomb/)
   })
 
   it('stops an entry that inflates past the size it declares', async () => {
@@ -119,7 +130,8 @@ describe('verify in bounded memory', () => {
 
   it('stops an entry without declared sizes once the ratio betrays it', async () => {
     const path = await craftedZip('silent.zip', { name: 'z.bin', packed, size: 0, crc: 0 })
-    expect(await rules(path)).toContain('bundle/refused')
+    const { diagnostics } = await verifyBundle(path, undefined, { limits })
+    expect(diagnostics.map((d) => d.ruleId)).toContain('bundle/refused')
   })
 
   it('a device or a FIFO is not a copy, and is never opened', async () => {

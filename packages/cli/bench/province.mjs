@@ -1,0 +1,154 @@
+// The CLI at province scale, as a user runs it: a generated project (100 districts, the
+// ledger split into 100 files, one entry in a hundred with its attachment on disk) and the
+// built `reformkit` run on it as a child process — validate, every report kind as XLSX
+// and CSV, bundle as a folder and as a .zip — each timed, its peak RSS measured, and paired
+// with JSON.parse of the same ledger files in a child of its own, run just before it.
+//
+//   node bench/province.mjs                      10k, 100k and 1M entries, one JSON line each
+//   node bench/province.mjs --entries 200000 --check
+//                                                 the CI end-to-end test: exit 1 when a
+//                                                 command fails or passes RSS_LIMIT_MB
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({
+  options: {
+    entries: { type: 'string', default: process.env.BENCH_PROVINCE ?? '10000,100000,1000000' },
+    check: { type: 'boolean', default: false },
+  },
+})
+const SIZES = values.entries.split(',').map(Number)
+const RSS_LIMIT_MB = 4096
+const FILES = 100
+const bin = new URL('../dist/bin.js', import.meta.url).pathname
+const generator = new URL('../../ledger/bench/generate.mjs', import.meta.url).href
+const say = (line) => process.stderr.write(`${line}\n`)
+
+/** Write the project: plan.yaml (as JSON, which YAML reads), ledger/dNNN.json, some files. */
+function generate(dir, entries) {
+  const script = `
+    import { mkdirSync, writeFileSync } from 'node:fs'
+    import { generateEntries, generatePlan } from ${JSON.stringify(generator)}
+    const dir = ${JSON.stringify(dir)}
+    const plan = generatePlan()
+    const entries = generateEntries(plan)
+    writeFileSync(dir + '/plan.yaml', JSON.stringify({ schema: 'reformkit/plan@1', ...plan }))
+    mkdirSync(dir + '/ledger')
+    const per = Math.ceil(entries.length / ${FILES})
+    for (let f = 0; f < ${FILES}; f++) {
+      const chunk = entries.slice(f * per, (f + 1) * per)
+      writeFileSync(dir + '/ledger/d' + String(f).padStart(3, '0') + '.json',
+        JSON.stringify({ schema: 'reformkit/ledger@1', entries: chunk }))
+    }
+    // One attachment in a hundred exists (its declared hash is a placeholder: a finding).
+    entries.forEach((e, i) => {
+      const a = e.attachments[0]
+      if (i % 100 || !a) return
+      mkdirSync(dir + '/' + a.path.replace(/\\/[^/]*$/, ''), { recursive: true })
+      writeFileSync(dir + '/' + a.path, 'scan of ' + e.id + '\\n'.repeat(a.bytes % 50))
+    })`
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, BENCH_ENTRIES: String(entries) },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  })
+  if (result.status !== 0) throw new Error(`generating ${entries} entries failed: ${result.stderr}`)
+}
+
+/** Run node with `args` under the RSS probe: wall time, exit code, peak RSS, stderr. */
+function run(dir, args) {
+  const rssFile = join(dir, '..', 'rss')
+  const start = performance.now()
+  const result = spawnSync(process.execPath, ['--require', probe, ...args], {
+    env: { ...process.env, RSS_OUT: rssFile, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  })
+  const ms = performance.now() - start
+  let peakMb = Number.NaN
+  try {
+    peakMb = Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024)
+  } catch {}
+  return { ms, exit: result.status ?? result.signal, peakMb, stderr: result.stderr ?? '' }
+}
+
+const base = mkdtempSync(join(tmpdir(), 'reformkit-province-'))
+const probe = join(base, 'rss-probe.cjs')
+writeFileSync(
+  probe,
+  "process.on('exit', () => require('node:fs').writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)))\n",
+)
+// JSON.parse of every ledger file, in a child of its own: what the CLI's work is paired with.
+const parseAll = (dir) => [
+  '-e',
+  `const fs = require('node:fs'); for (const f of fs.readdirSync(${JSON.stringify(`${dir}/ledger`)})) JSON.parse(fs.readFileSync(${JSON.stringify(`${dir}/ledger/`)} + f, 'utf8'))`,
+]
+
+let failed = 0
+try {
+  for (const entries of SIZES) {
+    const dir = join(base, `p${entries}`)
+    const out = join(base, `out${entries}`)
+    mkdirSync(dir)
+    mkdirSync(out)
+    say(`province bench: generating ${entries.toLocaleString('en')} entries…`)
+    generate(dir, entries)
+    const asOf = ['--as-of', '2017-12-31']
+    const commands = {
+      validate: { args: ['validate', dir, '--format', 'json', ...asOf], ok: [0, 1] },
+      ...Object.fromEntries(
+        ['progress', 'assessment', 'kpi', 'ledger-index'].flatMap((kind) =>
+          ['xlsx', 'csv']
+            // The ledger index of more than XLSX_MAX_ROWS entries is CSV only (refused as XLSX).
+            .filter((format) => !(kind === 'ledger-index' && format === 'xlsx' && entries > 1e5))
+            .map((format) => [
+              `${kind}.${format}`,
+              {
+                args: [
+                  'report',
+                  dir,
+                  '--kind',
+                  kind,
+                  '--out',
+                  join(out, `${kind}.${format}`),
+                  ...asOf,
+                ],
+                ok: [0],
+              },
+            ]),
+        ),
+      ),
+      'bundle.folder': { args: ['bundle', dir, '--out', join(out, 'copy'), ...asOf], ok: [0] },
+      'bundle.zip': { args: ['bundle', dir, '--out', join(out, 'copy.zip'), ...asOf], ok: [0] },
+    }
+    const line = { bench: 'cli/province', entries, ledgerFiles: FILES, rssLimitMb: RSS_LIMIT_MB }
+    for (const [name, command] of Object.entries(commands)) {
+      const baseline = run(dir, parseAll(dir))
+      const result = run(dir, [bin, ...command.args])
+      const good = command.ok.includes(result.exit) && result.peakMb <= RSS_LIMIT_MB
+      if (!good) failed++
+      line[name] = {
+        ms: Math.round(result.ms),
+        xJsonParse: Number((result.ms / baseline.ms).toFixed(1)),
+        peakMb: result.peakMb,
+        exit: result.exit,
+      }
+      say(
+        `  ${good ? '✔' : '✖'} ${name}: ${(result.ms / 1000).toFixed(1)} s, ${result.peakMb} MB, exit ${result.exit}${good ? '' : ` — ${result.stderr.trim().split('\n')[0]}`}`,
+      )
+    }
+    console.log(JSON.stringify(line))
+    rmSync(dir, { recursive: true, force: true })
+    rmSync(out, { recursive: true, force: true })
+  }
+} finally {
+  rmSync(base, { recursive: true, force: true })
+}
+if (values.check && failed) {
+  say(`province bench: ${failed} command(s) failed or passed ${RSS_LIMIT_MB} MB`)
+  process.exit(1)
+}

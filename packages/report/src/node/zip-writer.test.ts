@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { unzipSync } from 'fflate'
+import { afterAll, describe, expect, it } from 'vitest'
+import { readCopy } from './read-copy.js'
+import { ZipWriter } from './zip-writer.js'
+
+const base = await mkdtemp(join(tmpdir(), 'reformkit-zipwriter-'))
+afterAll(() => rm(base, { recursive: true, force: true }))
+const date = new Date('2017-12-31T12:00:00Z')
+// Bytes, a small file (read whole) and a large one (streamed), incompressible and not.
+const parts = {
+  'manifest.json': new TextEncoder().encode('{"schema":"x"}\n'),
+  'files/小文件.txt': new TextEncoder().encode('调研报告\n'.repeat(100)),
+  'files/scan.pdf': randomBytes(3 * 1024 * 1024),
+  'files/empty.txt': new Uint8Array(0),
+  'ledger/fgj.yaml': new TextEncoder().encode('- id: a\n'.repeat(400_000)),
+}
+
+async function write(name: string, zip64: 'auto' | 'always') {
+  const path = join(base, name)
+  const zip = await ZipWriter.create(path, date, { zip64 })
+  const written: Record<string, { sha256: string; bytes: number }> = {}
+  for (const [entry, data] of Object.entries(parts)) {
+    const file = join(base, `${name}-${entry.replaceAll('/', '_')}`)
+    await writeFile(file, data)
+    written[entry] =
+      entry === 'manifest.json'
+        ? await zip.add(entry, data)
+        : await zip.add(entry, { path: file, size: data.length })
+  }
+  await zip.close()
+  return { path, written }
+}
+
+describe('ZipWriter', () => {
+  it.each(['auto', 'always'] as const)(
+    'writes a zip (zip64 %s) that fflate and the verify reader read back',
+    async (zip64) => {
+      const { path, written } = await write(`copy-${zip64}.zip`, zip64)
+      const bytes = new Uint8Array(await readFile(path))
+      const unzipped = unzipSync(bytes)
+      expect(Object.keys(unzipped)).toEqual(Object.keys(parts))
+      for (const [entry, data] of Object.entries(parts))
+        expect(Buffer.from(unzipped[entry] as Uint8Array).equals(Buffer.from(data))).toBe(true)
+      const copy = await readCopy(path)
+      expect(copy.problems).toEqual([])
+      expect(copy.manifest).toBe('{"schema":"x"}\n')
+      for (const [entry, facts] of Object.entries(written))
+        if (entry !== 'manifest.json')
+          expect(copy.files.get(entry)).toEqual({ path: entry, ...facts })
+      // Zip64 records are there only when asked for (or needed).
+      const has64 = Buffer.from(bytes).includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))
+      expect(has64).toBe(zip64 === 'always')
+    },
+  )
+
+  it('gives the same bytes for the same files and date', async () => {
+    const a = await write('same-a.zip', 'auto')
+    const b = await write('same-b.zip', 'auto')
+    expect((await readFile(a.path)).equals(await readFile(b.path))).toBe(true)
+  })
+
+  it('never overwrites: the zip must not exist', async () => {
+    await writeFile(join(base, 'taken.zip'), 'mine')
+    await expect(ZipWriter.create(join(base, 'taken.zip'), date)).rejects.toThrow(/EEXIST/)
+    expect(await readFile(join(base, 'taken.zip'), 'utf8')).toBe('mine')
+  })
+})

@@ -32,13 +32,21 @@ export function program(version: string): Command {
     .option('--example <name>', 'copy an example project: wuhan-etdz-2017 / 复制示例')
     .option('--id <id>', 'plan id, e.g. my-district-2025')
     .option('--title <title>', '方案名称 · plan title')
-    .option('--year <year>', 'year of the plan / 方案年度')
+    .option('--year <year>', 'a plan of one year: its period / 方案年度')
+    .option('--start <date>', 'first day of the period, YYYY-MM-DD / 方案起始日')
+    .option('--end <date>', 'last day of the period, YYYY-MM-DD / 方案截止日')
+    .addOption(
+      new Option('--profile <name>', 'what every item must show / 要求 (default: generic)').choices(
+        ['generic', 'wuhan-etdz-2017', 'major-decision-2019'],
+      ),
+    )
     .option('--issuer <issuer>', '发文单位 · issuing office')
     .addOption(lang())
     .addHelpText(
       'after',
       examples([
         'reformkit init my-district --title "某区2025年改革工作方案" --year 2025',
+        'reformkit init talent --title "人才发展五年行动计划" --start 2021-01-01 --end 2025-12-31 --profile major-decision-2019',
         'reformkit init demo --example wuhan-etdz-2017',
       ]),
     )
@@ -53,6 +61,7 @@ export function program(version: string): Command {
         .choices(['stylish', 'json', 'sarif'])
         .default('stylish'),
     )
+    .option('--plan-only', 'check plan.yaml (and config, profile) without the ledger / 只检查方案')
     .option('--as-of <date>', 'day of the check, YYYY-MM-DD (default: today) / 检查日')
     .option('--max-warnings <n>', 'fail when there are more warnings / 警告数上限')
     .option('--rule <id:severity...>', 'set a rule, e.g. entry/future-date:off (repeatable)')
@@ -63,6 +72,7 @@ export function program(version: string): Command {
         'reformkit validate examples/wuhan-etdz-2017 --as-of 2017-12-31',
         'reformkit validate . --format sarif > reformkit.sarif',
         'reformkit validate . --rule supervision/cadence:off --max-warnings 0',
+        'reformkit validate . --plan-only',
       ]),
     )
     .action(async (dir, options) => (await import('./commands/validate.js')).validate(dir, options))

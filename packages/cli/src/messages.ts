@@ -104,6 +104,24 @@ export const cliMessages = {
     zh: '--id {{id}}:只能用小写字母、数字和“-”,例如 my-district-2025',
     en: '--id {{id}}: use lower-case letters, digits and "-", e.g. my-district-2025',
   },
+  badDate: {
+    zh: '--{{flag}} {{value}}:请写日期 YYYY-MM-DD,例如 2025-01-01',
+    en: '--{{flag}} {{value}}: give a date YYYY-MM-DD, e.g. 2025-01-01',
+  },
+  badPeriod: {
+    zh: '方案期限 {{start}} 至 {{end}}:起始日晚于截止日',
+    en: 'The period {{start}} to {{end}} starts after it ends',
+  },
+  askStart: { zh: '方案起始日', en: 'First day of the period' },
+  askEnd: { zh: '方案截止日', en: 'Last day of the period' },
+  askProfile: {
+    zh: '要求(generic 只查方案写明的;wuhan-etdz-2017;major-decision-2019)',
+    en: 'Requirements (generic: only what the plan states; wuhan-etdz-2017; major-decision-2019)',
+  },
+  badProfile: {
+    zh: '要求“{{value}}”不存在;可选 {{available}}',
+    en: 'No profile "{{value}}"; available: {{available}}',
+  },
   badYear: {
     zh: '--year {{year}}:请写年份,例如 2025',
     en: '--year {{year}}: give a year, e.g. 2025',

@@ -1,4 +1,4 @@
-import type { Locale } from '@reformkit/model'
+import { compareDiagnostics, type Locale } from '@reformkit/model'
 import { type CheckedProject, checkProject } from '@reformkit/project'
 import { type FolderProject, loadProject } from '@reformkit/project/node'
 import { progress } from './io.js'
@@ -14,6 +14,8 @@ export interface OpenProjectOptions {
   asOf: string
   /** Extra rule settings from --rule, applied over the config file. */
   ruleOverrides?: Record<string, 'error' | 'warning' | 'info' | 'off'>
+  /** Read and check the plan (with its config and profile) only, not the ledger. */
+  planOnly?: boolean
 }
 
 /**
@@ -29,10 +31,16 @@ export async function openProject(
   const bar = progress(say(locale, 'readingAttachments'))
   const project = await loadProject(dir, {
     locale,
+    planOnly: options.planOnly ?? false,
     onProgress: (p) => {
       if (p.phase === 'hash') bar.update(p.done, p.total)
     },
   }).finally(() => bar.end())
+  if (options.planOnly) {
+    // What reading the plan, config and profile found; no rule runs without a ledger.
+    const diagnostics = [...project.diagnostics].sort(compareDiagnostics)
+    return { ...project, diagnostics, ledgerConfig: project.ledgerConfig }
+  }
   const checked = checkProject(project, {
     asOf: options.asOf,
     locale,

@@ -190,7 +190,10 @@ const cases: Case[] = [
   // reformkit.config.yaml
   {
     name: 'config: a pipe',
-    setup: (d) => fifo(join(d, 'reformkit.config.yaml')),
+    setup: (d) => {
+      rmSync(join(d, 'reformkit.config.yaml'))
+      fifo(join(d, 'reformkit.config.yaml'))
+    },
     args: validate,
     code: 1,
     says: /不是普通文件/,

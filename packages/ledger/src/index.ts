@@ -18,11 +18,15 @@ export {
   parseConfig,
   presetSeverity,
 } from './engine/config.js'
+export { PROFILE_SCHEMA_TAG, ProfileFile, parseProfile } from './engine/profile.js'
 export {
+  type Cadence,
   DEFAULT_PROFILE,
   PROFILES,
+  type Profile,
   type ProfileName,
   RequirementsConfig,
+  type RequirementValues,
   resolveRequirements,
 } from './engine/requirements.js'
 export { ledgerJsonSchema } from './entry/json-schema.js'

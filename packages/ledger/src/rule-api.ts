@@ -7,10 +7,14 @@ export { type EntryPart, type LedgerColumns, PART_BITS } from './engine/guard.js
 export type { LedgerIndex } from './engine/index-ledger.js'
 export { completeIntervals, type Interval, type Span } from './engine/intervals.js'
 export {
+  DEFAULT_KPI_TOLERANCE,
   type KpiProgress,
   type KpiProgressOptions,
   type KpiState,
   kpiProgress,
+  meetsTarget,
+  targetBounds,
+  targetData,
   targetText,
 } from './engine/kpi.js'
 export { itemName, kindList } from './engine/labels.js'

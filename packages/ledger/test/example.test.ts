@@ -21,6 +21,8 @@ async function check(locale: 'zh-CN' | 'en' = 'zh-CN') {
     locale,
     locatePlan: locate,
     attachments: loaded.attachments,
+    // As the example's reformkit.config.yaml says.
+    config: { requirements: { profile: 'wuhan-etdz-2017' } },
   })
   return {
     loaded,

@@ -162,17 +162,25 @@ describe('a rule of your own, from the public API only', () => {
                 projection: requirements.kpiProjection,
               }).state
             : 'none'
-          const spans = completeIntervals('2017-01-01', asOf, requirements.supervision).length
+          const cadence = requirements.supervision
+          const spans =
+            cadence === 'none' ? 0 : completeIntervals('2017-01-01', asOf, cadence).length
           const what = `${itemName(item).en}: ${kindList(wanted).en}; ${state}; ${spans}`
           report({ messageId: 'found', data: { what }, planPath: ['items', 0] })
         }
         expect(pathEscape('../x')).toBe('parent')
       },
     })
-    expect(whats(rule, [], { profile: 'major-decision-2019', supervision: 'halfYear' })).toEqual([
-      '(1) 一般事项: research, discussion, meeting decision; unreported; 2',
-      '(2) 重大事项: research, discussion, meeting decision, public participation, expert review, risk assessment, legality review; none; 2',
+    expect(whats(rule, [], { profile: 'major-decision-2019' })).toEqual([
+      '(1) 一般事项: ; unreported; 2',
+      '(2) 重大事项: public participation, expert review, risk assessment, legality review, meeting decision; none; 2',
     ])
+    expect(whats(rule, [], { profile: 'wuhan-etdz-2017', supervision: 'year' })).toEqual([
+      '(1) 一般事项: research, discussion, meeting decision; unreported; 1',
+      '(2) 重大事项: research, discussion, meeting decision, expert review, risk assessment, legality review; none; 1',
+    ])
+    // The default, generic: nothing the plan does not state, no supervision cadence.
+    expect(whats(rule, [])).toEqual(['(1) 一般事项: ; unreported; 0', '(2) 重大事项: ; none; 0'])
   })
 })
 

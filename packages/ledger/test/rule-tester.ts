@@ -13,7 +13,7 @@ interface Case {
   entries: LedgerEntry[]
   asOf?: string
   options?: unknown
-  /** The config's `requirements:` section (what items must show). */
+  /** The config's `requirements:` section (what items must show); default the seed's profile. */
   requirements?: RequirementsConfig
   plan?: Plan
   attachments?: Map<string, AttachmentFact>
@@ -36,7 +36,8 @@ export function runRule(rule: Rule, c: Case, locale: 'zh-CN' | 'en' = 'zh-CN') {
     config: {
       preset: 'none',
       rules: { [rule.id]: c.options === undefined ? 'error' : ['error', c.options] },
-      ...(c.requirements ? { requirements: c.requirements } : {}),
+      // The fixtures are the seed plan's shape: its profile unless a case names another.
+      requirements: c.requirements ?? { profile: 'wuhan-etdz-2017' },
     },
     rules: [rule],
     ...(c.attachments ? { attachments: c.attachments } : {}),

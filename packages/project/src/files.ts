@@ -4,10 +4,12 @@ export interface ProjectFile {
   bytes: Uint8Array
 }
 
-export type ProjectFileKind = 'plan' | 'ledger' | 'config' | 'attachment'
+export type ProjectFileKind = 'plan' | 'ledger' | 'config' | 'profile' | 'attachment'
 
 export const PLAN_FILE = 'plan.yaml'
 export const CONFIG_FILE = 'reformkit.config.yaml'
+/** The project's own profile (`reformkit/profile@1`): what its plan demands of every item. */
+export const PROFILE_FILE = 'reformkit.profile.yaml'
 export const LEDGER_DIR = 'ledger'
 
 const SCHEMA = /^\s*["']?schema["']?\s*:\s*["']?reformkit\/(plan|ledger)@/m
@@ -17,6 +19,7 @@ const TEXT_FILE = /\.(ya?ml|json)$/i
 export function classify(file: ProjectFile): ProjectFileKind {
   const name = file.path.split('/').at(-1) ?? ''
   if (name === CONFIG_FILE) return 'config'
+  if (name === PROFILE_FILE) return 'profile'
   if (!TEXT_FILE.test(name)) return 'attachment'
   const head = new TextDecoder().decode(file.bytes.subarray(0, 4096))
   const tag = SCHEMA.exec(head)?.[1]
@@ -55,7 +58,7 @@ export function mergeOpened(
   const keep = current.filter((f) => {
     const kind = classify(f)
     if (kind === 'plan') return true
-    if (kind === 'config') return !kinds.has('config')
+    if (kind === 'config' || kind === 'profile') return !kinds.has(kind)
     return !kinds.has('ledger')
   })
   return [...keep, ...opened]

@@ -7,6 +7,7 @@ export {
   LEDGER_DIR,
   mergeOpened,
   PLAN_FILE,
+  PROFILE_FILE,
   type ProjectFile,
   type ProjectFileKind,
   relativeToProject,

@@ -4,8 +4,10 @@ import {
   checkLedger,
   type LedgerConfig,
   type LedgerEntry,
+  type Profile,
   parseConfig,
   parseLedger,
+  parseProfile,
   pathEscape,
   type Requirements,
   resolveRequirements,
@@ -34,6 +36,8 @@ export interface Project {
   ledgerConfig: LedgerConfig
   /** The config's `report:` and `rubric:` sections. */
   reportConfig?: ReportConfigInput
+  /** The project's own profile (reformkit.profile.yaml), when it has one. */
+  profile?: Profile
   /** Facts per attachment path; absent when no attachment was looked at. */
   attachments?: ReadonlyMap<string, AttachmentFact>
   /** Findings of reading: encodings, YAML, schemas, the config. */
@@ -94,6 +98,13 @@ export function readConfigInto(project: Project, text: string, filename: string,
   if (report.config) project.reportConfig = report.config
 }
 
+/** Read reformkit.profile.yaml into the project: the base of its requirements. */
+export function readProfileInto(project: Project, text: string, filename: string, locale: Locale) {
+  const parsed = parseProfile(text, { filename, locale })
+  for (const d of parsed.diagnostics) project.diagnostics.push(d)
+  if (parsed.ok && parsed.profile) project.profile = parsed.profile
+}
+
 export const emptyProject = (): Project => ({
   entries: [],
   ledgerFiles: [],
@@ -127,6 +138,10 @@ export async function loadProject(
   const configText = configFile && text(configFile)
   if (configFile && configText !== undefined)
     readConfigInto(project, configText, configFile.path, locale)
+  const profileFile = sorted.find((f) => classify(f) === 'profile')
+  const profileText = profileFile && text(profileFile)
+  if (profileFile && profileText !== undefined)
+    readProfileInto(project, profileText, profileFile.path, locale)
   for (const file of sorted.filter((f) => classify(f) === 'ledger')) {
     project.ledgerFiles.push(file.path)
     const source = text(file)
@@ -162,7 +177,7 @@ export function checkProject(project: Project, options: CheckProjectOptions): Ch
     : project.ledgerConfig
   const { plan } = project
   if (!plan) return { diagnostics: [...project.diagnostics].sort(compareDiagnostics), ledgerConfig }
-  const requirements = resolveRequirements(plan, ledgerConfig)
+  const requirements = resolveRequirements(plan, ledgerConfig, project.profile)
   const checked = checkLedger({
     plan,
     entries: project.entries,

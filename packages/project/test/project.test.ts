@@ -32,6 +32,36 @@ function dropped(): ProjectFile[] {
 const summary = (diagnostics: ReturnType<typeof checkProject>['diagnostics']) =>
   diagnostics.map((d) => [d.ruleId, d.location.file, d.location.line, d.message].join(' '))
 
+describe("a profile of the project's own (reformkit.profile.yaml)", () => {
+  const plan = readFileSync(join(root, 'plan.yaml'))
+  const profile = encode(
+    'schema: reformkit/profile@1\nid: own\nname: 本区保障措施\nextends: wuhan-etdz-2017\nsupervision: year\n',
+  )
+  it('is the base of the requirements, in the browser and on disk alike', async () => {
+    const files = [
+      { path: 'plan.yaml', bytes: new Uint8Array(plan) },
+      { path: 'reformkit.profile.yaml', bytes: profile },
+    ]
+    expect(files.map(classify)).toEqual(['plan', 'profile'])
+    const project = await loadProject(files)
+    expect(project.profile?.id).toBe('own')
+    const { requirements } = checkProject(project, { asOf: '2017-12-31' })
+    expect(requirements).toMatchObject({ profile: 'own', supervision: 'year' })
+    expect(requirements?.ordinary.decision).toEqual(['research', 'discussion', 'meetingDecision'])
+  })
+
+  it('a broken one is a located finding, and the requirements fall back', async () => {
+    const broken = encode('schema: reformkit/profile@1\nid: own\nname: x\nsupervision: weekly\n')
+    const project = await loadProject([
+      { path: 'plan.yaml', bytes: new Uint8Array(plan) },
+      { path: 'reformkit.profile.yaml', bytes: broken },
+    ])
+    const found = project.diagnostics.find((d) => d.location.file === 'reformkit.profile.yaml')
+    expect(found).toMatchObject({ severity: 'error', location: { line: 4 } })
+    expect(checkProject(project, { asOf: '2017-12-31' }).requirements?.profile).toBe('generic')
+  })
+})
+
 describe('one loader for the command line and the browser', () => {
   it('reads the example folder and the dropped folder alike, and checks them alike', async () => {
     const folder = await loadFolder(root, { locale: 'en' })

@@ -1,7 +1,7 @@
 // The Wuhan 2017 example, read and checked once, for the report tests.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { checkLedger } from '@reformkit/ledger'
+import { checkLedger, parseConfig, rules } from '@reformkit/ledger'
 import { loadLedger } from '@reformkit/ledger/node'
 import { compareDiagnostics, parsePlan } from '@reformkit/model'
 
@@ -16,14 +16,21 @@ export async function loadExample(asOf = AS_OF) {
   })
   if (!parsed.plan || !parsed.locate) throw new Error('the example plan must parse')
   const plan = parsed.plan
+  // The example's config names its profile (wuhan-etdz-2017): checks and views share it.
+  const ledgerConfig = parseConfig(
+    readFileSync(`${exampleRoot}reformkit.config.yaml`, 'utf8'),
+    rules,
+  ).config
+  if (!ledgerConfig) throw new Error('the example config must parse')
   const loaded = await loadLedger('ledger', { root: exampleRoot, plan })
   const checked = checkLedger({
     plan,
     entries: loaded.entries,
     asOf,
+    config: ledgerConfig,
     locatePlan: parsed.locate,
     attachments: loaded.attachments,
   })
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics].sort(compareDiagnostics)
-  return { plan, entries: loaded.entries, diagnostics, asOf, loaded }
+  return { plan, entries: loaded.entries, diagnostics, asOf, loaded, ledgerConfig }
 }

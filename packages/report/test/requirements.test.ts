@@ -37,8 +37,12 @@ describe('what the assessment requires', () => {
   }
 
   it('does not change when decision/procedure-complete is switched off', () => {
-    const on = required({})
-    const off = required({ rules: { 'decision/procedure-complete': 'off' } })
+    const wuhan = { profile: 'wuhan-etdz-2017' } as const
+    const on = required({ requirements: wuhan })
+    const off = required({
+      requirements: wuhan,
+      rules: { 'decision/procedure-complete': 'off' },
+    })
     expect(on.required).toEqual(
       expect.arrayContaining(['expertReview', 'riskAssessment', 'legalityReview']),
     )
@@ -50,11 +54,17 @@ describe('what the assessment requires', () => {
   })
 
   it('follows the requirements of the config, for rules and reports alike', () => {
-    const lighter = required({ requirements: { decisionForMajor: ['legalityReview'] } })
+    const lighter = required({
+      requirements: { profile: 'wuhan-etdz-2017', decisionForMajor: ['legalityReview'] },
+    })
     expect(lighter.required).toContain('legalityReview')
     expect(lighter.required).not.toContain('expertReview')
     const profile2019 = required({ requirements: { profile: 'major-decision-2019' } })
     expect(profile2019.required).toContain('publicParticipation')
+    // generic, the default, requires no decision procedure the plan does not state.
+    const generic = required({})
+    expect(generic.required).toEqual(['progress'])
+    expect(generic.findings).toBe(0)
   })
 })
 

@@ -11,6 +11,7 @@ export interface ValidateOptions extends CommonOptions {
   format: 'stylish' | 'json' | 'sarif'
   maxWarnings?: string
   rule?: string[]
+  planOnly?: boolean
 }
 
 export async function validate(dir: string, options: ValidateOptions): Promise<void> {
@@ -24,6 +25,7 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
     locale,
     asOf,
     ruleOverrides: ruleOverrides(options.rule, locale),
+    planOnly: options.planOnly ?? false,
   })
   await writePieces(
     formatDiagnosticsChunks(project.diagnostics, {

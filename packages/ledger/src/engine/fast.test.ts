@@ -61,7 +61,14 @@ describe('firstEqual', () => {
 
 describe('orderByGroupAndDay', () => {
   const naive = (groups: number[], days: number[]) =>
-    groups.map((_, i) => i).sort((a, b) => groups[a]! - groups[b]! || days[a]! - days[b]! || a - b)
+    groups
+      .map((_, i) => i)
+      .sort(
+        (a, b) =>
+          (groups[a] as number) - (groups[b] as number) ||
+          (days[a] as number) - (days[b] as number) ||
+          a - b,
+      )
 
   it('orders positions by group, then day, then position, like a comparison sort', () => {
     fc.assert(

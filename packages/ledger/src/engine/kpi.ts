@@ -1,4 +1,4 @@
-import type { Kpi, KpiTarget } from '@reformkit/model'
+import { elapsedFraction, type Kpi, type KpiTarget } from '@reformkit/model'
 import type { LedgerEntry } from '../entry/schema.js'
 
 /** The day a KPI report describes: its own asOf, else the entry date. */
@@ -29,32 +29,67 @@ export function kpiActual(
   return kpi.accumulation === 'sum' ? sum : latest?.value
 }
 
-/** Whether a value meets a target. `exactly` means the value itself, not more. */
-export function meetsTarget(target: KpiTarget, value: number): boolean {
+/** Share of an approximate (左右) target's value it may miss by, unless it says otherwise. */
+export const DEFAULT_KPI_TOLERANCE = 0.05
+
+/**
+ * The values a target accepts, as [low, high]: `exactly` is the value itself, an
+ * approximate (左右) target widened by its tolerance on each side it bounds.
+ */
+export function targetBounds(
+  target: KpiTarget,
+  tolerance = DEFAULT_KPI_TOLERANCE,
+): [low: number, high: number] {
+  const share = target.approximate ? (target.tolerance ?? tolerance) : 0
+  const slack = (value: number) => Math.abs(value) * share
+  const { value } = target
   switch (target.comparator) {
     case 'atLeast':
-      return value >= target.value
+      return [value - slack(value), Number.POSITIVE_INFINITY]
     case 'atMost':
-      return value <= target.value
+      return [Number.NEGATIVE_INFINITY, value + slack(value)]
     case 'exactly':
-      return value === target.value
-    case 'range':
-      return value >= target.value && value <= (target.upper ?? Number.POSITIVE_INFINITY)
+      return [value - slack(value), value + slack(value)]
+    case 'range': {
+      const upper = target.upper ?? Number.POSITIVE_INFINITY
+      return [value - slack(value), upper + slack(upper)]
+    }
   }
 }
 
-/** How a target reads: ≥ 25, = 3, ≤ 10, 10–20. */
-export function targetText(target: KpiTarget): string {
-  switch (target.comparator) {
-    case 'atLeast':
-      return `≥ ${target.value}`
-    case 'atMost':
-      return `≤ ${target.value}`
-    case 'exactly':
-      return `= ${target.value}`
-    case 'range':
-      return `${target.value}–${target.upper ?? '?'}`
-  }
+/**
+ * Whether a value meets a target. `exactly` means the value itself, not more; an
+ * approximate target (左右) accepts its tolerance either way.
+ */
+export function meetsTarget(target: KpiTarget, value: number, tolerance?: number): boolean {
+  const [low, high] = targetBounds(target, tolerance)
+  return value >= low && value <= high
+}
+
+/**
+ * How a target reads: as the plan writes it (`written`, e.g. 2000名左右) when given, else
+ * ≥ 25, = 3, ≈ 2000, ≤ 10, 10–20; 每年 (a year) for a target per year.
+ */
+export function targetText(target: KpiTarget, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  if (target.written) return target.written
+  const about = target.approximate ? (locale === 'en' ? 'about ' : '约 ') : ''
+  const text =
+    target.comparator === 'atLeast'
+      ? `≥ ${about}${target.value}`
+      : target.comparator === 'atMost'
+        ? `≤ ${about}${target.value}`
+        : target.comparator === 'exactly'
+          ? `${target.approximate ? '≈' : '='} ${target.value}`
+          : `${about}${target.value}–${target.upper ?? '?'}`
+  if (target.per !== 'year') return text
+  return locale === 'en' ? `${text} a year` : `每年 ${text}`
+}
+
+/** A target for message data: one text where both languages read alike, else both. */
+export function targetData(target: KpiTarget): string | { zh: string; en: string } {
+  const zh = targetText(target)
+  const en = targetText(target, 'en')
+  return zh === en ? zh : { zh, en }
 }
 
 /**
@@ -82,27 +117,54 @@ export interface KpiProgressOptions {
   elapsed: number
   /** `elapsed`: accumulating KPIs are projected by elapsed time (序时进度); `none`: not at all. */
   projection: 'elapsed' | 'none'
+  /**
+   * The plan period. A target per year (每年) is judged on the year of asOf (within the
+   * period): its reports of that year, its share of that year elapsed. Without the period
+   * such a target is judged over the whole.
+   */
+  period?: { start: string; end: string }
+  /** Tolerance of approximate targets that state none (DEFAULT_KPI_TOLERANCE). */
+  tolerance?: number
 }
 
 /**
  * The one judgement of a KPI, shared by the rule kpi/attainment and the reports' KPI view.
- * `reports` are the KPI reports of this KPI (others are ignored).
+ * `reports` are the KPI reports of this KPI (others are ignored). A growth rate (kind
+ * `growth`) is the latest rate reported, never projected.
  */
 export function kpiProgress(
-  kpi: Pick<Kpi, 'id' | 'accumulation' | 'target'>,
+  kpi: Pick<Kpi, 'id' | 'accumulation' | 'target'> & Partial<Pick<Kpi, 'kind'>>,
   reports: readonly LedgerEntry[],
   options: KpiProgressOptions,
 ): KpiProgress {
-  const own = reports.filter((entry) => entry.kpi?.id === kpi.id)
-  const actual = kpiActual(kpi, own, options.asOf)
+  const window = kpi.target.per === 'year' ? yearOf(options.period, options.asOf) : undefined
+  const own = reports.filter(
+    (entry) => entry.kpi?.id === kpi.id && (!window || reportDay(entry) >= window.start),
+  )
+  const growth = kpi.kind === 'growth'
+  const actual = kpiActual(growth ? { accumulation: 'latest' } : kpi, own, options.asOf)
   if (actual === undefined) return { state: 'unreported' }
-  const { comparator, value, upper } = kpi.target
-  const limit = comparator === 'atMost' ? value : comparator === 'range' ? upper : undefined
-  if (limit !== undefined && actual > limit) return { state: 'over', actual }
-  if (meetsTarget(kpi.target, actual)) return { state: 'met', actual }
-  if (options.elapsed >= 1) return { state: 'unmet', actual }
-  if (options.projection === 'none' || options.elapsed <= 0) return { state: 'pending', actual }
-  const projected =
-    kpi.accumulation === 'sum' ? Math.round((actual / options.elapsed) * 10) / 10 : actual
-  return { state: projected >= value ? 'onTrack' : 'behind', actual, projected }
+  const [low, high] = targetBounds(kpi.target, options.tolerance)
+  const { comparator } = kpi.target
+  if ((comparator === 'atMost' || comparator === 'range') && actual > high)
+    return { state: 'over', actual }
+  if (actual >= low && actual <= high) return { state: 'met', actual }
+  const elapsed = window ? elapsedFraction(window, options.asOf) : options.elapsed
+  if (elapsed >= 1) return { state: 'unmet', actual }
+  if (options.projection === 'none' || elapsed <= 0 || growth) return { state: 'pending', actual }
+  const projected = kpi.accumulation === 'sum' ? Math.round((actual / elapsed) * 10) / 10 : actual
+  return { state: projected >= low ? 'onTrack' : 'behind', actual, projected }
+}
+
+/** The calendar year of `asOf` within `period` (clamped to it), as a period of its own. */
+function yearOf(
+  period: { start: string; end: string } | undefined,
+  asOf: string,
+): { start: string; end: string } | undefined {
+  if (!period) return undefined
+  const day = asOf < period.start ? period.start : asOf > period.end ? period.end : asOf
+  const year = day.slice(0, 4)
+  const start = `${year}-01-01` < period.start ? period.start : `${year}-01-01`
+  const end = `${year}-12-31` > period.end ? period.end : `${year}-12-31`
+  return { start, end }
 }

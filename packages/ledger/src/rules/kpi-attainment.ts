@@ -1,5 +1,5 @@
 import { elapsedFraction } from '@reformkit/model'
-import { defineRule, itemName, type KpiState, kpiProgress, targetText } from '../rule-api.js'
+import { defineRule, itemName, type KpiState, kpiProgress, targetData } from '../rule-api.js'
 
 /** The finding each state of a KPI gives (kpiProgress); the others give none. */
 const findingOf: Partial<Record<KpiState, 'over' | 'unmet' | 'behind'>> = {
@@ -44,6 +44,8 @@ export const kpiAttainment = defineRule({
           asOf,
           elapsed,
           projection,
+          period: plan.period,
+          tolerance: requirements.kpiTolerance,
         })
         const messageId = findingOf[state]
         if (!messageId) return // kpi/reported speaks of unreported KPIs
@@ -54,7 +56,7 @@ export const kpiAttainment = defineRule({
             item: itemName(item),
             actual: actual ?? 0,
             unit: kpi.unit,
-            target: targetText(kpi.target),
+            target: targetData(kpi.target),
             ...(projected !== undefined ? { projected } : {}),
           },
           planPath: ['items', at, 'kpis', k],

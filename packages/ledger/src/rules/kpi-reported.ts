@@ -1,5 +1,5 @@
 import { dayNumber } from '@reformkit/model'
-import { defineRule, itemName, targetText } from '../rule-api.js'
+import { defineRule, itemName, targetData } from '../rule-api.js'
 
 export const kpiReported = defineRule({
   id: 'kpi/reported',
@@ -36,7 +36,7 @@ export const kpiReported = defineRule({
               data: {
                 item: itemName(item),
                 measure: kpi.measure,
-                target: targetText(kpi.target),
+                target: targetData(kpi.target),
                 unit: kpi.unit,
               },
               planPath: ['items', at, 'kpis', k],

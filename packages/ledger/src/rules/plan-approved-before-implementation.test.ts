@@ -14,6 +14,11 @@ testRule(planApprovedBeforeImplementation, {
       entries: [...approval, entry({ kind: 'progress', date: '2017-04-01' })],
     },
     { name: 'no progress yet: nothing to check', entries: [entry({ kind: 'research' })] },
+    {
+      name: 'under generic, which asks for no approval, progress alone',
+      entries: [entry({ kind: 'progress', date: '2017-03-02' })],
+      requirements: { profile: 'generic' },
+    },
   ],
   invalid: [
     {

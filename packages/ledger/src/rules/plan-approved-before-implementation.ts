@@ -8,8 +8,8 @@ export const planApprovedBeforeImplementation = defineRule({
   meta: {
     type: 'problem',
     docs: {
-      zh: '每个事项的实施方案报区创改组会议研究批准后才能实施:第一份推进材料之前,须有正式方案和区创改组的上会研究记录。',
-      en: "Each item's implementation plan is approved at a leading-group meeting before work counts: before the first progress material there is a formal plan and the leading group's meeting decision.",
+      zh: '每个事项的实施方案报区创改组会议研究批准后才能实施:第一份推进材料之前,须有正式方案和区创改组的上会研究记录。只在要求(profile)规定了上会研究或正式方案的事项上检查:generic 下不检查。',
+      en: "Each item's implementation plan is approved at a leading-group meeting before work counts: before the first progress material there is a formal plan and the leading group's meeting decision. Checked only where the requirements (profile) ask for a meeting decision or a formal plan: not under generic.",
       rationale: '保障措施(二):制订实施方案,报区创改组会议研究批准后实施',
     },
     messages: {
@@ -34,13 +34,17 @@ export const planApprovedBeforeImplementation = defineRule({
     }),
     recommended: 'error',
   },
-  check({ plan, index, options, report }) {
+  check({ plan, index, options, requirements, report }) {
     const body = options.approvingBody ?? plan.bodies.leadingGroup?.id
     const approver = [plan.bodies.leadingGroup, plan.bodies.office, plan.bodies.superior].find(
       (b) => b?.id === body,
     )
     const bodyName = approver ? (approver.shortName ?? approver.name) : (body ?? '区创改组')
     for (const item of plan.items) {
+      const need = requirements.items.get(item.id)
+      const needsMeeting = need?.decision.includes('meetingDecision') ?? false
+      const needsFormal = need?.outcome.includes('formalPlan') ?? false
+      if (!needsMeeting && !needsFormal) continue
       const started = options.implementationKinds
         .map((kind) => index.firstOf(item.id, kind))
         .filter((entry) => entry !== undefined)
@@ -53,9 +57,9 @@ export const planApprovedBeforeImplementation = defineRule({
             entry.date <= started.date && (body === undefined || entry.meeting?.body === body),
         )
       const data = { item: itemName(item), date: started.date, body: bodyName }
-      if (!approved) report({ messageId: 'noApproval', data, entry: started })
+      if (needsMeeting && !approved) report({ messageId: 'noApproval', data, entry: started })
       const formal = index.firstOf(item.id, 'formalPlan')
-      if (!formal || formal.date > started.date)
+      if (needsFormal && (!formal || formal.date > started.date))
         report({ messageId: 'noFormalPlan', data, entry: started })
     }
   },

@@ -5,8 +5,8 @@ export const supervisionCadence = defineRule({
   meta: {
     type: 'problem',
     docs: {
-      zh: '事项的实施方案批准后,每个督办周期(默认每季度)至少有一份督办情况记录,直到检查日或方案期末(以较早者为准);批准时所在周期剩余不足一半的不计。',
-      en: "From the approval of an item's plan to the day of the check or the end of the plan period, whichever is earlier, every supervision interval (a quarter by default) has at least one supervision record; the interval of the approval counts only if at least half of it remains.",
+      zh: '事项的实施方案批准后,每个督办周期(由 requirements.supervision 或方案的 profile 决定:wuhan-etdz-2017 每季度,major-decision-2019 每半年,generic 不要求)至少有一份督办情况记录,直到检查日或方案期末(以较早者为准);批准时所在周期剩余不足一半的不计。',
+      en: "From the approval of an item's plan to the day of the check or the end of the plan period, whichever is earlier, every supervision interval (requirements.supervision or the profile's: a quarter in wuhan-etdz-2017, half a year in major-decision-2019, none in generic) has at least one supervision record; the interval of the approval counts only if at least half of it remains.",
       rationale: '保障措施(三):加强对工作落实情况的督办检查;保障措施(四):督办情况',
     },
     messages: {
@@ -18,6 +18,8 @@ export const supervisionCadence = defineRule({
     recommended: 'warning',
   },
   check({ plan, index, asOf, requirements, report }) {
+    const cadence = requirements.supervision
+    if (cadence === 'none') return
     // Supervision is owed while the plan runs: up to asOf, or the end of its period.
     const until = [asOf, plan.period.end].sort()[0] as string
     // Items approved on the same day share their intervals: compute each once.
@@ -25,7 +27,7 @@ export const supervisionCadence = defineRule({
     const spansFrom = (approved: string) => {
       const known = intervals.get(approved)
       if (known) return known
-      const spans = completeIntervals(approved, until, requirements.supervision)
+      const spans = completeIntervals(approved, until, cadence)
       intervals.set(approved, spans)
       return spans
     }

@@ -161,6 +161,22 @@ export const modelMessages = {
     zh: '类别“{{category}}”声明共 {{declared}} 项,实际列出 {{actual}} 项',
     en: 'Category "{{category}}" declares {{declared}} items but lists {{actual}}',
   },
+  'plan/item-number-restart': {
+    zh: '类别“{{category}}”中第 {{position}} 个事项的序号应为 {{expected}},实为 {{actual}}(numbering: perCategory,各类别内从 1 起连续编排)',
+    en: 'Item {{position}} of category "{{category}}" must have number {{expected}}, not {{actual}} (numbering: perCategory, each category runs 1..n)',
+  },
+  'plan/no-unit': {
+    zh: '事项{{item}}未写明责任单位;可以保留,但该事项的材料无法归到某个单位,考核也不计入任何单位',
+    en: 'Item {{item}} names no responsible unit; accepted, but its materials belong to no unit and it counts toward no unit in the assessment',
+  },
+  'plan/unknown-parent': {
+    zh: '类别“{{category}}”的上级类别“{{id}}”不在 categories 中',
+    en: 'Category "{{category}}" has the parent "{{id}}", which is not in categories',
+  },
+  'plan/category-cycle': {
+    zh: '类别“{{category}}”经上级(parent)又回到自身,层级不能成环',
+    en: 'Category "{{category}}" is its own ancestor through parent; categories cannot form a loop',
+  },
   'plan/period-reversed': {
     zh: '方案期限的开始日期 {{start}} 晚于结束日期 {{end}}',
     en: 'The plan period starts {{start}}, after it ends {{end}}',

@@ -94,12 +94,27 @@ export function checkPlanReferences(
   })
 
   const categoryIds = new Set(plan.categories.map((c) => c.id))
+  const ancestors = categoryAncestors(plan, locate, report, diagnostics)
   const counted = new Map<string, number>()
+  const perCategory = new Map<string, number>()
   plan.items.forEach((item, i) => {
     const label = formatOrdinal(Math.min(Math.max(item.number, 1), 9999))
     const itemPath = ['items', i]
-    counted.set(item.category, (counted.get(item.category) ?? 0) + 1)
-    if (item.number !== i + 1) {
+    // A declared count (共N项) covers the items of the category and of those beneath it.
+    for (const id of [item.category, ...(ancestors.get(item.category) ?? [])])
+      counted.set(id, (counted.get(id) ?? 0) + 1)
+    if (plan.numbering === 'perCategory') {
+      const position = (perCategory.get(item.category) ?? 0) + 1
+      perCategory.set(item.category, position)
+      if (item.number !== position)
+        diagnostics.push(
+          report({
+            ruleId: 'plan/item-number-restart',
+            data: { category: item.category, position, expected: position, actual: item.number },
+            location: locate([...itemPath, 'number']),
+          }),
+        )
+    } else if (item.number !== i + 1) {
       diagnostics.push(
         report({
           ruleId: 'plan/item-number-sequence',
@@ -118,6 +133,15 @@ export function checkPlanReferences(
         }),
       )
     }
+    if (item.responsible.length === 0)
+      diagnostics.push(
+        report({
+          ruleId: 'plan/no-unit',
+          severity: 'info',
+          data: { item: label },
+          location: locate(itemPath),
+        }),
+      )
     for (const field of ['responsible', 'lead', 'support'] as const) {
       item[field]?.forEach((id, k) => {
         const location = locate([...itemPath, field, k])
@@ -220,6 +244,53 @@ export function checkPlanReferences(
     }
   })
   return diagnostics
+}
+
+/**
+ * Each category's ancestors through `parent`, nearest first. An unknown parent or a loop is
+ * reported (once per category) and cut there.
+ */
+function categoryAncestors(
+  plan: Plan,
+  locate: Locate,
+  report: ReturnType<typeof diagnosticFactory>,
+  diagnostics: Diagnostic[],
+): Map<string, string[]> {
+  const parents = new Map(plan.categories.map((c) => [c.id, c.parent]))
+  const result = new Map<string, string[]>()
+  plan.categories.forEach((category, c) => {
+    const chain: string[] = []
+    let parent = category.parent
+    while (parent !== undefined) {
+      if (!parents.has(parent)) {
+        if (parent === category.parent)
+          diagnostics.push(
+            report({
+              ruleId: 'plan/unknown-parent',
+              data: { category: category.id, id: parent },
+              location: locate(['categories', c, 'parent']),
+              suggestions: suggestFrom(parent, [...parents.keys()]),
+            }),
+          )
+        break
+      }
+      if (parent === category.id || chain.includes(parent)) {
+        if (parent === category.id)
+          diagnostics.push(
+            report({
+              ruleId: 'plan/category-cycle',
+              data: { category: category.id },
+              location: locate(['categories', c, 'parent']),
+            }),
+          )
+        break
+      }
+      chain.push(parent)
+      parent = parents.get(parent)
+    }
+    result.set(category.id, chain)
+  })
+  return result
 }
 
 function suggestFrom(input: string, candidates: string[]): Suggestion[] {

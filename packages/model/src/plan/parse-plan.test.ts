@@ -274,3 +274,93 @@ describe('parsePlan refuses files it cannot read', () => {
     })
   })
 })
+
+/** A plan of another shape: five years, 一、 over （一）, numbering per category, 左右 and 每年. */
+const talent = `schema: reformkit/plan@1
+id: talent
+title: 人才发展五年行动计划
+period: { start: 2021-01-01, end: 2025-12-31 }
+units:
+  - { id: rsj, name: 市人社局 }
+  - { id: kjj, name: 市科技局 }
+  - { id: qx, name: 某区 }
+unitGroups:
+  - { id: districts, name: 各区、县级市, members: [qx] }
+categories:
+  - { id: c1, label: 一、集聚人才, count: 3 }
+  - { id: c1-1, label: （一）引进高层次人才, parent: c1 }
+  - { id: c1-2, label: （二）培养青年人才, parent: c1 }
+numbering: perCategory
+items:
+  - id: i1
+    number: 1
+    category: c1-1
+    title: 引进高层次人才
+    lead: [rsj]
+    support: [kjj, districts]
+    kpis:
+      - id: k-talent
+        measure: 引进高层次人才
+        unit: 名
+        target: { comparator: exactly, value: 2000, approximate: true, written: 2000名左右 }
+      - id: k-growth
+        measure: 人才总量增长
+        unit: '%'
+        kind: growth
+        baselineYear: 2020
+        target: { comparator: exactly, value: 6.5, approximate: true, written: 增长6.5%左右 }
+  - id: i2
+    number: 2
+    category: c1-1
+    title: 每年新增博士后
+    responsible: [rsj]
+    kpis:
+      - id: k-postdoc
+        measure: 新增博士后
+        unit: 万名
+        target: { comparator: atLeast, value: 3200000, per: year, written: 320万名 }
+  - id: i3
+    number: 1
+    category: c1-2
+    title: 营造尊重人才的社会氛围
+`
+
+describe('plans of other shapes', () => {
+  it('five years, nested categories, numbering per category, 左右 and 每年 targets', () => {
+    const result = parsePlan(talent, { filename: 'plan.yaml' })
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.location.line])).toEqual([
+      ['plan/no-unit', 'info', 44],
+    ])
+    const plan = result.plan
+    // Lead then support become the responsible units when the plan writes only those.
+    expect(plan?.items[0]?.responsible).toEqual(['rsj', 'kjj', 'districts'])
+    expect(plan?.items[0]?.kpis[0]?.target).toMatchObject({ approximate: true, per: 'period' })
+    expect(plan?.items[0]?.kpis[1]).toMatchObject({ kind: 'growth', baselineYear: 2020 })
+    expect(plan?.items[1]?.kpis[0]?.target).toMatchObject({ per: 'year', written: '320万名' })
+    expect(plan?.items[2]?.responsible).toEqual([])
+    expect(plan?.categories[0]?.kind).toBe('custom')
+  })
+
+  it('numbering per category restarts in each category, and is checked so', () => {
+    expect(
+      ids(talent.replace('    number: 1\n    category: c1-2', '    number: 3\n    category: c1-2')),
+    ).toContain('plan/item-number-restart')
+    // The same plan numbered continuously is wrong at its third item.
+    expect(ids(talent.replace('numbering: perCategory\n', ''))).toContain(
+      'plan/item-number-sequence',
+    )
+  })
+
+  it('a declared count covers the categories beneath', () => {
+    expect(ids(talent.replace('count: 3', 'count: 2'))).toContain('plan/category-count')
+  })
+
+  it('an unknown parent and a loop of parents are errors', () => {
+    expect(ids(talent.replace('parent: c1 }', 'parent: c9 }'))).toContain('plan/unknown-parent')
+    const loop = talent.replace(
+      'label: 一、集聚人才, count: 3',
+      'label: 一、集聚人才, parent: c1-1',
+    )
+    expect(ids(loop)).toContain('plan/category-cycle')
+  })
+})

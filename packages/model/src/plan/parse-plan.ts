@@ -43,6 +43,10 @@ export function parsePlan(source: string, options: ParsePlanOptions = {}): Parse
     if (hasErrors(tag)) return { ok: false, diagnostics: [...parsed.diagnostics, ...tag] }
     const { value, diagnostics: schemaDiagnostics } = validateSource(Plan, parsed, locale)
     const diagnostics = [...parsed.diagnostics, ...schemaDiagnostics]
+    // An item that names only 牵头/配合 units is the responsibility of those units.
+    for (const item of value?.items ?? [])
+      if (item.responsible.length === 0)
+        item.responsible = [...new Set([...(item.lead ?? []), ...(item.support ?? [])])]
     if (value)
       for (const d of checkPlanReferences(value, parsed.locate, locale)) diagnostics.push(d)
     diagnostics.sort(compareDiagnostics)

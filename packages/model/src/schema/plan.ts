@@ -102,11 +102,14 @@ export type UnitGroup = z.infer<typeof UnitGroup>
 export const CategoryKind = z.enum(['cityLead', 'cityParticipate', 'local', 'custom'])
 export type CategoryKind = z.infer<typeof CategoryKind>
 
-/** 事项类别, e.g. 牵头负责市级改革事项. */
+/** 事项类别, e.g. 牵头负责市级改革事项; nested through `parent` (一、 holds （一）). */
 export const Category = z.strictObject({
   id: Id,
   label: Text,
-  kind: CategoryKind,
+  kind: CategoryKind.default('custom'),
+  parent: Ref.optional().meta({
+    description: 'Id of the category this one sits under: 一、 holds （一）, （一） holds items',
+  }),
   count: z
     .int()
     .nonnegative()
@@ -120,8 +123,26 @@ export type Comparator = z.infer<typeof Comparator>
 
 export const KpiTarget = z.strictObject({
   comparator: Comparator,
-  value: z.number().meta({ description: 'Target value; the lower bound of a range' }),
+  value: z.number().meta({
+    description: 'Target value, normalised (320万 → 3200000); the lower bound of a range',
+  }),
   upper: z.number().optional().meta({ description: 'Upper bound; required for range' }),
+  approximate: z
+    .boolean()
+    .default(false)
+    .meta({ description: '左右: met within the tolerance (config kpiTolerance, else 5 %)' }),
+  tolerance: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .meta({ description: 'Share of the value an approximate target may miss by, e.g. 0.1' }),
+  per: z.enum(['period', 'year']).default('period').meta({
+    description: 'period: the target is for the whole plan; year: for each calendar year (每年)',
+  }),
+  written: Text.optional().meta({
+    description: 'The target as the plan writes it, e.g. 320万名左右 (value holds the number)',
+  }),
 })
 export type KpiTarget = z.infer<typeof KpiTarget>
 
@@ -129,9 +150,17 @@ export type KpiTarget = z.infer<typeof KpiTarget>
 export const Kpi = z.strictObject({
   id: Id,
   measure: Text.meta({ description: 'What is counted, e.g. 新增高新技术企业' }),
-  unit: Text.meta({ description: 'Unit of measure, e.g. 家, 个' }),
+  unit: Text.meta({ description: 'Unit of measure, e.g. 家, 个, 亿元, %' }),
+  kind: z.enum(['count', 'amount', 'growth']).default('count').meta({
+    description:
+      'count (家、个、名) or amount (亿元、平方米): reported values; growth: a rate in % (增长6.5%) against baselineYear',
+  }),
   target: KpiTarget,
   baseline: z.number().optional(),
+  baselineYear: z
+    .int()
+    .optional()
+    .meta({ description: 'Year a growth rate is measured against (比2015年增长…)' }),
   accumulation: z
     .enum(['sum', 'latest'])
     .default('sum')
@@ -157,10 +186,10 @@ export const Item = z.strictObject({
   category: Ref,
   title: Text,
   text: Text.optional().meta({ description: 'Full text of the item as published' }),
-  responsible: z
-    .array(Ref)
-    .min(1)
-    .meta({ description: 'Unit or unit-group ids in the order the plan lists them' }),
+  responsible: z.array(Ref).default([]).meta({
+    description:
+      'Unit or unit-group ids in the order the plan lists them; when empty, lead then support. An item that names no unit is accepted (an info finding).',
+  }),
   lead: z.array(Ref).optional().meta({ description: 'Lead units (牵头), if the plan names them' }),
   support: z.array(Ref).optional().meta({ description: 'Supporting units (配合)' }),
   major: z.boolean().default(false).meta({ description: '重大改革项目' }),
@@ -188,6 +217,10 @@ export const Plan = z
     units: z.array(Unit).min(1),
     unitGroups: z.array(UnitGroup).default([]),
     categories: z.array(Category).min(1),
+    numbering: z.enum(['continuous', 'perCategory']).default('continuous').meta({
+      description:
+        'continuous: items numbered 1..n through the plan; perCategory: numbering restarts in each category',
+    }),
     items: z.array(Item).min(1),
   })
   .meta({ title: 'reformkit plan', description: 'A reform work plan (改革工作方案)' })

@@ -12,8 +12,15 @@ import {
   modelMessages,
 } from '@reformkit/model'
 import { ProjectError } from '../errors.js'
-import { CONFIG_FILE, LEDGER_DIR, PLAN_FILE } from '../files.js'
-import { decodeInto, emptyProject, type Project, readConfigInto, readPlanInto } from '../project.js'
+import { CONFIG_FILE, LEDGER_DIR, PLAN_FILE, PROFILE_FILE } from '../files.js'
+import {
+  decodeInto,
+  emptyProject,
+  type Project,
+  readConfigInto,
+  readPlanInto,
+  readProfileInto,
+} from '../project.js'
 
 const messages = {
   noFolder: { zh: '找不到项目文件夹 {{dir}}', en: 'No project folder at {{dir}}' },
@@ -28,6 +35,8 @@ const say = (locale: Locale, id: keyof typeof messages, data: MessageData) =>
 export interface LoadFolderOptions {
   locale?: Locale
   onProgress?: (progress: LoadLedgerProgress) => void
+  /** Read the plan, config and profile only: no ledger, no attachments. */
+  planOnly?: boolean
 }
 
 /** A project read from its folder, with the files it came from. */
@@ -39,7 +48,8 @@ export interface FolderProject extends Project {
 }
 
 /**
- * Read a project folder: plan.yaml, reformkit.config.yaml (optional), the ledger files in
+ * Read a project folder: plan.yaml, reformkit.config.yaml and reformkit.profile.yaml
+ * (optional), the ledger files in
  * ledger/ and every attachment they name (exists, size, SHA-256, never outside the
  * folder). A missing folder or plan.yaml is a ProjectError; everything wrong inside the
  * files is a finding. Check it with `checkProject`.
@@ -88,6 +98,15 @@ export async function loadProject(
     const text = await read(configPath, CONFIG_FILE)
     if (text !== undefined) readConfigInto(project, text, CONFIG_FILE, locale)
   }
+
+  const profilePath = join(dir, PROFILE_FILE)
+  if (await stat(profilePath).catch(() => undefined)) {
+    project.inputs.push(profilePath)
+    const text = await read(profilePath, PROFILE_FILE)
+    if (text !== undefined) readProfileInto(project, text, PROFILE_FILE, locale)
+  }
+
+  if (options.planOnly) return project
 
   const loaded = await loadLedger(LEDGER_DIR, {
     root: dir,

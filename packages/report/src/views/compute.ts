@@ -43,7 +43,10 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
   const intervalsFrom = (approved: string) => {
     let spans = intervals.get(approved)
     if (!spans) {
-      spans = completeIntervals(approved, supervisedUntil, requirements.supervision)
+      spans =
+        requirements.supervision === 'none'
+          ? []
+          : completeIntervals(approved, supervisedUntil, requirements.supervision)
       intervals.set(approved, spans)
     }
     return spans

@@ -1,0 +1,59 @@
+import {
+  checkSchemaTag,
+  type Diagnostic,
+  hasErrors,
+  Id,
+  type ParseSourceOptions,
+  parseSource,
+  Text,
+  validateSource,
+} from '@reformkit/model'
+import { z } from 'zod'
+import { PROFILES, type Profile, type ProfileName, RequirementsConfig } from './requirements.js'
+
+export const PROFILE_SCHEMA_TAG = 'reformkit/profile@1'
+
+/**
+ * A profile file (`reformkit/profile@1`): what a district's plan demands of every item,
+ * named, shareable between projects. It starts from a shipped profile (`extends`, default
+ * `generic`) and sets any field of the config's `requirements:` section.
+ */
+export const ProfileFile = RequirementsConfig.omit({ profile: true }).extend({
+  schema: z.string(),
+  id: Id,
+  name: Text.meta({ description: '名称 / Name, e.g. 某市人才发展五年行动计划保障措施' }),
+  description: Text.optional().meta({ description: '出处与说明 / Where it comes from' }),
+  extends: z
+    .enum(Object.keys(PROFILES) as [ProfileName, ...ProfileName[]])
+    .default('generic')
+    .meta({ description: '在哪个内置要求之上 / Shipped profile it starts from' }),
+})
+export type ProfileFile = z.input<typeof ProfileFile>
+
+/** Read a profile file: its values resolved over the profile it extends. Never throws. */
+export function parseProfile(
+  source: string,
+  options: ParseSourceOptions = {},
+): { ok: boolean; profile?: Profile; diagnostics: Diagnostic[] } {
+  const locale = options.locale ?? 'zh-CN'
+  const parsed = parseSource(source, options)
+  if (hasErrors(parsed.diagnostics)) return { ok: false, diagnostics: parsed.diagnostics }
+  const tag = checkSchemaTag(parsed, { name: 'reformkit/profile', major: 1 }, locale)
+  if (hasErrors(tag)) return { ok: false, diagnostics: [...parsed.diagnostics, ...tag] }
+  const { value, diagnostics } = validateSource(ProfileFile, parsed, locale)
+  const all = [...parsed.diagnostics, ...diagnostics]
+  if (!value) return { ok: false, diagnostics: all }
+  const base = PROFILES[value.extends]
+  const profile: Profile = {
+    id: value.id,
+    name: value.name,
+    ...(value.description ? { description: value.description } : {}),
+    decision: value.decision ?? base.decision,
+    decisionForMajor: value.decisionForMajor ?? base.decisionForMajor,
+    outcome: value.outcome ?? base.outcome,
+    supervision: value.supervision ?? base.supervision,
+    kpiProjection: value.kpiProjection ?? base.kpiProjection,
+    kpiTolerance: value.kpiTolerance ?? base.kpiTolerance,
+  }
+  return { ok: !hasErrors(all), profile, diagnostics: all }
+}

@@ -64,6 +64,7 @@ describe('XLSX', () => {
       undefined,
       '序号',
       '改革事项',
+      '责任单位',
       '指标',
       '单位',
       '目标',
@@ -73,10 +74,11 @@ describe('XLSX', () => {
       '预计全年',
     ])
     const highTech = sheet.getRow(7)
-    expect(highTech.getCell(3).value).toBe('新增高新技术企业')
-    expect(highTech.getCell(6).value).toBe(18)
-    expect(highTech.getCell(7).value).toBe(0.72)
-    expect(highTech.getCell(7).numFmt).toBe('0.0%')
+    expect(highTech.getCell(3).value).toBe('发改局、发展研究中心、经信局、招商局、各园区')
+    expect(highTech.getCell(4).value).toBe('新增高新技术企业')
+    expect(highTech.getCell(7).value).toBe(18)
+    expect(highTech.getCell(8).value).toBe(0.72)
+    expect(highTech.getCell(8).numFmt).toBe('0.0%')
   })
 
   it('fills traffic-light cells with their colour and writes dates as dates', async () => {

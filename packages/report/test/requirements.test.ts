@@ -76,6 +76,9 @@ describe('one judgement of a KPI', () => {
     value: fc.integer({ min: 0, max: 50 }),
     width: fc.integer({ min: 0, max: 20 }),
     accumulation: fc.constantFrom('sum', 'latest'),
+    approximate: fc.boolean(),
+    per: fc.constantFrom('period', 'year'),
+    kind: fc.constantFrom('count', 'growth'),
   })
   const reportArb = fc.record({
     day: fc.integer({ min: 0, max: 364 }),
@@ -98,7 +101,10 @@ describe('one judgement of a KPI', () => {
               comparator: k.comparator as Kpi['target']['comparator'],
               value: k.value,
               ...(k.comparator === 'range' ? { upper: k.value + k.width } : {}),
+              approximate: k.approximate,
+              per: k.per as Kpi['target']['per'],
             },
+            kind: k.kind as Kpi['kind'],
             accumulation: k.accumulation as Kpi['accumulation'],
           }
           const item = { ...(base.items[0] as Plan['items'][number]), kpis: [kpi], milestones: [] }

@@ -21,8 +21,7 @@ export function ItemDetail({ id }: { id: string }) {
     const unit = views.plan.units.find((u) => u.id === id)
     return unit ? (unit.shortName ?? unit.name) : id
   }
-  const role = (unitId: string) =>
-    item.lead?.includes(unitId) ? t.lead : item.support?.includes(unitId) ? t.support : t.unitRole
+  const roleLabel = { lead: t.lead, support: t.support, responsible: t.unitRole }
   return (
     <article className="detail">
       <Link to="/items" className="back">
@@ -44,9 +43,9 @@ export function ItemDetail({ id }: { id: string }) {
       <section>
         <h2>{t.responsible}</h2>
         <ul className="chips">
-          {view.units.map((unit) => (
-            <li key={unit.id}>
-              {unit.name} <small>{role(unit.id)}</small>
+          {view.responsible.map((named) => (
+            <li key={named.id} title={named.members.map((m) => m.name).join('、')}>
+              {named.name} <small>{roleLabel[named.role]}</small>
             </li>
           ))}
         </ul>

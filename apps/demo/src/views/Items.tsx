@@ -91,7 +91,11 @@ export function Items({ query }: { query: URLSearchParams }) {
               {pick(v.label, locale)}
             </Link>
             <span>{categories.get(v.item.category)}</span>
-            <span className="units">{v.units.map((u) => u.shortName ?? u.name).join('、')}</span>
+            <span className="units">
+              {v.responsible
+                .map((r) => (r.role === 'responsible' ? r.name : `${r.name}(${t[r.role]})`))
+                .join('、')}
+            </span>
             <Bar value={v.completeness} />
             <StatusBadge status={v.status} />
             <span title={v.reasons.map((r) => pick(r.message, locale)).join('\n')}>

@@ -17,12 +17,12 @@ const heat = (value: number) => `hsl(${Math.round(value * 120)} 65% 85%)`
 
 export function Units() {
   const { t, views } = usePage()
-  const role = (view: ItemView, unitId: string) =>
-    view.item.lead?.includes(unitId)
-      ? t.lead
-      : view.item.support?.includes(unitId)
-        ? t.support
-        : t.unitRole
+  const roleLabel = { lead: t.lead, support: t.support, responsible: t.unitRole }
+  // A unit's role on an item: its own, or that of the group (各园区) it is named through.
+  const role = (view: ItemView, unitId: string) => {
+    const named = view.responsible.find((r) => r.members.some((m) => m.id === unitId))
+    return named ? roleLabel[named.role] : t.unitRole
+  }
   const ranked = [...views.units].sort((a, b) => a.rank - b.rank)
   return (
     <>
@@ -88,7 +88,16 @@ export function Units() {
                 <td>{u.items.length}</td>
                 <td>{u.entries}</td>
                 <td>{u.silentItems.map((item) => formatOrdinal(item.number)).join('') || '—'}</td>
-                <td>{u.base}</td>
+                <td
+                  title={u.lines
+                    .map(
+                      (l) =>
+                        `${formatOrdinal(l.item.number)} ${roleLabel[l.role]} ×${l.weight}: ${l.points}`,
+                    )
+                    .join('\n')}
+                >
+                  {u.base}
+                </td>
                 <td>+{u.bonus}</td>
                 <td>−{u.deduction}</td>
                 <td>

@@ -48,6 +48,12 @@ export const Rubric = z.strictObject({
   kpiAttainment: z.number().nonnegative().default(40).meta({
     description: '量化指标完成率 / KPI attainment',
   }),
+  leadWeight: z.number().nonnegative().default(1).meta({
+    description: '牵头单位在其事项上的权重 / Weight of an item a unit leads (牵头)',
+  }),
+  supportWeight: z.number().nonnegative().default(0.5).meta({
+    description: '配合单位在其事项上的权重 / Weight of an item a unit supports (配合)',
+  }),
   bonusCap: z.number().nonnegative().default(5).meta({
     description: '加分上限(须附证明)/ Most bonus points (with proof)',
   }),

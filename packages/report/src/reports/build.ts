@@ -1,10 +1,10 @@
 import type { LedgerConfig, LedgerEntry } from '@reformkit/ledger'
-import { ENTRY_KINDS, entryKindLabels, targetText } from '@reformkit/ledger'
+import { ENTRY_KINDS, entryKindLabels, targetData } from '@reformkit/ledger'
 import type { Diagnostic, LocalizedMessage, Plan } from '@reformkit/model'
 import { compareText, formatOrdinal } from '@reformkit/model'
 import type { ReportConfigInput } from '../config/config.js'
 import { computeViews } from '../views/compute.js'
-import type { ItemStatus, ItemView, PlanViews, ScoreLine } from '../views/types.js'
+import type { ItemStatus, ItemView, PlanViews, ScoreLine, UnitRole } from '../views/types.js'
 import {
   type Cell,
   type Column,
@@ -73,7 +73,32 @@ const ordinals = (items: ReadonlyArray<{ number: number }>): LocalizedMessage =>
   zh: items.map((i) => formatOrdinal(i.number)).join(''),
   en: items.map((i) => `(${i.number})`).join(' '),
 })
-const unitNames = (view: ItemView) => view.units.map((u) => u.shortName ?? u.name).join('、')
+/**
+ * An item's 责任单位 as the plan names them, a group as one name: 牵头:A;配合:B、各区 where
+ * the plan gives roles, else A、B、各园区.
+ */
+function unitNames(view: ItemView): LocalizedMessage {
+  const names = (role: UnitRole) =>
+    view.responsible.filter((r) => r.role === role).map((r) => r.name)
+  const [lead, support, plain] = [names('lead'), names('support'), names('responsible')]
+  if (lead.length + support.length === 0) return both(plain.join('、'), plain.join(', '))
+  const parts: Array<[string, string, string[]]> = [
+    ['牵头', 'lead', lead],
+    ['配合', 'support', support],
+    ['责任', 'responsible', plain],
+  ]
+  const shown = parts.filter(([, , list]) => list.length > 0)
+  return both(
+    shown.map(([zh, , list]) => `${zh}:${list.join('、')}`).join(';'),
+    shown.map(([, en, list]) => `${en}: ${list.join(', ')}`).join('; '),
+  )
+}
+
+const roleLabels: Record<UnitRole, LocalizedMessage> = {
+  lead: both('牵头', 'lead'),
+  support: both('配合', 'support'),
+  responsible: both('责任单位', 'responsible'),
+}
 
 /**
  * Build a report as plain data (ReportModel), ready for any renderer. Pure and
@@ -182,8 +207,8 @@ function assessment(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'>
     level: 1,
     paragraphs: [
       both(
-        '单位得分为其负责事项得分的平均值,加上本单位有证明的加分、减去本单位台账问题的扣分(均有上限)。',
-        "A unit's score is the mean score of its items, plus its bonus points with proof, minus points for problems in its own ledger (each capped).",
+        '单位得分为其负责事项得分的加权平均(牵头、配合按评分细则的权重;本单位未就该事项报送材料的,该事项计 0 分),加上本单位有证明的加分、减去本单位台账问题的扣分(均有上限);明细见第三部分。没有报送任何材料的单位得 0 分。',
+        "A unit's score is the weighted mean of its items' scores (lead and support weighted by the rubric; an item the unit filed nothing for counts 0 for it), plus its bonus points with proof, minus points for problems in its own ledger (each capped); section 3 lists every line. A unit that filed nothing scores 0.",
       ),
     ],
     table: {
@@ -191,7 +216,7 @@ function assessment(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'>
         col('rank', '名次', 'Rank', 'number', 6),
         col('unit', '单位', 'Unit', 'text', 20),
         col('score', '得分', 'Score', 'number', 8),
-        col('base', '事项平均分', 'Items mean', 'number', 10),
+        col('base', '事项加权分', 'Items, weighted', 'number', 10),
         col('bonus', '加分', 'Bonus', 'number', 6),
         col('deduction', '扣分', 'Deduction', 'number', 6),
         col('items', '负责事项', 'Items', 'text', 20),
@@ -284,7 +309,63 @@ function assessment(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'>
         `Assessed on ${views.asOf}. Each item is scored out of 100 by the rubric (decision procedure, outcome materials, supervision, progress evidence, KPIs; items without KPIs are scaled on the other parts), plus bonus, minus deductions.`,
       ),
     ],
-    sections: [ranking, items],
+    sections: [ranking, items, unitLines(views)],
+  }
+}
+
+/** Section 3 of the assessment: each unit's score line by line, and what was deducted. */
+function unitLines(views: PlanViews): Section {
+  const units = [...views.units].sort((a, b) => a.rank - b.rank)
+  const rows: Array<Record<string, Cell>> = units.flatMap((u) => [
+    ...u.lines.map((line) => ({
+      unit: u.unit.name,
+      line: join([ordinals([line.item]), both(line.item.title, line.item.title)], '', ' '),
+      role: roleLabels[line.role],
+      weight: line.weight,
+      itemBase: line.itemBase,
+      filed: line.filed,
+      points: line.points,
+    })),
+    ...(u.bonus > 0
+      ? [{ unit: u.unit.name, line: both('加分(附证明)', 'Bonus (with proof)'), points: u.bonus }]
+      : []),
+    ...u.deductions.map((d) => ({
+      unit: u.unit.name,
+      line: both(
+        `扣分:${d.diagnostic.ruleId} ${d.diagnostic.message}`,
+        `Deducted: ${d.diagnostic.ruleId} ${d.diagnostic.message}`,
+      ),
+      points: -d.points,
+    })),
+  ])
+  return {
+    id: 'unit-lines',
+    heading: both('三、单位得分明细', '3. Units, line by line'),
+    level: 1,
+    paragraphs: [
+      both(
+        '每个负责事项一行:事项得分乘以角色权重计入加权平均;本单位就该事项报送的材料为 0 条时,该行计 0 分。其后为加分和逐条扣分。',
+        "One line per item the unit is responsible for: the item's score enters the weighted mean with the role's weight; a line where the unit filed nothing for the item counts 0. Then bonus, and each deduction.",
+      ),
+    ],
+    table: {
+      columns: [
+        col('unit', '单位', 'Unit', 'text', 16),
+        col('line', '事项或扣分', 'Item or deduction', 'text', 36),
+        col('role', '角色', 'Role', 'text', 8),
+        col('weight', '权重', 'Weight', 'number', 6),
+        col('itemBase', '事项得分', 'Item score', 'number', 8),
+        col('filed', '本单位材料数', 'Filed by unit', 'number', 8),
+        col('points', '计分', 'Points', 'number', 8),
+      ],
+      rows: rows.map((row) => ({
+        role: null,
+        weight: null,
+        itemBase: null,
+        filed: null,
+        ...row,
+      })),
+    },
   }
 }
 
@@ -302,9 +383,10 @@ function kpi(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'> {
     view.kpis.map((k) => ({
       no: ordinals([view.item]),
       item: view.item.title,
+      units: unitNames(view),
       measure: k.kpi.measure,
       unit: k.kpi.unit,
-      target: targetText(k.kpi.target),
+      target: targetData(k.kpi.target),
       actual: k.actual ?? null,
       percent: k.percent ?? null,
       state: kpiStates[k.state],
@@ -326,19 +408,31 @@ function kpi(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'> {
           columns: [
             col('no', '序号', 'No.', 'text', 6),
             col('item', '改革事项', 'Item', 'text', 20),
+            col('units', '责任单位', 'Responsible units', 'text', 16),
             col('measure', '指标', 'Measure', 'text', 24),
             col('unit', '单位', 'Unit', 'text', 5),
             col('target', '目标', 'Target', 'text', 8),
             col('actual', '实际', 'Actual', 'number', 8),
             col('percent', '完成率', 'Attained', 'percent', 8),
             col('state', '状态', 'State', 'text', 8),
-            col('projected', '预计全年', 'Projected', 'number', 8),
+            projectedColumn(views),
           ],
           rows,
         },
       },
     ],
   }
+}
+
+/** 预计全年 in a plan of one calendar year; 预计期末 over several (每年 targets: their year). */
+function projectedColumn(views: PlanViews): Column {
+  const { start, end } = views.plan.period
+  if (start.slice(0, 4) === end.slice(0, 4))
+    return col('projected', '预计全年', 'Projected', 'number', 8)
+  const perYear = views.items.some((v) => v.kpis.some((k) => k.kpi.target.per === 'year'))
+  return perYear
+    ? col('projected', '预计期末(每年指标为当年末)', 'Projected (per-year: year end)', 'number', 10)
+    : col('projected', '预计期末', 'Projected at the end', 'number', 8)
 }
 
 function ledgerIndex(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'> {
@@ -356,8 +450,20 @@ function ledgerIndex(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'
       col('unit', '报送单位', 'Filed by', 'text', 12),
       col('attachments', '附件', 'Attachments', 'text', 28),
     ],
-    rows: items.flatMap((view) =>
-      [...view.entries]
+    rows: items.flatMap((view) => {
+      // Where the plan gives roles, the filer's is shown: 发改局(牵头).
+      const roles = new Map<string, UnitRole>()
+      if (view.responsible.some((r) => r.role !== 'responsible'))
+        for (const named of view.responsible)
+          for (const unit of named.members) if (!roles.has(unit.id)) roles.set(unit.id, named.role)
+      const filer = (id: string): Cell => {
+        const name = names.get(id) ?? id
+        const role = roles.get(id)
+        return role
+          ? both(`${name}(${roleLabels[role].zh})`, `${name} (${roleLabels[role].en})`)
+          : name
+      }
+      return [...view.entries]
         .sort(
           (a, b) =>
             (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) ||
@@ -370,10 +476,10 @@ function ledgerIndex(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'
           date: entry.date,
           title: entry.title,
           documentNumber: entry.documentNumber ?? '',
-          unit: names.get(entry.unit) ?? entry.unit,
+          unit: filer(entry.unit),
           attachments: entry.attachments.map((a) => a.path).join('\n'),
-        })),
-    ),
+        }))
+    }),
   }))
   const count = views.items.reduce((sum, v) => sum + v.entries.length, 0)
   return {

@@ -6,7 +6,13 @@ import {
   resolveRequirements,
   type Span,
 } from '@reformkit/ledger'
-import { daysBetween, elapsedFraction, responsibleUnits } from '@reformkit/model'
+import {
+  daysBetween,
+  elapsedFraction,
+  type Item,
+  type Plan,
+  responsibleUnits,
+} from '@reformkit/model'
 import { resolveReportConfig } from '../config/config.js'
 import { completeness } from './completeness.js'
 import { attribute, groupLedger, inDateOrder, push } from './group.js'
@@ -14,7 +20,15 @@ import { kpiView } from './kpis.js'
 import { lightReasons } from './lights.js'
 import { scoreItem } from './score.js'
 import { itemStatus, milestoneView } from './status.js'
-import type { ComputeViewsOptions, ItemStatus, ItemView, Light, PlanViews } from './types.js'
+import type {
+  ComputeViewsOptions,
+  ItemStatus,
+  ItemView,
+  Light,
+  PlanViews,
+  ResponsibleView,
+  UnitRole,
+} from './types.js'
 import { scoreUnits } from './units.js'
 
 /**
@@ -38,6 +52,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
   const { byItem, filed } = groupLedger(options.entries, asOf)
   const found = attribute(options.entries, options.diagnostics ?? [], asOf)
   const unitsOf = responsibleUnits(plan)
+  const responsibleOf = namedResponsible(plan)
   // Items approved on the same day share their supervision intervals: compute each once.
   const intervals = new Map<string, Span[]>()
   const intervalsFrom = (approved: string) => {
@@ -64,6 +79,8 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
         asOf,
         elapsed,
         projection: requirements.kpiProjection,
+        period: plan.period,
+        tolerance: requirements.kpiTolerance,
       }),
     )
     const milestones = item.milestones.map((m) => milestoneView(m, entries, asOf, lights.nearDays))
@@ -90,6 +107,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
       item,
       label: itemName(item),
       units: unitsOf(item),
+      responsible: responsibleOf(item),
       entries,
       materials: done.materials,
       missing: done.missing,
@@ -112,7 +130,7 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
         byKind,
         decision: need.decision,
         outcome: need.outcome,
-        supervision: done,
+        supervision: requirements.supervision === 'none' ? undefined : done,
         kpis,
         diagnostics,
       }),
@@ -133,4 +151,27 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
     byStatus[view.status]++
   }
   return { plan, asOf, elapsed, items, units, byLight, byStatus }
+}
+
+/**
+ * An item's 责任单位 as the plan names them — a group (各园区) as one name standing for its
+ * members — each with its role: 牵头 if in `lead`, 配合 if in `support`.
+ */
+function namedResponsible(plan: Plan): (item: Item) => ResponsibleView[] {
+  const units = new Map(plan.units.map((u) => [u.id, u]))
+  const groups = new Map(plan.unitGroups.map((g) => [g.id, g]))
+  return (item) =>
+    item.responsible.flatMap((id): ResponsibleView[] => {
+      const role: UnitRole = item.lead?.includes(id)
+        ? 'lead'
+        : item.support?.includes(id)
+          ? 'support'
+          : 'responsible'
+      const unit = units.get(id)
+      if (unit) return [{ id, name: unit.shortName ?? unit.name, role, members: [unit] }]
+      const group = groups.get(id)
+      if (!group) return []
+      const members = group.members.flatMap((m) => units.get(m) ?? [])
+      return [{ id, name: group.name, role, members }]
+    })
 }

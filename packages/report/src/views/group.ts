@@ -11,11 +11,12 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** What a unit filed up to the day of the report. */
 export interface Filed {
   entries: number
-  items: Set<string>
+  /** Entries per item id. */
+  items: Map<string, number>
   /** Bonus points claimed with proof attached. */
   bonus: number
 }
-export const nothingFiled = (): Filed => ({ entries: 0, items: new Set(), bonus: 0 })
+export const nothingFiled = (): Filed => ({ entries: 0, items: new Map(), bonus: 0 })
 
 /**
  * One pass over the ledger, in file order: entries per item, and what each unit filed.
@@ -33,7 +34,7 @@ export function groupLedger(entries: readonly LedgerEntry[], asOf: string) {
       filed.set(entry.unit, unit)
     }
     unit.entries++
-    unit.items.add(entry.item)
+    unit.items.set(entry.item, (unit.items.get(entry.item) ?? 0) + 1)
     if (entry.kind === 'bonusProof' && entry.attachments.length > 0)
       unit.bonus += Math.max(0, entry.bonus?.points ?? 0)
   }

@@ -1,4 +1,9 @@
-import { type KpiProgress, kpiProgress, type LedgerEntry } from '@reformkit/ledger'
+import {
+  type KpiProgress,
+  type KpiProgressOptions,
+  kpiProgress,
+  type LedgerEntry,
+} from '@reformkit/ledger'
 import type { Kpi } from '@reformkit/model'
 import type { KpiView } from './types.js'
 
@@ -9,7 +14,7 @@ import type { KpiView } from './types.js'
 export function kpiView(
   kpi: Kpi,
   reports: readonly LedgerEntry[],
-  options: { asOf: string; elapsed: number; projection: 'elapsed' | 'none' },
+  options: KpiProgressOptions,
 ): KpiView {
   const progress: KpiProgress = kpiProgress(kpi, reports, options)
   if (progress.actual === undefined) return { kpi, state: 'unreported' }

@@ -13,7 +13,8 @@ export interface ScoreInput {
   byKind: ReadonlyMap<EntryKind, LedgerEntry[]>
   decision: readonly EntryKind[]
   outcome: readonly EntryKind[]
-  supervision: Pick<Completeness, 'approved' | 'spans' | 'supervised'>
+  /** Supervision as counted; undefined when the requirements ask for none. */
+  supervision: Pick<Completeness, 'approved' | 'spans' | 'supervised'> | undefined
   kpis: readonly KpiView[]
   diagnostics: readonly Diagnostic[]
 }
@@ -34,7 +35,10 @@ export function bonusPoints(entries: readonly LedgerEntry[]): number {
 
 /**
  * An item's score by the rubric: a line per part with its reason, scaled to 100 over
- * the parts that apply, plus bonus (capped), minus what findings cost (capped).
+ * the parts that apply, plus bonus (capped), minus what findings cost (capped). A part
+ * applies when the requirements ask for it (decision materials, outcome materials,
+ * supervision) or the plan states it (KPIs); progress evidence always does. A part that
+ * asks for nothing is left out, never given for free: silence earns no points.
  */
 export function scoreItem(input: ScoreInput): ScoreView {
   const { rubric, byKind, supervision } = input
@@ -49,38 +53,48 @@ export function scoreItem(input: ScoreInput): ScoreView {
   const decisionPresent = input.decision.length - decisionMissing.length
   const outcomeMissing = input.outcome.filter((k) => !byKind.has(k))
   const progress = byKind.get('progress')?.length ?? 0
-  const lines: ScoreLine[] = [
-    line(
-      'decisionProcedure',
-      share(decisionPresent, input.decision.length),
-      decisionMissing.length
-        ? say('decisionPartial', {
-            present: decisionPresent,
-            total: input.decision.length,
-            kinds: kindList(decisionMissing),
-          })
-        : say('decisionComplete', { total: input.decision.length }),
-    ),
-    line(
-      'outcomeMaterials',
-      share(input.outcome.length - outcomeMissing.length, input.outcome.length),
-      outcomeMissing.length
-        ? say('outcomeMissing', { kinds: kindList(outcomeMissing) })
-        : say('outcomeComplete', { kinds: kindList(input.outcome) }),
-    ),
-    line(
-      'supervision',
-      supervision.approved ? share(supervision.supervised, supervision.spans) : 0,
-      supervision.approved
-        ? say('supervisionCovered', { covered: supervision.supervised, total: supervision.spans })
-        : say('notApproved'),
-    ),
+  const lines: ScoreLine[] = []
+  if (input.decision.length > 0)
+    lines.push(
+      line(
+        'decisionProcedure',
+        share(decisionPresent, input.decision.length),
+        decisionMissing.length
+          ? say('decisionPartial', {
+              present: decisionPresent,
+              total: input.decision.length,
+              kinds: kindList(decisionMissing),
+            })
+          : say('decisionComplete', { total: input.decision.length }),
+      ),
+    )
+  if (input.outcome.length > 0)
+    lines.push(
+      line(
+        'outcomeMaterials',
+        share(input.outcome.length - outcomeMissing.length, input.outcome.length),
+        outcomeMissing.length
+          ? say('outcomeMissing', { kinds: kindList(outcomeMissing) })
+          : say('outcomeComplete', { kinds: kindList(input.outcome) }),
+      ),
+    )
+  if (supervision)
+    lines.push(
+      line(
+        'supervision',
+        supervision.approved ? share(supervision.supervised, supervision.spans) : 0,
+        supervision.approved
+          ? say('supervisionCovered', { covered: supervision.supervised, total: supervision.spans })
+          : say('notApproved'),
+      ),
+    )
+  lines.push(
     line(
       'progress',
       progress > 0 ? 1 : 0,
       progress > 0 ? say('progressFiled', { count: progress }) : say('noProgress'),
     ),
-  ]
+  )
   if (input.kpis.length > 0) {
     const kpiPart = input.kpis.reduce((sum, k) => sum + kpiShare(k), 0) / input.kpis.length
     const met = input.kpis.filter((k) => k.state === 'met' || k.state === 'onTrack').length

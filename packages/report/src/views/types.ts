@@ -66,10 +66,25 @@ export interface ScoreView {
   deductions: Array<{ diagnostic: Diagnostic; points: number }>
 }
 
+/** How a unit stands to an item: 牵头 (lead), 配合 (support), or responsible as listed. */
+export type UnitRole = 'lead' | 'support' | 'responsible'
+
+/** One name of an item's 责任单位 as the plan writes it: a unit, or a group as one name. */
+export interface ResponsibleView {
+  id: string
+  name: string
+  role: UnitRole
+  /** The units it stands for: itself, or a group's members (used for checking). */
+  members: Unit[]
+}
+
 export interface ItemView {
   item: Item
   label: LocalizedMessage
+  /** The units responsible, groups expanded to their members (for checking and scoring). */
   units: Unit[]
+  /** The responsible units as the plan names them, groups as one name, with their roles. */
+  responsible: ResponsibleView[]
   entries: LedgerEntry[]
   materials: MaterialView[]
   missing: EntryKind[]
@@ -84,6 +99,22 @@ export interface ItemView {
   score: ScoreView
 }
 
+/**
+ * One line of a unit's score: an item it is responsible for, weighted by its role; it
+ * earns the item's base score only where it filed evidence for the item itself.
+ */
+export interface UnitScoreLine {
+  item: Item
+  role: UnitRole
+  weight: number
+  /** The item's base score (0–100). */
+  itemBase: number
+  /** Entries the unit filed for the item (up to asOf). */
+  filed: number
+  /** What the line earns: the item's base if the unit filed for it, else 0. */
+  points: number
+}
+
 export interface UnitView {
   unit: Unit
   /** Items the unit is responsible for (groups expanded). */
@@ -91,8 +122,12 @@ export interface UnitView {
   entries: number
   /** Items among its own for which the unit filed nothing. */
   silentItems: Item[]
+  /** Its items, line by line: the weighted mean of `points` is `base`. */
+  lines: UnitScoreLine[]
   base: number
   bonus: number
+  /** Each finding on its own entries and what it cost (within the cap). */
+  deductions: Array<{ diagnostic: Diagnostic; points: number }>
   deduction: number
   score: number
   rank: number

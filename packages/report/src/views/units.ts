@@ -2,11 +2,15 @@ import type { Diagnostic, Plan } from '@reformkit/model'
 import type { Rubric } from '../config/config.js'
 import { type Filed, nothingFiled, push } from './group.js'
 import { findingCost, round1 } from './score.js'
-import type { ItemView, UnitView } from './types.js'
+import type { ItemView, UnitRole, UnitScoreLine, UnitView } from './types.js'
 
 /**
- * Each unit's scorecard: the mean base score of its items, its bonus (capped), what the
- * findings on its own entries cost (capped), and its rank (ties share a rank). Units with
+ * Each unit's scorecard, which never rewards silence: for each item it is responsible for,
+ * a line weighted by its role (牵头 `leadWeight`, 配合 `supportWeight`, otherwise 1) that
+ * earns the item's base score only if the unit filed evidence for that item itself; its
+ * base is the weighted mean of the lines. Then its bonus with proof (capped) and what the
+ * findings on its own entries cost (capped), each finding listed. A unit that filed
+ * nothing scores 0 and never outranks one that filed. Ranks: ties share a rank. Units with
  * no items and no entries are left out.
  */
 export function scoreUnits(
@@ -17,27 +21,56 @@ export function scoreUnits(
   unitEntries: ReadonlyMap<string, Diagnostic[]>,
   rubric: Rubric,
 ): UnitView[] {
-  const itemsOf = new Map<string, ItemView[]>()
-  for (const view of items) for (const unit of view.units) push(itemsOf, unit.id, view)
+  const rolesOf = new Map<string, Array<{ view: ItemView; role: UnitRole }>>()
+  for (const view of items) {
+    const seen = new Set<string>()
+    for (const named of view.responsible)
+      for (const unit of named.members) {
+        // A unit named twice (itself and in a group) counts once, in its first role.
+        if (seen.has(unit.id)) continue
+        seen.add(unit.id)
+        push(rolesOf, unit.id, { view, role: named.role })
+      }
+  }
+  const weightOf = (role: UnitRole) =>
+    role === 'lead' ? rubric.leadWeight : role === 'support' ? rubric.supportWeight : 1
   const views = plan.units
     .map((unit): UnitView => {
-      const own = itemsOf.get(unit.id) ?? []
+      const own = rolesOf.get(unit.id) ?? []
       const filed = filedBy.get(unit.id) ?? nothingFiled()
+      const lines = own.map(({ view, role }): UnitScoreLine => {
+        const count = filed.items.get(view.item.id) ?? 0
+        return {
+          item: view.item,
+          role,
+          weight: weightOf(role),
+          itemBase: view.score.base,
+          filed: count,
+          points: count > 0 ? view.score.base : 0,
+        }
+      })
+      const weights = lines.reduce((sum, l) => sum + l.weight, 0)
       const base =
-        own.length === 0 ? 0 : round1(own.reduce((sum, v) => sum + v.score.base, 0) / own.length)
+        weights === 0 ? 0 : round1(lines.reduce((sum, l) => sum + l.weight * l.points, 0) / weights)
       const bonus = Math.min(rubric.bonusCap, filed.bonus)
-      const cost = (unitEntries.get(unit.id) ?? []).reduce(
-        (sum, d) => sum + findingCost(rubric, d.severity),
-        0,
-      )
-      const deduction = round1(Math.min(rubric.deductionCap, cost))
+      let left = rubric.deductionCap
+      const deductions: UnitView['deductions'] = []
+      for (const diagnostic of unitEntries.get(unit.id) ?? []) {
+        const points = Math.min(findingCost(rubric, diagnostic.severity), left)
+        if (points <= 0) continue
+        left -= points
+        deductions.push({ diagnostic, points })
+      }
+      const deduction = round1(deductions.reduce((sum, d) => sum + d.points, 0))
       return {
         unit,
-        items: own.map((v) => v.item),
+        items: own.map(({ view }) => view.item),
         entries: filed.entries,
-        silentItems: own.filter((v) => !filed.items.has(v.item.id)).map((v) => v.item),
+        silentItems: lines.filter((l) => l.filed === 0).map((l) => l.item),
+        lines,
         base,
         bonus,
+        deductions,
         deduction,
         score: round1(Math.max(0, base + bonus - deduction)),
         rank: 0,

@@ -41,6 +41,7 @@ export {
   ENTRY_KINDS,
   EntryKind,
   type EntrySource,
+  entryKindAliases,
   entryKindLabels,
   KpiValue,
   LEDGER_SCHEMA_TAG,

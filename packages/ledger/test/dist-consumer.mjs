@@ -18,6 +18,9 @@ const { stats, diagnostics } = ledger.checkLedger({
   entries: loaded.entries,
   asOf: '2017-12-31',
   attachments: loaded.attachments,
+  // The example's config names its profile.
+  config: ledger.parseConfig(readFileSync(`${root}reformkit.config.yaml`, 'utf8'), ledger.rules)
+    .config,
 })
 const sarif = JSON.parse(
   ledger.formatDiagnostics(diagnostics, { format: 'sarif', rules: ledger.rules }),

@@ -42,6 +42,8 @@ export interface Project {
   attachments?: ReadonlyMap<string, AttachmentFact>
   /** Findings of reading: encodings, YAML, schemas, the config. */
   diagnostics: Diagnostic[]
+  /** Ledger entries set aside for their errors: checked by no rule, counted in no report. */
+  rejected: number
 }
 
 export interface CheckProjectOptions {
@@ -110,6 +112,7 @@ export const emptyProject = (): Project => ({
   ledgerFiles: [],
   ledgerConfig: {},
   diagnostics: [],
+  rejected: 0,
 })
 
 export interface LoadFilesOptions {
@@ -155,6 +158,7 @@ export async function loadProject(
     // One by one: a spread of 130,000 findings would overflow the stack.
     for (const d of parsed.diagnostics) project.diagnostics.push(d)
     for (const entry of parsed.entries) project.entries.push(entry)
+    project.rejected += parsed.rejected
   }
   if (sorted.some((f) => classify(f) === 'attachment'))
     project.attachments = await attachmentFacts(project.entries, files)

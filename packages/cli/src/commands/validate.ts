@@ -34,6 +34,7 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
       color: useColor(),
       rules,
       toolVersion: __REFORMKIT_VERSION__,
+      rejected: project.rejected,
     }),
   )
   const errors = project.diagnostics.filter((d) => d.severity === 'error').length

@@ -1,5 +1,5 @@
 import { findUnit, type Plan, parseOrdinal } from '@reformkit/model'
-import { ENTRY_KINDS, type EntryKind, entryKindLabels } from './schema.js'
+import { ENTRY_KINDS, type EntryKind, entryKindAliases, entryKindLabels } from './schema.js'
 
 /** One tolerated slip: what was written and what it was read as. */
 export interface Normalization {
@@ -48,10 +48,12 @@ export function readNumber(value: unknown): number | undefined {
   return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined
 }
 
-const kindByLabel = new Map<string, EntryKind>(
+/** Every name a kind is written by (its labels and aliases), lower case, → the kind. */
+export const kindByName = new Map<string, EntryKind>(
   ENTRY_KINDS.flatMap((kind) => [
-    [entryKindLabels[kind].zh, kind],
-    [entryKindLabels[kind].en.toLowerCase(), kind],
+    [entryKindLabels[kind].zh, kind] as const,
+    [entryKindLabels[kind].en.toLowerCase(), kind] as const,
+    ...entryKindAliases[kind].map((alias) => [alias.toLowerCase(), kind] as const),
   ]),
 )
 
@@ -101,7 +103,7 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
       typeof entry.kind === 'string' &&
       !(ENTRY_KINDS as readonly string[]).includes(entry.kind)
     ) {
-      const kind = kindByLabel.get(toHalfWidth(entry.kind).trim().toLowerCase())
+      const kind = kindByName.get(toHalfWidth(entry.kind).trim().toLowerCase())
       if (kind) set(entry, 'kind', at('kind'), kind)
     }
     if (plan && typeof entry.unit === 'string') {
@@ -114,6 +116,16 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
         (number === undefined ? undefined : itemByNumber.get(number)) ??
         plan.items.find((item) => item.title === entry.item)?.id
       if (id) set(entry, 'item', at('item'), id)
+    }
+    // A meeting body written by name (区创改组, 区委全面深化改革委员会) → its id.
+    if (plan && isRecord(entry.meeting) && typeof entry.meeting.body === 'string') {
+      const written = toHalfWidth(entry.meeting.body).trim()
+      const body = bodies(plan).find(
+        (b) =>
+          b.id !== written &&
+          (b.name === written || b.shortName === written || b.aliases.includes(written)),
+      )
+      if (body) set(entry.meeting, 'body', at('meeting', 'body'), body.id)
     }
     if (isRecord(entry.kpi)) {
       const value = readNumber(entry.kpi.value)
@@ -131,3 +143,9 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
   })
   return [...changes.values()]
 }
+
+/** The bodies a plan names: leading group, its office, the superior office. */
+const bodies = (plan: Plan) =>
+  [plan.bodies.leadingGroup, plan.bodies.office, plan.bodies.superior].filter(
+    (body) => body !== undefined,
+  )

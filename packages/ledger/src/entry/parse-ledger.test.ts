@@ -140,6 +140,36 @@ entries:
   })
 })
 
+describe('one vocabulary (issue 15, item 5)', () => {
+  it('kinds by other names, and meeting bodies by name, read as their ids', () => {
+    const text = `schema: reformkit/ledger@1
+unit: fgj
+entries:
+  - { id: a, item: i1, kind: 推进材料, date: 2017-03-01, title: 推进 }
+  - { id: b, item: i1, kind: 会议纪要, date: 2017-03-02, title: 纪要 }
+  - { id: c, item: i1, kind: 上会研究, date: 2017-03-03, title: 上会, meeting: { body: 区创改组 } }
+`
+    const result = parseLedger(text, { plan })
+    expect(result.entries.map((e) => e.kind)).toEqual(['progress', 'minutes', 'meetingDecision'])
+    expect(result.entries[2]?.meeting?.body).toBe('qcgz')
+    expect(result.diagnostics.every((d) => d.ruleId === 'ledger/normalized')).toBe(true)
+    expect(result.rejected).toBe(0)
+  })
+
+  it('an entry whose kind is no kind is an error and counted as rejected, never dropped silently', () => {
+    const text = `schema: reformkit/ledger@1
+unit: fgj
+entries:
+  - { id: a, item: i1, kind: 某种材料, date: 2017-03-01, title: t }
+  - { id: b, item: i1, kind: progress, date: 2017-03-01, title: t }
+`
+    const result = parseLedger(text, { plan })
+    expect(result.entries.map((e) => e.id)).toEqual(['b'])
+    expect(result.rejected).toBe(1)
+    expect(result.diagnostics.map((d) => [d.severity, d.location.line])).toEqual([['error', 4]])
+  })
+})
+
 describe('readDate', () => {
   it.each([
     ['2017年3月5日', '2017-03-05'],

@@ -29,6 +29,11 @@ export interface ParseLedgerResult {
   /** The entries that are valid, each with its source location; invalid ones are left out. */
   entries: LedgerEntry[]
   diagnostics: Diagnostic[]
+  /**
+   * Entries set aside for errors (each has its error among the diagnostics): they are not
+   * checked and count in no report, which the summary of findings says.
+   */
+  rejected: number
 }
 
 /**
@@ -43,10 +48,10 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
   try {
     const parsed = parseSource(source, options)
     if (hasErrors(parsed.diagnostics))
-      return { ok: false, entries: [], diagnostics: parsed.diagnostics }
+      return { ok: false, entries: [], diagnostics: parsed.diagnostics, rejected: 0 }
     const tag = checkSchemaTag(parsed, { name: 'reformkit/ledger', major: 1 }, locale)
     if (hasErrors(tag))
-      return { ok: false, entries: [], diagnostics: [...parsed.diagnostics, ...tag] }
+      return { ok: false, entries: [], diagnostics: [...parsed.diagnostics, ...tag], rejected: 0 }
 
     // parseSource made this data for us alone: normalise it in place, no copy.
     const data = parsed.data as Record<string, unknown>
@@ -104,7 +109,8 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
       }
     })
     diagnostics.sort(compareDiagnostics)
-    return { ok: !hasErrors(diagnostics), entries, diagnostics }
+    const rejected = rawEntries.length - entries.length
+    return { ok: !hasErrors(diagnostics), entries, diagnostics, rejected }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     const location = options.filename === undefined ? {} : { file: options.filename }
@@ -112,6 +118,7 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
       ok: false,
       entries: [],
       diagnostics: [report({ ruleId: 'source/internal', data: { detail }, location })],
+      rejected: 0,
     }
   }
 }

@@ -44,6 +44,26 @@ export const entryKindLabels: Record<EntryKind, LocalizedMessage> = {
   bonusProof: { zh: '加分事项证明', en: 'bonus proof' },
 }
 
+/**
+ * Other names offices write for each kind, read as the kind (with an info note). Only names
+ * that mean one kind and nothing else: 征求意见 may be 讨论 or 公众参与, so it is none.
+ */
+export const entryKindAliases: Record<EntryKind, readonly string[]> = {
+  research: ['调研报告', '调查研究'],
+  discussion: ['座谈', '座谈讨论', '讨论记录'],
+  publicParticipation: ['公众意见', '听证', '听证会'],
+  expertReview: ['专家论证意见', '专家咨询论证'],
+  riskAssessment: ['风险评估报告', '社会稳定风险评估'],
+  legalityReview: ['合法性审核', '合法性审查意见'],
+  meetingDecision: ['上会', '会议研究', '集体讨论决定', 'meeting'],
+  minutes: ['会议纪要'],
+  formalPlan: ['实施方案', '正式实施方案'],
+  supervision: ['督办', '督查', '督办记录'],
+  progress: ['推进材料', '推进情况', '进展情况', '工作进展'],
+  kpiReport: ['指标', '指标数据报送', 'kpi'],
+  bonusProof: ['加分证明', '加分材料', 'bonus'],
+}
+
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
 
 /** A file filed with an entry; `path` is relative to the ledger root, never outside it. */

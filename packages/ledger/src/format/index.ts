@@ -15,7 +15,7 @@ export function formatDiagnostics(
 ): string {
   switch (options.format ?? 'stylish') {
     case 'json':
-      return formatJson(diagnostics)
+      return formatJson(diagnostics, options)
     case 'sarif':
       return formatSarif(diagnostics, options)
     default:
@@ -33,7 +33,7 @@ export function formatDiagnosticsChunks(
 ): Iterable<string> {
   switch (options.format ?? 'stylish') {
     case 'json':
-      return jsonChunks(diagnostics)
+      return jsonChunks(diagnostics, options)
     case 'sarif':
       return [formatSarif(diagnostics, options)]
     default:

@@ -4,21 +4,32 @@ import type { Diagnostic } from '@reformkit/model'
 export const DIAGNOSTICS_SCHEMA_TAG = 'reformkit/diagnostics@1'
 
 /**
- * Findings as JSON for scripts: `{ schema, summary: { errors, warnings, infos },
+ * Findings as JSON for scripts: `{ schema, summary: { errors, warnings, infos, rejected? },
  * diagnostics: Diagnostic[] }`, each diagnostic as the Diagnostic type documents it.
  */
-export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return [...jsonChunks(diagnostics)].join('')
+export function formatJson(
+  diagnostics: readonly Diagnostic[],
+  options: { rejected?: number } = {},
+): string {
+  return [...jsonChunks(diagnostics, options)].join('')
 }
 
 /**
  * `formatJson` in pieces — the same text as `JSON.stringify(…, null, 2)` — a finding at a
  * time, so that a million findings never make one string longer than a string may be.
  */
-export function* jsonChunks(diagnostics: readonly Diagnostic[]): Generator<string> {
+export function* jsonChunks(
+  diagnostics: readonly Diagnostic[],
+  options: { rejected?: number } = {},
+): Generator<string> {
   const count = (severity: Diagnostic['severity']) =>
     diagnostics.filter((d) => d.severity === severity).length
-  const summary = { errors: count('error'), warnings: count('warning'), infos: count('info') }
+  const summary = {
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    ...(options.rejected ? { rejected: options.rejected } : {}),
+  }
   const head = JSON.stringify({ schema: DIAGNOSTICS_SCHEMA_TAG, summary }, null, 2)
   if (diagnostics.length === 0) {
     yield `${head.slice(0, -2)},\n  "diagnostics": []\n}\n`

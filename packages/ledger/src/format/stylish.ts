@@ -5,6 +5,11 @@ export interface StylishOptions {
   locale?: Locale
   /** ANSI colours; callers decide (TTY, NO_COLOR). Default false. */
   color?: boolean
+  /**
+   * Entries set aside for their errors (ParseLedgerResult.rejected): the summary says how
+   * many, so that no entry is dropped silently. JSON output carries it in its summary.
+   */
+  rejected?: number
 }
 
 const severityLabels: Record<Severity, { zh: string; en: string }> = {
@@ -81,7 +86,7 @@ export function* stylishChunks(
     lines.push('')
     yield `${lines.join('\n')}\n`
   }
-  yield `${summary(diagnostics, locale, paint)}\n`
+  yield `${summary(diagnostics, locale, paint)}${rejectedNote(options.rejected ?? 0, locale)}\n`
 }
 
 function where(d: Diagnostic): string {
@@ -89,6 +94,13 @@ function where(d: Diagnostic): string {
   if (line !== undefined) return `${line}:${column ?? 0}`
   if (sheet !== undefined) return `${sheet}!${cell ?? ''}`
   return path ?? ''
+}
+
+function rejectedNote(rejected: number, locale: Locale): string {
+  if (rejected === 0) return ''
+  return locale === 'en'
+    ? `\n  ${rejected} ${rejected === 1 ? 'entry was' : 'entries were'} rejected for the errors above: not checked, and counted in no report`
+    : `\n  其中 ${rejected} 条材料因上述错误未被读取:不参加检查,也不计入任何报告`
 }
 
 function summary(

@@ -46,6 +46,8 @@ export interface LoadLedgerResult {
   diagnostics: Diagnostic[]
   /** The ledger files read, relative to the root, with `/` separators. */
   files: string[]
+  /** Entries set aside for errors, over all files (ParseLedgerResult.rejected). */
+  rejected: number
   /** What the file system says about each attachment path (empty when not asked). */
   attachments: Map<string, AttachmentFact>
 }
@@ -66,6 +68,7 @@ export async function loadLedger(
   const root = resolve(options.root)
   const display = (file: string) => relative(root, file).split(/[\\/]/).join('/') || '.'
   const diagnostics: Diagnostic[] = []
+  let rejected = 0
   const files: string[] = []
 
   for (const path of typeof paths === 'string' ? [paths] : paths) {
@@ -119,6 +122,7 @@ export async function loadLedger(
       // One by one: a spread of 130,000 arguments overflows the stack.
       for (const d of parsed.diagnostics) diagnostics.push(d)
       for (const entry of parsed.entries) entries.push(entry)
+      rejected += parsed.rejected
     } catch (error) {
       diagnostics.push(unreadable(filename, error))
     }
@@ -144,6 +148,7 @@ export async function loadLedger(
     diagnostics,
     files: files.map(display),
     attachments,
+    rejected,
   }
 
   function unreadable(file: string, error: unknown): Diagnostic {

@@ -117,6 +117,7 @@ export async function loadProject(
   project.entries = loaded.entries
   project.ledgerFiles = loaded.files
   project.attachments = loaded.attachments
+  project.rejected = loaded.rejected
   // One by one: a spread of a province's findings would overflow the stack.
   for (const d of loaded.diagnostics) project.diagnostics.push(d)
   for (const file of loaded.files) project.inputs.push(join(dir, file))

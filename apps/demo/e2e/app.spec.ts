@@ -147,6 +147,26 @@ test('the as-of date changes what is checked', async ({ watched: page }) => {
   await expect(page.locator('main h1')).not.toHaveText('问题 · 14')
 })
 
+test('switches to the second example: 牵头/配合, the group as one name, silent units last', async ({
+  watched: page,
+}) => {
+  await openApp(page, '/items')
+  await page.getByRole('combobox', { name: /^示例/ }).selectOption('wuhu-2025')
+  await expect(page.locator('header .plan-title')).toContainText('芜湖市2025年重点工作')
+  await expect(page.locator('[data-item]')).toHaveCount(9)
+  await expect(page.locator('[data-item="t09"]')).toContainText(
+    '市发展改革委(牵头)、市商务局(牵头)、市财政局(配合)、各县市区政府、开发区管委会(配合)',
+  )
+  await expect(page.locator('main')).not.toContainText('镜湖区人民政府、弋江区人民政府')
+  await screenshot(page, 'second-example-items')
+  await page.getByRole('link', { name: '单位', exact: true }).click()
+  const ranking = page.locator('section').filter({ hasText: '市农业农村局' }).last()
+  await expect(ranking.locator('tbody tr').last()).toContainText('0')
+  await screenshot(page, 'second-example-units')
+  // Its own day: the period of 2025.
+  await expect(page.getByLabel('截止日期')).toHaveValue(/^2025-/)
+})
+
 test('no serious accessibility violations on any page', async ({ watched: page }) => {
   for (const route of [
     '/overview',

@@ -1,6 +1,6 @@
 import type { Locale } from '@reformkit/model'
 import { type DragEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react'
-import { exampleFiles } from './example.js'
+import { EXAMPLES, type ExampleName, exampleFiles, isExample } from './example.js'
 import { fill, initialLocale, messages } from './i18n.js'
 import {
   defaultAsOf,
@@ -66,9 +66,15 @@ export function App() {
   const route = useRoute()
   const t = messages[locale]
 
-  const openExample = () =>
-    exampleFiles().then((example) => {
-      setFiles(example)
+  // Which example opens: ?example=wuhu-2025 in the address, else the Wuhan 2017 plan.
+  const [example, setExample] = useState<ExampleName>(() => {
+    const asked = new URLSearchParams(location.search).get('example')
+    return isExample(asked) ? asked : 'wuhan-etdz-2017'
+  })
+  const openExample = (name: ExampleName = example) =>
+    exampleFiles(name).then((opened) => {
+      setExample(name)
+      setFiles(opened)
       setAsOf(undefined)
     })
   // biome-ignore lint/correctness/useExhaustiveDependencies: open the example once, on load
@@ -190,6 +196,22 @@ export function App() {
               webkitdirectory=""
               onChange={(event) => void open(filesFromInput(event.target))}
             />
+          </label>
+          <label>
+            {t.example}
+            <select
+              value={example}
+              onChange={(event) => {
+                const name = event.target.value
+                if (isExample(name)) void openExample(name)
+              }}
+            >
+              {EXAMPLES.map((name) => (
+                <option key={name} value={name}>
+                  {t.examples[name]}
+                </option>
+              ))}
+            </select>
           </label>
           <button type="button" onClick={() => void openExample()}>
             {t.loadExample}

@@ -20,6 +20,10 @@ const zh = {
     '可打开 plan.yaml、reformkit.config.yaml、台账文件及附件,或把文件、文件夹拖到页面上。文件只在本机浏览器中读取,不会上传。',
   example: '示例',
   loadExample: '重新打开示例',
+  examples: {
+    'wuhan-etdz-2017': '武汉开发区 2017 创新改革方案',
+    'wuhu-2025': '芜湖 2025 重点工作分解',
+  },
   print: '打印',
   dropHere: '松开鼠标以打开这些文件',
   reading: '正在读取…',
@@ -136,6 +140,10 @@ const en: Messages = {
     'Open plan.yaml, reformkit.config.yaml, ledger files and attachments, or drop files or folders on the page. Files are read in this browser only; nothing is uploaded.',
   example: 'Example',
   loadExample: 'Reopen the example',
+  examples: {
+    'wuhan-etdz-2017': 'Wuhan ETDZ 2017 reform plan',
+    'wuhu-2025': 'Wuhu 2025 key tasks',
+  },
   print: 'Print',
   dropHere: 'Drop to open these files',
   reading: 'Reading…',

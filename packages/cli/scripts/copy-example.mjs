@@ -1,8 +1,10 @@
-// Ship the Wuhan 2017 example inside the package, for `reformkit init --example`.
+// Ship the example projects inside the package, for `reformkit init --example`.
 import { cpSync, rmSync } from 'node:fs'
 
-const from = new URL('../../../examples/wuhan-etdz-2017/', import.meta.url)
-const to = new URL('../examples/wuhan-etdz-2017/', import.meta.url)
-rmSync(to, { recursive: true, force: true })
-cpSync(from, to, { recursive: true })
-console.log('copied examples/wuhan-etdz-2017')
+for (const name of ['wuhan-etdz-2017', 'wuhu-2025']) {
+  const from = new URL(`../../../examples/${name}/`, import.meta.url)
+  const to = new URL(`../examples/${name}/`, import.meta.url)
+  rmSync(to, { recursive: true, force: true })
+  cpSync(from, to, { recursive: true })
+  console.log(`copied examples/${name}`)
+}

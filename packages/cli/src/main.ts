@@ -29,7 +29,7 @@ export function program(version: string): Command {
     .description(
       '新建一个区的项目 · scaffold a district project (plan.yaml, reformkit.config.yaml, ledger/, files/)',
     )
-    .option('--example <name>', 'copy an example project: wuhan-etdz-2017 / 复制示例')
+    .option('--example <name>', 'copy an example project: wuhan-etdz-2017, wuhu-2025 / 复制示例')
     .option('--id <id>', 'plan id, e.g. my-district-2025')
     .option('--title <title>', '方案名称 · plan title')
     .option('--year <year>', 'a plan of one year: its period / 方案年度')

@@ -93,8 +93,8 @@ export const cliMessages = {
     en: '--example {{value}}: available: {{available}}',
   },
   createdFromExample: {
-    zh: '已按示例 {{example}} 创建 {{dir}}\n下一步:reformkit validate {{dir}} --as-of 2017-12-31',
-    en: 'created {{dir}} from the example {{example}}\nnext: reformkit validate {{dir}} --as-of 2017-12-31',
+    zh: '已按示例 {{example}} 创建 {{dir}}\n下一步:reformkit validate {{dir}} --as-of {{asOf}}',
+    en: 'created {{dir}} from the example {{example}}\nnext: reformkit validate {{dir}} --as-of {{asOf}}',
   },
   created: {
     zh: '已创建 {{dir}}:{{files}}\n下一步:填写 {{plan}},然后运行 reformkit validate {{dir}}',

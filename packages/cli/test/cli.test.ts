@@ -368,6 +368,28 @@ describe('reformkit init, rules, schema, help', () => {
     },
   )
 
+  it('the second example (wuhu-2025): no error with an empty ledger, its golden summary with its own', () => {
+    const copy = join(base, 'wuhu')
+    expect(run(['init', copy, '--example', 'wuhu-2025']).stdout).toMatch(/--as-of 2025-12-31/)
+    const full = run(['validate', copy, '--as-of', '2025-12-31', '--format', 'json'])
+    expect(full.code).toBe(1)
+    expect(JSON.parse(full.stdout).summary).toEqual({
+      errors: 3,
+      warnings: 2,
+      infos: 3,
+      rejected: 1,
+    })
+    expect(run(['validate', copy, '--as-of', '2025-12-31']).stdout).toMatch(
+      /其中 1 条材料因上述错误未被读取/,
+    )
+    rmSync(join(copy, 'ledger'), { recursive: true })
+    mkdirSync(join(copy, 'ledger'))
+    writeFileSync(join(copy, 'ledger', 'fgw.yaml'), 'schema: reformkit/ledger@1\nentries: []\n')
+    const empty = run(['validate', copy, '--as-of', '2025-12-31', '--format', 'json'])
+    expect(empty.code, empty.stdout).toBe(0)
+    expect(JSON.parse(empty.stdout).summary.errors).toBe(0)
+  })
+
   it('validate --plan-only checks the plan alone: no ledger, no rule', () => {
     const dir = join(base, 'plan-only')
     cpSync(example, dir, { recursive: true })

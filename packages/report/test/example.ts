@@ -1,4 +1,5 @@
-// The Wuhan 2017 example, read and checked once, for the report tests.
+// An example project (the Wuhan 2017 plan unless named), read and checked once, for the
+// report tests.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { checkLedger, parseConfig, rules } from '@reformkit/ledger'
@@ -10,7 +11,8 @@ export const exampleRoot = fileURLToPath(
 )
 export const AS_OF = '2017-12-31'
 
-export async function loadExample(asOf = AS_OF) {
+export async function loadExample(asOf = AS_OF, name = 'wuhan-etdz-2017') {
+  const exampleRoot = fileURLToPath(new URL(`../../../examples/${name}/`, import.meta.url))
   const parsed = parsePlan(readFileSync(`${exampleRoot}plan.yaml`, 'utf8'), {
     filename: 'plan.yaml',
   })

@@ -21,7 +21,12 @@ export interface InitOptions extends CommonOptions {
   issuer?: string
 }
 
-const EXAMPLES = ['wuhan-etdz-2017']
+const EXAMPLES = ['wuhan-etdz-2017', 'wuhu-2025']
+/** The day each example's golden findings are for. */
+const EXAMPLE_DAYS: Record<string, string> = {
+  'wuhan-etdz-2017': '2017-12-31',
+  'wuhu-2025': '2025-12-31',
+}
 const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[]
 
 export async function init(dirArg: string, options: InitOptions): Promise<void> {
@@ -38,7 +43,7 @@ export async function init(dirArg: string, options: InitOptions): Promise<void> 
     const from = fileURLToPath(new URL(`../examples/${options.example}/`, import.meta.url))
     await cp(from, dir, { recursive: true, errorOnExist: true, force: false })
     process.stdout.write(
-      `${say(locale, 'createdFromExample', { dir: dirArg, example: options.example })}\n`,
+      `${say(locale, 'createdFromExample', { dir: dirArg, example: options.example, asOf: EXAMPLE_DAYS[options.example] ?? '' })}\n`,
     )
     return
   }

@@ -85,10 +85,15 @@ export function targetText(target: KpiTarget, locale: 'zh-CN' | 'en' = 'zh-CN'):
   return locale === 'en' ? `${text} a year` : `每年 ${text}`
 }
 
-/** A target for message data: one text where both languages read alike, else both. */
-export function targetData(target: KpiTarget): string | { zh: string; en: string } {
-  const zh = targetText(target)
-  const en = targetText(target, 'en')
+/**
+ * A target for message data: one text where both languages read alike, else both. With
+ * `unit`, the unit of measure follows (≥ 25 家) — unless the plan's own words are shown,
+ * which carry it (增长6%以上).
+ */
+export function targetData(target: KpiTarget, unit?: string): string | { zh: string; en: string } {
+  const suffix = unit && !target.written ? ` ${unit}` : ''
+  const zh = `${targetText(target)}${suffix}`
+  const en = `${targetText(target, 'en')}${suffix}`
   return zh === en ? zh : { zh, en }
 }
 

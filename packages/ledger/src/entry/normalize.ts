@@ -81,6 +81,11 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
     else changes.set(id, { path, from: typeof from === 'string' ? from : JSON.stringify(from), to })
     target[key] = to
   }
+  // A file-level unit written by name is read once, before it is copied into the entries.
+  if (plan && typeof data.unit === 'string') {
+    const unit = findUnit(plan, data.unit)
+    if (unit) set(data, 'unit', ['unit'], unit.id)
+  }
   const itemByNumber = new Map(plan?.items.map((item) => [item.number, item.id]))
   const itemIds = new Set(plan?.items.map((item) => item.id))
 

@@ -21,7 +21,7 @@ testRule(kpiReported, {
       errors: [
         {
           messageId: 'unreported',
-          data: { measure: '新增企业', target: '≥ 25' },
+          data: { measure: '新增企业', target: '≥ 25 家' },
           path: '/items/0/kpis/0',
         },
         { messageId: 'unreported', data: { measure: '平台' }, path: '/items/0/kpis/1' },

@@ -12,8 +12,8 @@ export const kpiReported = defineRule({
     },
     messages: {
       unreported: {
-        zh: '事项{{item}}的指标“{{measure}}”(目标 {{target}} {{unit}})尚无数据报送',
-        en: 'Item {{item}}: KPI "{{measure}}" (target {{target}} {{unit}}) has no report',
+        zh: '事项{{item}}的指标“{{measure}}”(目标 {{target}})尚无数据报送',
+        en: 'Item {{item}}: KPI "{{measure}}" (target {{target}}) has no report',
       },
     },
     recommended: 'warning',
@@ -36,7 +36,7 @@ export const kpiReported = defineRule({
               data: {
                 item: itemName(item),
                 measure: kpi.measure,
-                target: targetData(kpi.target),
+                target: targetData(kpi.target, kpi.unit),
                 unit: kpi.unit,
               },
               planPath: ['items', at, 'kpis', k],

@@ -1,6 +1,6 @@
 import type { LedgerConfig, LedgerEntry } from '@reformkit/ledger'
 import { ENTRY_KINDS, entryKindLabels, targetData } from '@reformkit/ledger'
-import type { Diagnostic, LocalizedMessage, Plan } from '@reformkit/model'
+import type { Category, Diagnostic, LocalizedMessage, Plan } from '@reformkit/model'
 import { compareText, formatOrdinal } from '@reformkit/model'
 import type { ReportConfigInput } from '../config/config.js'
 import { computeViews } from '../views/compute.js'
@@ -140,20 +140,48 @@ function overview(views: PlanViews): LocalizedMessage {
   )
 }
 
+/**
+ * One section per category, in the plan's order and nesting: 一、 for the top level, （一）
+ * beneath, then 1. — each counting the items beneath it, sub-categories included, and
+ * tabling the items that sit directly in it.
+ */
 function byCategory(views: PlanViews, table: (items: ItemView[]) => Table): Section[] {
-  return views.plan.categories.map((category, c) => {
-    const items = views.items.filter((v) => v.item.category === category.id)
-    return {
-      id: `category-${category.id}`,
-      heading: both(
-        `${formatOrdinal(c + 1, 'plain')}、${category.label}(${items.length} 项)`,
-        `${c + 1}. ${category.label} (${items.length})`,
-      ),
-      level: 1,
-      paragraphs: [],
-      ...(items.length > 0 ? { table: table(items) } : {}),
-    }
-  })
+  const { categories } = views.plan
+  const known = new Set(categories.map((c) => c.id))
+  const children = new Map<string, Category[]>()
+  for (const category of categories) {
+    const parent =
+      category.parent !== undefined && known.has(category.parent) ? category.parent : ''
+    children.set(parent, [...(children.get(parent) ?? []), category])
+  }
+  const own = new Map<string, ItemView[]>()
+  for (const view of views.items)
+    own.set(view.item.category, [...(own.get(view.item.category) ?? []), view])
+  const count = (id: string): number =>
+    (own.get(id)?.length ?? 0) + (children.get(id) ?? []).reduce((sum, c) => sum + count(c.id), 0)
+  const sections: Section[] = []
+  const walk = (parent: string, depth: number) =>
+    (children.get(parent) ?? []).forEach((category, i) => {
+      const n = i + 1
+      const [zh, en] =
+        depth === 0
+          ? [`${formatOrdinal(n, 'plain')}、`, `${n}. `]
+          : depth === 1
+            ? [formatOrdinal(n), `(${n}) `]
+            : [`${n}.`, `${n}. `]
+      const items = own.get(category.id) ?? []
+      const total = count(category.id)
+      sections.push({
+        id: `category-${category.id}`,
+        heading: both(`${zh}${category.label}(${total} 项)`, `${en}${category.label} (${total})`),
+        level: depth === 0 ? 1 : 2,
+        paragraphs: [],
+        ...(items.length > 0 ? { table: table(items) } : {}),
+      })
+      walk(category.id, depth + 1)
+    })
+  walk('', 0)
+  return sections
 }
 
 function progress(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'> {
@@ -305,8 +333,8 @@ function assessment(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'>
   return {
     summary: [
       both(
-        `考核基准日 ${views.asOf}。各事项满分 100 分:决策程序、成果材料、督办、推进材料、量化指标按评分细则计分(无指标的事项按其余部分折算),另计加分与扣分。`,
-        `Assessed on ${views.asOf}. Each item is scored out of 100 by the rubric (decision procedure, outcome materials, supervision, progress evidence, KPIs; items without KPIs are scaled on the other parts), plus bonus, minus deductions.`,
+        `考核基准日 ${views.asOf}。各事项满分 100 分:决策程序、成果材料、督办、推进材料、量化指标中适用的部分按评分细则计分(要求未规定的部分和无指标事项的指标部分不计,其余折算为 100 分),另计加分与扣分。`,
+        `Assessed on ${views.asOf}. Each item is scored out of 100 by the rubric on the parts that apply (decision procedure, outcome materials, supervision, progress evidence, KPIs; a part the requirements do not ask for, or KPIs of an item without any, is left out and the rest scaled to 100), plus bonus, minus deductions.`,
       ),
     ],
     sections: [ranking, items, unitLines(views)],

@@ -38,6 +38,8 @@ export interface Project {
   reportConfig?: ReportConfigInput
   /** The project's own profile (reformkit.profile.yaml), when it has one. */
   profile?: Profile
+  /** Where the rubric in `reportConfig` comes from: the config, the profile, or defaults. */
+  rubricFrom?: 'config' | 'profile'
   /** Facts per attachment path; absent when no attachment was looked at. */
   attachments?: ReadonlyMap<string, AttachmentFact>
   /** Findings of reading: encodings, YAML, schemas, the config. */
@@ -98,13 +100,26 @@ export function readConfigInto(project: Project, text: string, filename: string,
   for (const d of report.diagnostics)
     if (!d.ruleId.startsWith('source/')) project.diagnostics.push(d)
   if (report.config) project.reportConfig = report.config
+  if (report.given.rubric) project.rubricFrom = 'config'
 }
 
-/** Read reformkit.profile.yaml into the project: the base of its requirements. */
+/**
+ * Read reformkit.profile.yaml into the project: the base of its requirements, and its
+ * `rubric:` when the config has none. Read after the config.
+ */
 export function readProfileInto(project: Project, text: string, filename: string, locale: Locale) {
   const parsed = parseProfile(text, { filename, locale })
   for (const d of parsed.diagnostics) project.diagnostics.push(d)
-  if (parsed.ok && parsed.profile) project.profile = parsed.profile
+  if (!parsed.ok || !parsed.profile) return
+  project.profile = parsed.profile
+  // A profile's rubric scores the project unless the config writes its own.
+  const report = parseReportConfig(text, { filename, locale })
+  for (const d of report.diagnostics)
+    if (!d.ruleId.startsWith('source/')) project.diagnostics.push(d)
+  if (report.given.rubric && project.rubricFrom !== 'config') {
+    project.reportConfig = { ...project.reportConfig, rubric: report.config.rubric }
+    project.rubricFrom = 'profile'
+  }
 }
 
 export const emptyProject = (): Project => ({

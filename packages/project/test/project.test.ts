@@ -50,6 +50,26 @@ describe("a profile of the project's own (reformkit.profile.yaml)", () => {
     expect(requirements?.ordinary.decision).toEqual(['research', 'discussion', 'meetingDecision'])
   })
 
+  it('its rubric scores the project, unless the config writes one', async () => {
+    const withRubric = encode(
+      'schema: reformkit/profile@1\nid: own\nname: 本区\nrubric: { progress: 50, kpiAttainment: 50 }\n',
+    )
+    const files = [
+      { path: 'plan.yaml', bytes: new Uint8Array(plan) },
+      { path: 'reformkit.profile.yaml', bytes: withRubric },
+    ]
+    const fromProfile = await loadProject(files)
+    expect(fromProfile.rubricFrom).toBe('profile')
+    expect(fromProfile.reportConfig?.rubric).toMatchObject({ progress: 50, kpiAttainment: 50 })
+    const config = encode('schema: reformkit/config@1\nrubric: { progress: 30 }\n')
+    const fromConfig = await loadProject([
+      ...files,
+      { path: 'reformkit.config.yaml', bytes: config },
+    ])
+    expect(fromConfig.rubricFrom).toBe('config')
+    expect(fromConfig.reportConfig?.rubric).toMatchObject({ progress: 30, kpiAttainment: 40 })
+  })
+
   it('a broken one is a located finding, and the requirements fall back', async () => {
     const broken = encode('schema: reformkit/profile@1\nid: own\nname: x\nsupervision: weekly\n')
     const project = await loadProject([

@@ -27,6 +27,10 @@ export const ProfileFile = RequirementsConfig.omit({ profile: true }).extend({
     .enum(Object.keys(PROFILES) as [ProfileName, ...ProfileName[]])
     .default('generic')
     .meta({ description: '在哪个内置要求之上 / Shipped profile it starts from' }),
+  /** The scoring weights, as the config's `rubric:`; checked and used by @reformkit/report. */
+  rubric: z.unknown().optional().meta({
+    description: '考核评分细则(同配置文件的 rubric:)/ Scoring rubric, as in the config',
+  }),
 })
 export type ProfileFile = z.input<typeof ProfileFile>
 

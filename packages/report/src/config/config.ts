@@ -86,18 +86,31 @@ export function resolveReportConfig(input: ReportConfigInput = {}): ReportConfig
 
 /**
  * Read the report sections of reformkit.config.yaml (the file the ledger rules are
- * configured in too; other keys are left to @reformkit/ledger). Wrong values are located
- * diagnostics and fall back to the defaults.
+ * configured in too; other keys are left to @reformkit/ledger) — or the `rubric:` of a
+ * profile file. Wrong values are located diagnostics and fall back to the defaults.
  */
 export function parseReportConfig(
   text: string,
   options: ParseSourceOptions = {},
-): { config: ReportConfig; diagnostics: Diagnostic[] } {
+): {
+  config: ReportConfig
+  diagnostics: Diagnostic[]
+  /** Which sections the text writes (the others are defaults). */
+  given: { report: boolean; rubric: boolean }
+} {
   const locale: Locale = options.locale ?? 'zh-CN'
   const parsed = parseSource(text, options)
   if (hasErrors(parsed.diagnostics))
-    return { config: resolveReportConfig(), diagnostics: parsed.diagnostics }
+    return {
+      config: resolveReportConfig(),
+      diagnostics: parsed.diagnostics,
+      given: { report: false, rubric: false },
+    }
   const { report, rubric } = (parsed.data ?? {}) as Record<string, unknown>
   const result = validateSource(ReportConfig, { ...parsed, data: { report, rubric } }, locale)
-  return { config: result.value ?? resolveReportConfig(), diagnostics: result.diagnostics }
+  return {
+    config: result.value ?? resolveReportConfig(),
+    diagnostics: result.diagnostics,
+    given: { report: report !== undefined, rubric: rubric !== undefined },
+  }
 }

@@ -9,7 +9,13 @@ import {
   validateSource,
 } from '@reformkit/model'
 import { z } from 'zod'
-import { PROFILES, type Profile, type ProfileName, RequirementsConfig } from './requirements.js'
+import {
+  PROFILES,
+  type Profile,
+  type ProfileName,
+  RequirementsConfig,
+  valuesOver,
+} from './requirements.js'
 
 export const PROFILE_SCHEMA_TAG = 'reformkit/profile@1'
 
@@ -47,17 +53,11 @@ export function parseProfile(
   const { value, diagnostics } = validateSource(ProfileFile, parsed, locale)
   const all = [...parsed.diagnostics, ...diagnostics]
   if (!value) return { ok: false, diagnostics: all }
-  const base = PROFILES[value.extends]
   const profile: Profile = {
     id: value.id,
     name: value.name,
     ...(value.description ? { description: value.description } : {}),
-    decision: value.decision ?? base.decision,
-    decisionForMajor: value.decisionForMajor ?? base.decisionForMajor,
-    outcome: value.outcome ?? base.outcome,
-    supervision: value.supervision ?? base.supervision,
-    kpiProjection: value.kpiProjection ?? base.kpiProjection,
-    kpiTolerance: value.kpiTolerance ?? base.kpiTolerance,
+    ...valuesOver(PROFILES[value.extends], value),
   }
   return { ok: !hasErrors(all), profile, diagnostics: all }
 }

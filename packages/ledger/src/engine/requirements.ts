@@ -137,14 +137,7 @@ export function resolveRequirements(
   const given = parsed.success ? parsed.data : {}
   const profile = own?.id ?? given.profile ?? DEFAULT_PROFILE
   const base: RequirementValues = own ?? PROFILES[given.profile ?? DEFAULT_PROFILE]
-  const values: RequirementValues = {
-    decision: given.decision ?? base.decision,
-    decisionForMajor: given.decisionForMajor ?? base.decisionForMajor,
-    outcome: given.outcome ?? base.outcome,
-    supervision: given.supervision ?? base.supervision,
-    kpiProjection: given.kpiProjection ?? base.kpiProjection,
-    kpiTolerance: given.kpiTolerance ?? base.kpiTolerance,
-  }
+  const values = valuesOver(base, given)
   const ordinary = itemRequirements(values, false)
   const major = itemRequirements(values, true)
   return {
@@ -153,6 +146,21 @@ export function resolveRequirements(
     ordinary,
     major,
     items: new Map(plan.items.map((item) => [item.id, item.major ? major : ordinary])),
+  }
+}
+
+/** The values of `base` with each field `given` writes in its place. */
+export function valuesOver(
+  base: RequirementValues,
+  given: Omit<z.output<typeof RequirementsConfig>, 'profile'>,
+): RequirementValues {
+  return {
+    decision: given.decision ?? base.decision,
+    decisionForMajor: given.decisionForMajor ?? base.decisionForMajor,
+    outcome: given.outcome ?? base.outcome,
+    supervision: given.supervision ?? base.supervision,
+    kpiProjection: given.kpiProjection ?? base.kpiProjection,
+    kpiTolerance: given.kpiTolerance ?? base.kpiTolerance,
   }
 }
 

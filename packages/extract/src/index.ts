@@ -1,0 +1,4 @@
+// @reformkit/extract — a draft plan from a reform plan as published. Browser-safe.
+export { type ExtractOptions, type ExtractResult, extractMessages, extractPlan } from './extract.js'
+export { type FoundDeadline, type FoundTarget, findDeadlines, findTargets } from './targets.js'
+export { type Assignment, parseLabelled, type Role, splitNames } from './units.js'

@@ -1,0 +1,179 @@
+// The general rules, each on the shapes published plans use.
+import { parsePlan } from '@reformkit/model'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { extractPlan, findDeadlines, findTargets, parseLabelled, splitNames } from '../src/index.js'
+
+describe('units', () => {
+  it('split lists on 、，；和/及 between offices, dropping 等; keep 各区、县级市 whole', () => {
+    expect(splitNames('发改局、经信局,招商局等')).toEqual(['发改局', '经信局', '招商局'])
+    expect(splitNames('市财政局和市税务局')).toEqual(['市财政局', '市税务局'])
+    expect(splitNames('通用航空及卫星产业园管理办公室')).toEqual(['通用航空及卫星产业园管理办公室'])
+    expect(splitNames('各区、县级市人民政府、市人社局')).toEqual([
+      '各区、县级市人民政府',
+      '市人社局',
+    ])
+    expect(splitNames('市发改委、各区、县级市')).toEqual(['市发改委', '各区、县级市'])
+  })
+
+  it('read roles: 牵头 leads; 配合/协办 support; 责任 supports beside a 牵头, else is plain', () => {
+    expect(parseLabelled('牵头单位:市教育局;责任单位:市人社局')).toEqual([
+      { role: 'lead', names: ['市教育局'] },
+      { role: 'support', names: ['市人社局'] },
+    ])
+    expect(parseLabelled('牵头单位:市人社局,配合单位:市科技局、各区')).toEqual([
+      { role: 'lead', names: ['市人社局'] },
+      { role: 'support', names: ['市科技局', '各区'] },
+    ])
+    expect(parseLabelled('责任单位:市园林林业局')).toEqual([
+      { role: 'responsible', names: ['市园林林业局'] },
+    ])
+    // 牵头领导 names people, not units.
+    expect(parseLabelled('牵头领导:张三;牵头单位:区发改局')).toEqual([
+      { role: 'lead', names: ['区发改局'] },
+    ])
+  })
+})
+
+describe('targets', () => {
+  const read = (text: string) =>
+    findTargets(text).map((t) => [
+      t.measure,
+      t.comparator,
+      t.value,
+      t.upper,
+      t.unit,
+      t.approximate,
+      t.per,
+    ])
+
+  it('comparators: 以上/不少于/超过/突破 at least, 以内/不超过 at most, 左右 approximate, X到Y a range', () => {
+    expect(read('新增高新技术企业25家以上')).toEqual([
+      ['新增高新技术企业', 'atLeast', 25, undefined, '家', false, 'period'],
+    ])
+    expect(read('培训人数不少于500人次')).toEqual([
+      ['培训人数', 'atLeast', 500, undefined, '人次', false, 'period'],
+    ])
+    expect(read('引进高层次人才2000名左右')).toEqual([
+      ['引进高层次人才', 'exactly', 2000, undefined, '名', true, 'period'],
+    ])
+    expect(read('建设10到20个示范点')).toEqual([['示范点', 'range', 10, 20, '个', false, 'period']])
+    expect(read('新增债务控制在5亿元以内')).toEqual([
+      ['新增债务', 'atMost', 500000000, undefined, '亿元', false, 'period'],
+    ])
+  })
+
+  it('magnitudes 万/亿 kept as written, the value normalised; 每年 a target per year', () => {
+    const [t] = findTargets('每年新增就业320万名')
+    expect(t).toMatchObject({ value: 3200000, unit: '万名', written: '320万名', per: 'year' })
+  })
+
+  it('growth rates: 增长6.5%左右, 增长6%以上', () => {
+    expect(read('地区生产总值增长6.5%左右')).toEqual([
+      ['地区生产总值增长', 'exactly', 6.5, undefined, '%', true, 'period'],
+    ])
+    expect(findTargets('规上工业增加值增长9%以上')[0]).toMatchObject({
+      kind: 'growth',
+      comparator: 'atLeast',
+    })
+  })
+
+  it('names and descriptions are not targets: 5G, 工业4.0, 世界500强, 1公里生活圈', () => {
+    expect(
+      findTargets('推进5G智能终端研发,领跑工业4.0,支持世界500强企业,打造创谷1公里生活圈'),
+    ).toEqual([])
+  })
+
+  it('deadlines: X年X月底前, X年底前, 年内', () => {
+    expect(
+      findDeadlines('2025年6月底前完成,2025年底前建成,年内出台', 2025).map((d) => d.due),
+    ).toEqual(['2025-06-30', '2025-12-31', '2025-12-31'])
+  })
+})
+
+const fiveYear = `关于印发《某市人才发展五年行动计划(2021—2025年)》的通知
+某市人民政府办公室
+2021年3月1日
+某市人才发展五年行动计划(2021—2025年)
+一、集聚高层次人才
+(一)实施顶尖人才引进计划。每年引进高层次人才200名左右,2021年6月底前出台实施细则。(牵头单位:市人社局;配合单位:市科技局、各区、县级市)
+(二)建设人才公寓。新建人才公寓2000套以上。
+牵头单位:市住建局
+配合单位:市人社局
+二、培养青年人才
+(一)实施青年英才计划。(牵头单位:市人力资源和社会保障局,配合单位:市教育局)
+(二)营造尊重人才的社会氛围。
+四、保障措施
+(一)加强组织领导。建立联席会议制度。
+`
+
+describe('a five-year plan of another shape', async () => {
+  const { plan, diagnostics } = await extractPlan(fiveYear, { filename: 'talent.txt' })
+
+  it('period from the title, nested headings, 牵头/配合 inline and on their own lines', () => {
+    expect(plan.period).toEqual({ start: '2021-01-01', end: '2025-12-31' })
+    expect(plan.issuer).toBe('某市人民政府办公室')
+    expect(plan.categories.map((c) => c.label)).toEqual(['集聚高层次人才', '培养青年人才'])
+    expect(plan.items.map((i) => i.title)).toEqual([
+      '实施顶尖人才引进计划',
+      '建设人才公寓',
+      '实施青年英才计划',
+      '营造尊重人才的社会氛围',
+    ])
+    const names = (ids: string[] = []) =>
+      ids.map((id) => [...plan.units, ...(plan.unitGroups ?? [])].find((u) => u.id === id)?.name)
+    expect(names(plan.items[0]?.lead)).toEqual(['市人社局'])
+    expect(names(plan.items[0]?.support)).toEqual(['市科技局', '各区、县级市'])
+    expect(names(plan.items[1]?.lead)).toEqual(['市住建局'])
+    // 市人力资源和社会保障局 stays one unit (和 inside a name).
+    expect(names(plan.items[2]?.lead)).toEqual(['市人力资源和社会保障局'])
+  })
+
+  it('an item that names no unit is kept, with a warning; 保障措施 are no items', () => {
+    expect(plan.items).toHaveLength(4)
+    expect(plan.items[3]?.responsible).toEqual([])
+    expect(
+      diagnostics.filter((d) => d.ruleId === 'extract/no-unit').map((d) => d.location.line),
+    ).toEqual([12])
+  })
+
+  it('targets per year and deadlines as milestones; the draft passes parsePlan', () => {
+    expect(plan.items[0]?.kpis?.[0]).toMatchObject({
+      unit: '名',
+      target: { value: 200, approximate: true, per: 'year' },
+    })
+    expect(plan.items[0]?.milestones?.[0]).toMatchObject({ due: '2021-06-30' })
+    expect(plan.items[1]?.kpis?.[0]?.target).toMatchObject({ comparator: 'atLeast', value: 2000 })
+    const parsed = parsePlan(JSON.stringify(plan))
+    expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  })
+})
+
+describe('never throws', () => {
+  it('on any text (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom(
+              '一、总则',
+              '(一)事项。(牵头单位:甲局)',
+              '1.任务',
+              '牵头单位:',
+              '(共3项)',
+              '增长6%左右',
+              '2025年13月底前',
+            ),
+          ),
+          { maxLength: 30 },
+        ),
+        async (parts) => {
+          const result = await extractPlan(parts.join('\n'))
+          expect(result.plan.schema).toBe('reformkit/plan@1')
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+})

@@ -53,6 +53,22 @@ export function program(version: string): Command {
     .action(async (dir, options) => (await import('./commands/init.js')).init(dir, options))
 
   cli
+    .command('extract')
+    .argument('<file>', 'the plan as published, as text (UTF-8 or GB18030) / 方案原文')
+    .description('从方案原文生成 plan.yaml 草稿 · a draft plan.yaml from a plan’s published text')
+    .option('--out <file>', 'plan.yaml to write (default: stdout) / 输出文件')
+    .option('--force', 'replace an existing output / 覆盖已有文件')
+    .addOption(lang())
+    .addHelpText(
+      'after',
+      examples([
+        'reformkit extract 方案.txt --out my-district/plan.yaml',
+        'reformkit extract 方案.txt > plan.yaml',
+      ]),
+    )
+    .action(async (file, options) => (await import('./commands/extract.js')).extract(file, options))
+
+  cli
     .command('validate')
     .argument('[dir]', 'project folder / 项目文件夹', '.')
     .description('检查方案、台账和附件 · check plan, ledger and attachments')

@@ -68,6 +68,15 @@ export const cliMessages = {
     en: '--format {{format}} writes a file: add --out FILE.{{format}}',
   },
   wrote: { zh: '已写入 {{path}}', en: 'wrote {{path}}' },
+  noInput: { zh: '{{path}}:没有这个文件', en: '{{path}}: no such file' },
+  inputTooLarge: {
+    zh: '{{path}} 有 {{size}},超过 {{limit}} 的上限',
+    en: '{{path}} is {{size}}, over the limit of {{limit}}',
+  },
+  draftHeader: {
+    zh: '由 reformkit extract 从 {{file}} 生成的方案草稿:请对照原文核对,特别是下列提示所指之处',
+    en: 'A draft by reformkit extract from {{file}}: check it against the text, above all where the findings point',
+  },
   bundled: {
     zh: '已写入 {{path}}:{{count}} 个文件,manifest.json 记有各文件的 SHA-256',
     en: 'wrote {{path}}: {{count}} files, manifest.json with their SHA-256',

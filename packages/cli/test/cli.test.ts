@@ -390,6 +390,33 @@ describe('reformkit init, rules, schema, help', () => {
     expect(JSON.parse(empty.stdout).summary.errors).toBe(0)
   })
 
+  it('extract: a draft plan.yaml from the seed text, UTF-8 or GB18030, that validates', () => {
+    const seed = fileURLToPath(
+      new URL('../../../../shared/seed/wuhan-etdz-2017.txt', import.meta.url),
+    )
+    const dir = join(base, 'drafted')
+    mkdirSync(dir)
+    const made = run(['extract', seed, '--out', join(dir, 'plan.yaml')])
+    expect(made.code, made.stderr).toBe(0)
+    expect(made.stderr).toMatch(/extract\/date-guess/)
+    const draft = readFileSync(join(dir, 'plan.yaml'), 'utf8')
+    expect(draft).toMatch(/^# yaml-language-server/)
+    expect(draft).toMatch(
+      /title: 武汉经济技术开发区\(汉南区\)2017年系统推进全面创新改革试验工作方案/,
+    )
+    const checked = run(['validate', dir, '--plan-only', '--format', 'json'])
+    expect(JSON.parse(checked.stdout).summary.errors).toBe(0)
+    // Never over an existing file without --force; GB18030 text gives the same draft.
+    expect(run(['extract', seed, '--out', join(dir, 'plan.yaml')]).code).toBe(2)
+    const gb = join(base, 'seed-gb18030.txt')
+    writeFileSync(gb, iconv.encode(readFileSync(seed, 'utf8'), 'gb18030'))
+    const fromGb = run(['extract', gb])
+    expect(fromGb.stdout.split('\n').slice(2).join('\n')).toBe(
+      draft.split('\n').slice(2).join('\n'),
+    )
+    expect(run(['extract', join(base, 'nope.txt'), '--lang', 'en']).stderr).toMatch(/no such file/)
+  })
+
   it('validate --plan-only checks the plan alone: no ledger, no rule', () => {
     const dir = join(base, 'plan-only')
     cpSync(example, dir, { recursive: true })

@@ -1,4 +1,5 @@
 import {
+  compareDiagnostics,
   type Diagnostic,
   diagnosticFactory,
   type Locale,
@@ -177,7 +178,7 @@ export async function extractPlan(
     categories: draftCategories.length > 0 ? draftCategories : [{ id: 'items', label: '改革事项' }],
     items: draftItems,
   }
-  return { plan, diagnostics }
+  return { plan, diagnostics: diagnostics.sort(compareDiagnostics) }
 }
 
 /** Lines as read: full-width forms folded (（一）→(一), ：→:), blank lines dropped. */
@@ -380,9 +381,9 @@ class UnitRegistry {
 }
 
 const comparatorNames: Record<FoundComparator, { zh: string; en: string }> = {
-  atLeast: { zh: '不少于', en: 'at least' },
-  atMost: { zh: '不超过', en: 'at most' },
-  exactly: { zh: '恰为', en: 'exactly' },
+  atLeast: { zh: '不少于该数', en: 'at least' },
+  atMost: { zh: '不超过该数', en: 'at most' },
+  exactly: { zh: '等于该数', en: 'exactly' },
   range: { zh: '区间', en: 'a range' },
 }
 
@@ -410,7 +411,7 @@ export const extractMessages = {
     en: 'The date of issue is read as {{date}} (the text lacks 年月日); check it',
   },
   'extract/target-guess': {
-    zh: '指标“{{written}}”按“{{measure}}”{{comparator}}读取;请核对指标名称和比较方式',
+    zh: '指标“{{written}}”按“{{measure}}”({{comparator}})读取;请核对指标名称和比较方式',
     en: 'Target "{{written}}" is read as {{measure}}, {{comparator}}; check the measure and comparator',
   },
   'extract/alias': {

@@ -1,0 +1,50 @@
+import { readFile, stat } from 'node:fs/promises'
+import { extractPlan } from '@reformkit/extract'
+import { formatDiagnostics } from '@reformkit/ledger'
+import { DEFAULT_MAX_BYTES, decodeSource, formatBytes } from '@reformkit/model'
+import { stringify } from 'yaml'
+import { UsageError } from '../errors.js'
+import { useColor } from '../io.js'
+import { say } from '../messages.js'
+import { type CommonOptions, localeOf } from '../options.js'
+import { writeOutput } from '../write-output.js'
+
+export interface ExtractOptions extends CommonOptions {
+  out?: string
+  force?: boolean
+}
+
+/**
+ * A draft plan.yaml from a plan's published text (UTF-8, GB18030 or UTF-16, as decodeSource
+ * tells): written atomically to `--out` (or to stdout), the guesses listed on stderr.
+ */
+export async function extract(file: string, options: ExtractOptions): Promise<void> {
+  const locale = localeOf(options)
+  const info = await stat(file).catch(() => undefined)
+  if (!info) throw new UsageError(say(locale, 'noInput', { path: file }))
+  if (!info.isFile()) throw new UsageError(say(locale, 'notAFile', { path: file }))
+  if (info.size > DEFAULT_MAX_BYTES)
+    throw new UsageError(
+      say(locale, 'inputTooLarge', {
+        path: file,
+        size: formatBytes(info.size),
+        limit: formatBytes(DEFAULT_MAX_BYTES),
+      }),
+    )
+  const decoded = decodeSource(new Uint8Array(await readFile(file)), { filename: file, locale })
+  const { plan, diagnostics } = await extractPlan(decoded.text ?? '', { filename: file, locale })
+  const all = [...decoded.diagnostics, ...diagnostics]
+  const yaml = `# yaml-language-server: $schema=https://unpkg.com/@reformkit/model/schema/plan.schema.json
+# ${say(locale, 'draftHeader', { file })}
+${stringify(plan, { lineWidth: 0 })}`
+  if (options.out) {
+    await writeOutput(options.out, yaml, {
+      force: options.force ?? false,
+      inputs: [file],
+      locale,
+    })
+    process.stderr.write(`${say(locale, 'wrote', { path: options.out })}\n`)
+  } else process.stdout.write(yaml)
+  if (all.length > 0) process.stderr.write(formatDiagnostics(all, { locale, color: useColor() }))
+  if (all.some((d) => d.severity === 'error')) process.exitCode = 1
+}

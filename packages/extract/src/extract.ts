@@ -17,6 +17,7 @@ import {
   isGroup,
   labelLine,
   type Role,
+  splitNames,
   trailingAnnotation,
   unitKey,
 } from './units.js'
@@ -56,6 +57,7 @@ export async function extractPlan(
   const { items, categories } = classify(nodes)
 
   const registry = new UnitRegistry()
+  const period = meta.period ?? { start: '2000-01-01', end: '2000-12-31' }
   const year = meta.period ? Number(meta.period.start.slice(0, 4)) : undefined
   const draftItems: NonNullable<PlanInput['items']> = []
   const usedCategories = new Set<string>()
@@ -108,8 +110,8 @@ export async function extractPlan(
         accumulation: t.kind === 'growth' ? ('latest' as const) : ('sum' as const),
       }
     })
-    const milestones = findDeadlines(node.body, year)
-      .filter((d) => !meta.period || (d.due >= meta.period.start && d.due <= meta.period.end))
+    const milestones = findDeadlines(`${node.body} ${node.deadline ?? ''}`, year)
+      .filter((d) => d.due >= period.start && d.due <= period.end)
       .map((d, k) => ({ id: `${id}-m${k + 1}`, title: d.written, due: d.due }))
     const category = node.parent?.id ?? 'items'
     usedCategories.add(category)
@@ -170,9 +172,7 @@ export async function extractPlan(
     ...(meta.issuer ? { issuer: meta.issuer } : {}),
     ...(meta.issued ? { issued: meta.issued.date } : {}),
     ...(meta.documentNumber ? { documentNumber: meta.documentNumber } : {}),
-    period: meta.period
-      ? { start: meta.period.start, end: meta.period.end }
-      : { start: '2000-01-01', end: '2000-12-31' },
+    period: { start: period.start, end: period.end },
     units: units.length > 0 ? units : [{ id: 'unit-01', name: '(待填写的责任单位)' }],
     unitGroups: registry.groups(),
     categories: draftCategories.length > 0 ? draftCategories : [{ id: 'items', label: '改革事项' }],
@@ -220,6 +220,8 @@ interface Node {
   parent?: Node
   children: Node[]
   assignments: Assignment[]
+  /** A table's 时限 column. */
+  deadline?: string
   isItem?: boolean
 }
 
@@ -229,31 +231,72 @@ function outline(lines: readonly Line[]): Node[] {
   const stack: Node[] = []
   let seq = 0
   let current: Node | undefined
-  for (const line of lines) {
-    const marker = MARKED.test(line.text)
-      ? MARKERS.map((m) => ({ rank: m.rank, match: m.pattern.exec(line.text) })).find(
-          (m) => m.match,
-        )
+  let table: TableColumns | undefined
+  const open = (rank: number, ordinal: number, line: number, body: string): Node => {
+    while (stack.length > 0 && (stack.at(-1) as Node).rank >= rank) stack.pop()
+    const parent = stack.at(-1)
+    const node: Node = {
+      id: `c${++seq}`,
+      rank,
+      ordinal,
+      line,
+      body,
+      label: '',
+      children: [],
+      assignments: [],
+      ...(parent ? { parent } : {}),
+    }
+    if (current) absorb(current)
+    ;(parent ? parent.children : roots).push(node)
+    stack.push(node)
+    current = node
+    return node
+  }
+  const numbered = (text: string) =>
+    MARKED.test(text)
+      ? MARKERS.map((m) => ({ rank: m.rank, match: m.pattern.exec(text) })).find((m) => m.match)
       : undefined
-    if (marker?.match) {
-      const ordinal = parseOrdinal(marker.match[1] ?? '') ?? 0
-      while (stack.length > 0 && (stack.at(-1) as Node).rank >= marker.rank) stack.pop()
-      const parent = stack.at(-1)
-      const node: Node = {
-        id: `c${++seq}`,
-        rank: marker.rank,
-        ordinal,
-        line: line.n,
-        body: marker.match[2] ?? '',
-        label: '',
-        children: [],
-        assignments: [],
-        ...(parent ? { parent } : {}),
+  for (const line of lines) {
+    // A table of tasks: 序号 | 任务 | 牵头单位 | 配合单位 | 时限 (| or tab separated).
+    const cells = tableCells(line.text)
+    if (cells) {
+      const header = tableHeader(cells)
+      if (header) {
+        table = header
+        continue
       }
-      if (current) absorb(current)
-      ;(parent ? parent.children : roots).push(node)
-      stack.push(node)
-      current = node
+      if (table) {
+        const row = readRow(cells, table)
+        if (row.assignments.length === 0 && !row.deadline) {
+          // A row with no units is a heading of the table: 一、… / (一)… / 1 大力提振消费
+          const text = /^\d+$/.test(row.number)
+            ? `${row.number}.${row.task}`
+            : `${row.number}${row.task}`
+          const marker = numbered(text)
+          if (marker?.match)
+            open(
+              marker.rank,
+              parseOrdinal(marker.match[1] ?? '') ?? 0,
+              line.n,
+              marker.match[2] ?? '',
+            )
+          continue
+        }
+        const rank = /^\(\d+\)$/.test(row.number) ? 3 : /^\d+$/.test(row.number) ? 2 : 1
+        const node = open(
+          rank,
+          parseOrdinal(row.number.replace(/[()]/g, '')) ?? 0,
+          line.n,
+          row.task,
+        )
+        node.assignments.push(...row.assignments)
+        if (row.deadline) node.deadline = row.deadline
+        continue
+      }
+    } else table = undefined
+    const marker = numbered(line.text)
+    if (marker?.match) {
+      open(marker.rank, parseOrdinal(marker.match[1] ?? '') ?? 0, line.n, marker.match[2] ?? '')
       continue
     }
     if (!current) continue
@@ -269,6 +312,70 @@ function outline(lines: readonly Line[]): Node[] {
   }
   if (current) absorb(current)
   return roots
+}
+
+interface TableColumns {
+  number?: number
+  task: number
+  lead?: number
+  support?: number
+  responsible?: number
+  deadline?: number
+}
+
+/** The cells of a table row (| or tab separated, at least three), or undefined. */
+function tableCells(text: string): string[] | undefined {
+  const separator = text.includes('|') ? '|' : text.includes('\t') ? '\t' : undefined
+  if (!separator) return undefined
+  const cells = text.split(separator).map((c) => c.trim())
+  if (cells[0] === '') cells.shift()
+  if (cells.at(-1) === '') cells.pop()
+  return cells.length >= 3 ? cells : undefined
+}
+
+/** A header row: a task column and a unit column, named as tables name them. */
+function tableHeader(cells: string[]): TableColumns | undefined {
+  const find = (pattern: RegExp) => {
+    const i = cells.findIndex((c) => pattern.test(c) && c.length <= 12)
+    return i < 0 ? undefined : i
+  }
+  const task = find(/任务|事项|工作内容|重点工作|目标|举措|措施/)
+  const lead = find(/牵头/)
+  const support = find(/配合|协办|参与/)
+  const responsible = cells.findIndex((c, i) => /责任/.test(c) && i !== lead && c.length <= 12)
+  if (task === undefined || (lead === undefined && support === undefined && responsible < 0))
+    return undefined
+  const columns: TableColumns = { task }
+  const number = find(/序号|编号/)
+  if (number !== undefined) columns.number = number
+  if (lead !== undefined) columns.lead = lead
+  if (support !== undefined) columns.support = support
+  if (responsible >= 0) columns.responsible = responsible
+  const deadline = find(/时限|时间|期限/)
+  if (deadline !== undefined) columns.deadline = deadline
+  return columns
+}
+
+/** A data row: its number, task, who (names split as in the text, spaces too) and when. */
+function readRow(cells: string[], columns: TableColumns) {
+  const cell = (i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim())
+  const names = (i: number | undefined) =>
+    cell(i)
+      .split(/\s+/)
+      .flatMap((part) => splitNames(part))
+  const assignments: Assignment[] = []
+  const hasLead = cell(columns.lead) !== ''
+  const push = (role: Role, list: string[]) =>
+    list.length > 0 && assignments.push({ role, names: list })
+  push('lead', names(columns.lead))
+  push(hasLead ? 'support' : 'responsible', names(columns.responsible))
+  push('support', names(columns.support))
+  return {
+    number: cell(columns.number),
+    task: cell(columns.task),
+    assignments,
+    deadline: cell(columns.deadline),
+  }
 }
 
 /** Take a trailing unit annotation and a 共N项 count out of a node's text (once it is whole). */

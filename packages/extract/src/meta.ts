@@ -16,7 +16,7 @@ export interface Meta {
 }
 
 const KIND =
-  /(工作方案|实施方案|行动方案|行动计划|工作计划|实施意见|实施细则|责任分解|任务分工|分工方案|方案|计划|规划|要点)(\s*[(（][^()（）]{0,20}[)）])?$/
+  /(工作方案|实施方案|行动方案|行动计划|工作计划|实施意见|实施细则|责任分解|任务分工|分工方案|分解表|任务表|清单|方案|计划|规划|要点)(\s*[(（][^()（）]{0,20}[)）])?$/
 
 /** How the names of issuing offices end. */
 const ISSUER = /(政府|办公室|办公厅|委员会|党委|工委|管委会|局|厅|委|部|中心)$/
@@ -32,6 +32,15 @@ export function readMeta(lines: readonly Line[]): Meta {
     const issuer = /^(.{2,30}?)关于(印发|转发)/.exec(line.text)?.[1]
     if (issuer && !meta.issuer) meta.issuer = issuer
   }
+  // …关于Y的通知 with no book-title marks: Y is what the notice issues.
+  if (!meta.title)
+    for (const line of head) {
+      const issued = /关于(?:印发)?(.{4,60})的(?:通知|决定|意见)$/.exec(line.text)?.[1]
+      if (issued) {
+        meta.title = { text: issued.replace(/^印发/, ''), line: line.n }
+        break
+      }
+    }
   // A title on its own line(s): one ending in 方案/计划…, perhaps broken after a year.
   if (!meta.title)
     for (let i = 0; i < head.length; i++) {
@@ -73,6 +82,13 @@ export function readMeta(lines: readonly Line[]): Meta {
   }
   const period = readPeriod(meta.title, meta.issued)
   if (period) meta.period = period
+  else {
+    // The first year the opening lines name, as a guess.
+    const line = head.find((l) => /(19|20)\d{2}\s*年/.test(l.text))
+    const year = line && /((?:19|20)\d{2})\s*年/.exec(line.text)?.[1]
+    if (line && year)
+      meta.period = { start: `${year}-01-01`, end: `${year}-12-31`, line: line.n, guessed: true }
+  }
   return meta
 }
 

@@ -177,3 +177,55 @@ describe('never throws', () => {
     )
   })
 })
+
+const tableShape = `某市人民政府关于2025年重点工作及责任分解的通知
+2025年重点工作任务分解表
+序号 | 目标与任务 | 牵头责任单位 | 责任单位 | 完成时限 |
+一、主要预期目标 | | | | |
+(1) | 地区生产总值增长6%以上。 | 市发展改革委 | 各县市区政府 | 2025年12月底前 |
+(2) | 固定资产投资增长6%左右。 | 市发展改革委 | 各县市区政府 | |
+二、重点工作 | | | | |
+(一)提振消费 | | | | |
+1 | 大力提振消费。 | | | |
+(3) | 统筹消费券发放与以旧换新。 | 市商务局 | 市财政局 市工业和信息化局 | 2025年6月底前 |
+(4) | 设立消费促进基金。 | 市发展改革委 市商务局 | 市财政局 | |
+`
+
+describe('a task table (序号 | 任务 | 牵头单位 | 责任单位 | 时限)', async () => {
+  const { plan } = await extractPlan(tableShape)
+  const names = (ids: string[] = []) =>
+    ids.map((id) => [...plan.units, ...(plan.unitGroups ?? [])].find((u) => u.id === id)?.name)
+
+  it('rows with units are items, rows without are headings, nested', () => {
+    expect(plan.items.map((i) => i.title)).toEqual([
+      '地区生产总值增长6%以上',
+      '固定资产投资增长6%左右',
+      '统筹消费券发放与以旧换新',
+      '设立消费促进基金',
+    ])
+    expect(plan.categories.map((c) => [c.label, c.parent ?? '-'])).toEqual([
+      ['主要预期目标', '-'],
+      ['重点工作', '-'],
+      ['提振消费', plan.categories[1]?.id],
+      ['大力提振消费', plan.categories[2]?.id],
+    ])
+  })
+
+  it('the 牵头 column leads, the 责任 column supports; names split on spaces too', () => {
+    expect(names(plan.items[2]?.lead)).toEqual(['市商务局'])
+    expect(names(plan.items[2]?.support)).toEqual(['市财政局', '市工业和信息化局'])
+    expect(names(plan.items[3]?.lead)).toEqual(['市发展改革委', '市商务局'])
+    expect(names(plan.items[0]?.support)).toEqual(['各县市区政府'])
+  })
+
+  it('growth targets and the 时限 column as milestones', () => {
+    expect(plan.items[1]?.kpis?.[0]).toMatchObject({
+      kind: 'growth',
+      target: { value: 6, approximate: true, written: '增长6%左右' },
+    })
+    expect(plan.items[2]?.milestones?.[0]?.due).toBe('2025-06-30')
+    expect(
+      parsePlan(JSON.stringify(plan)).diagnostics.filter((d) => d.severity === 'error'),
+    ).toEqual([])
+  })
+})

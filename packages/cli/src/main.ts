@@ -54,7 +54,7 @@ export function program(version: string): Command {
 
   cli
     .command('extract')
-    .argument('<file>', 'the plan as published, as text (UTF-8 or GB18030) / 方案原文')
+    .argument('<file>', 'the plan as published: text (UTF-8, GB18030), .html or .docx / 方案原文')
     .description('从方案原文生成 plan.yaml 草稿 · a draft plan.yaml from a plan’s published text')
     .option('--out <file>', 'plan.yaml to write (default: stdout) / 输出文件')
     .option('--force', 'replace an existing output / 覆盖已有文件')

@@ -69,6 +69,10 @@ export const cliMessages = {
   },
   wrote: { zh: '已写入 {{path}}', en: 'wrote {{path}}' },
   noInput: { zh: '{{path}}:没有这个文件', en: '{{path}}: no such file' },
+  notDocx: {
+    zh: '{{path}} 不是可读取的 Word 文件(.docx):{{reason}}',
+    en: '{{path}} is not a Word file (.docx) that can be read: {{reason}}',
+  },
   inputTooLarge: {
     zh: '{{path}} 有 {{size}},超过 {{limit}} 的上限',
     en: '{{path}} is {{size}}, over the limit of {{limit}}',

@@ -415,6 +415,23 @@ describe('reformkit init, rules, schema, help', () => {
       draft.split('\n').slice(2).join('\n'),
     )
     expect(run(['extract', join(base, 'nope.txt'), '--lang', 'en']).stderr).toMatch(/no such file/)
+    // A web page of the same text gives the same draft; a file that is no Word file says so.
+    const html = join(base, 'seed.html')
+    const paragraphs = readFileSync(seed, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+    writeFileSync(
+      html,
+      `<html><body><nav>首页 | 政务公开</nav>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</body></html>`,
+    )
+    const fromHtml = run(['extract', html])
+    expect(fromHtml.stdout.split('\n').slice(2).join('\n')).toBe(
+      draft.split('\n').slice(2).join('\n'),
+    )
+    writeFileSync(join(base, 'fake.docx'), 'not a zip')
+    const fake = run(['extract', join(base, 'fake.docx'), '--lang', 'en'])
+    expect(fake.code).toBe(2)
+    expect(fake.stderr).toMatch(/is not a Word file/)
   })
 
   it('validate --plan-only checks the plan alone: no ledger, no rule', () => {

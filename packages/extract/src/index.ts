@@ -1,4 +1,7 @@
 // @reformkit/extract — a draft plan from a reform plan as published. Browser-safe.
+
+export { textFromDocx } from './docx.js'
 export { type ExtractOptions, type ExtractResult, extractMessages, extractPlan } from './extract.js'
+export { textFromHtml } from './html.js'
 export { type FoundDeadline, type FoundTarget, findDeadlines, findTargets } from './targets.js'
 export { type Assignment, parseLabelled, type Role, splitNames } from './units.js'

@@ -1,7 +1,13 @@
 import { readFile, stat } from 'node:fs/promises'
-import { extractPlan } from '@reformkit/extract'
+import { extractPlan, textFromDocx, textFromHtml } from '@reformkit/extract'
 import { formatDiagnostics } from '@reformkit/ledger'
-import { DEFAULT_MAX_BYTES, decodeSource, formatBytes } from '@reformkit/model'
+import {
+  DEFAULT_MAX_BYTES,
+  type Diagnostic,
+  decodeSource,
+  formatBytes,
+  type Locale,
+} from '@reformkit/model'
 import { stringify } from 'yaml'
 import { UsageError } from '../errors.js'
 import { useColor } from '../io.js'
@@ -15,8 +21,9 @@ export interface ExtractOptions extends CommonOptions {
 }
 
 /**
- * A draft plan.yaml from a plan's published text (UTF-8, GB18030 or UTF-16, as decodeSource
- * tells): written atomically to `--out` (or to stdout), the guesses listed on stderr.
+ * A draft plan.yaml from a plan as published — text (UTF-8, GB18030 or UTF-16, as
+ * decodeSource tells), a web page (.html) or a Word file (.docx): written atomically to
+ * `--out` (or to stdout), the guesses listed on stderr.
  */
 export async function extract(file: string, options: ExtractOptions): Promise<void> {
   const locale = localeOf(options)
@@ -31,9 +38,10 @@ export async function extract(file: string, options: ExtractOptions): Promise<vo
         limit: formatBytes(DEFAULT_MAX_BYTES),
       }),
     )
-  const decoded = decodeSource(new Uint8Array(await readFile(file)), { filename: file, locale })
-  const { plan, diagnostics } = await extractPlan(decoded.text ?? '', { filename: file, locale })
-  const all = [...decoded.diagnostics, ...diagnostics]
+  const bytes = new Uint8Array(await readFile(file))
+  const { text, diagnostics: reading } = await readInput(file, bytes, locale)
+  const { plan, diagnostics } = await extractPlan(text, { filename: file, locale })
+  const all = [...reading, ...diagnostics]
   const yaml = `# yaml-language-server: $schema=https://unpkg.com/@reformkit/model/schema/plan.schema.json
 # ${say(locale, 'draftHeader', { file })}
 ${stringify(plan, { lineWidth: 0 })}`
@@ -47,4 +55,26 @@ ${stringify(plan, { lineWidth: 0 })}`
   } else process.stdout.write(yaml)
   if (all.length > 0) process.stderr.write(formatDiagnostics(all, { locale, color: useColor() }))
   if (all.some((d) => d.severity === 'error')) process.exitCode = 1
+}
+
+/** The text of the input: a Word file through mammoth, a web page without its markup, text as decoded. */
+async function readInput(
+  file: string,
+  bytes: Uint8Array,
+  locale: Locale,
+): Promise<{ text: string; diagnostics: Diagnostic[] }> {
+  if (/\.docx$/i.test(file)) {
+    const text = await textFromDocx(bytes).catch((error: unknown) => {
+      throw new UsageError(
+        say(locale, 'notDocx', { path: file, reason: error instanceof Error ? error.message : '' }),
+      )
+    })
+    return { text, diagnostics: [] }
+  }
+  const decoded = decodeSource(bytes, { filename: file, locale })
+  const text = decoded.text ?? ''
+  return {
+    text: /\.x?html?$/i.test(file) ? textFromHtml(text) : text,
+    diagnostics: decoded.diagnostics,
+  }
 }

@@ -167,6 +167,28 @@ test('switches to the second example: 牵头/配合, the group as one name, sile
   await expect(page.getByLabel('截止日期')).toHaveValue(/^2025-/)
 })
 
+test('a draft plan from the published text: 15 items, the guesses, plan.yaml to download', async ({
+  watched: page,
+}) => {
+  const seed = readFileSync(
+    new URL('../../../../shared/seed/wuhan-etdz-2017.txt', import.meta.url),
+    'utf8',
+  )
+  await openApp(page, '/extract')
+  await page.getByLabel('方案原文').fill(seed)
+  await page.getByRole('button', { name: '生成草稿' }).click()
+  await expect(page.locator('[data-draft-item]')).toHaveCount(15)
+  await expect(page.locator('[data-draft-item="item-01"]')).toContainText('新增高新技术企业')
+  await expect(page.locator('.guesses')).toContainText('印发日期按 2017-08-17 读取')
+  await screenshot(page, 'extract')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '下载 plan.yaml' }).click()
+  const file = await (await download).path()
+  const drafted = parsePlan(readFileSync(file, 'utf8'))
+  expect(drafted.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  expect(drafted.plan?.items).toHaveLength(15)
+})
+
 test('no serious accessibility violations on any page', async ({ watched: page }) => {
   for (const route of [
     '/overview',

@@ -21,10 +21,11 @@ import { Overview } from './views/Overview.js'
 import { Reports } from './views/Reports.js'
 import { Units } from './views/Units.js'
 
-// ECharts is large: the KPI page loads it when first shown.
+// ECharts is large: the KPI page loads it when first shown; the draft page likewise.
 const Kpis = lazy(() => import('./views/Kpis.js'))
+const Extract = lazy(() => import('./views/Extract.js'))
 
-const PAGES = ['overview', 'items', 'units', 'kpis', 'diagnostics', 'reports'] as const
+const PAGES = ['overview', 'items', 'units', 'kpis', 'diagnostics', 'reports', 'extract'] as const
 
 export interface Route {
   name: string
@@ -240,8 +241,15 @@ export function App() {
             {failure}
           </p>
         )}
-        {project && !project.plan && !busy && <NoPlan project={project} text={t.noPlan} />}
-        {page && (
+        {name !== 'extract' && project && !project.plan && !busy && (
+          <NoPlan project={project} text={t.noPlan} />
+        )}
+        {name === 'extract' && (
+          <Suspense fallback={<p>{t.reading}</p>}>
+            <Extract t={t} locale={locale} />
+          </Suspense>
+        )}
+        {name !== 'extract' && page && (
           <Page.Provider value={page}>
             {name === 'items' && id ? (
               <ItemDetail id={id} />

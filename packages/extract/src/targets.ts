@@ -42,7 +42,22 @@ const COUNT_UNITS = [
   '篇',
   '部',
 ]
-const AMOUNT_UNITS = ['亿元', '万元', '元', '吨', '千瓦', '万千瓦', '平方米', '公里', '亩', '公顷']
+const AMOUNT_UNITS = [
+  '亿元',
+  '万元',
+  '元',
+  '吨',
+  '斤',
+  '公斤',
+  '千瓦',
+  '万千瓦',
+  '立方米',
+  '平方米',
+  '公里',
+  '亩',
+  '公顷',
+  '%',
+]
 const DESCRIPTIVE = new Set(['平方米', '公里', '亩', '公顷'])
 const UNIT = [...AMOUNT_UNITS, ...COUNT_UNITS].sort((a, b) => b.length - a.length).join('|')
 const NUMBER = String.raw`\d+(?:\.\d+)?`
@@ -58,7 +73,9 @@ const QUANTITY = new RegExp(
   String.raw`(${NUMBER})(?:\s*(?:到|至|-|~|—)\s*(${NUMBER}))?\s*(万|亿)?\s*(${UNIT})\s*(以上|左右|以内|以下)?`,
   'g',
 )
-const FLOOR = /(不少于|不低于|超过|突破|至少|力争达到|达到)\s*$/
+const FLOOR = /(不少于|不低于|大于|高于|超过|突破|至少)\s*$/
+/** Words before a number that name no comparison: 达到X means X (exactly, or about with 左右). */
+const NEUTRAL = /(力争达到|达到|保持在|实现|提高到|提升到|增加到)\s*$/
 const CEILING = /(不超过|不高于|控制在|低于)\s*$/
 /** Where a noun phrase ends: punctuation or a conjunction. */
 const CLAUSE_END = /[,，。;；、:：)(（）\s]|和|及|与|等/
@@ -94,7 +111,8 @@ export function findTargets(text: string): FoundTarget[] {
     const [, low = '', high, magnitude, unit = '', tail] = m
     // A number glued to letters or digits is a name (5G, 4.0, 2025), not a quantity.
     if (/[A-Za-z0-9.]$/.test(text.slice(Math.max(0, start - 1), start))) continue
-    const after = phraseAfter(text.slice(end, end + WINDOW))
+    // A share (90%的企业) names its measure before the number, never after.
+    const after = unit === '%' ? '' : phraseAfter(text.slice(end, end + WINDOW))
     if (DESCRIPTIVE.has(unit) && after !== '') continue
     const before = text.slice(Math.max(0, start - WINDOW), start)
     const measure = after || phraseBefore(before)
@@ -145,7 +163,13 @@ function phraseAfter(rest: string): string {
 /** The phrase before a number, back to the clause's start: [新增高新技术企业]25家 */
 function phraseBefore(before: string): string {
   const clause = before.split(/[,，。;；、:：]/).at(-1) ?? ''
-  return clause.replace(FLOOR, '').replace(CEILING, '').trim().replace(LEAD_IN, '').slice(-40)
+  return clause
+    .replace(FLOOR, '')
+    .replace(CEILING, '')
+    .replace(NEUTRAL, '')
+    .trim()
+    .replace(LEAD_IN, '')
+    .slice(-40)
 }
 
 export interface FoundDeadline {

@@ -48,7 +48,7 @@ export const VERIFY_LIMITS = {
    * hardly at all; zip bombs 1,000× — and only matter when large.
    */
   ratio: 200,
-  ratioFrom: 1024 * 1024 * 1024,
+  ratioFrom: 256 * 1024 * 1024,
   manifestBytes: 64 * 1024 * 1024,
 }
 

@@ -103,7 +103,7 @@ describe('verify in bounded memory', () => {
   const packed = deflateRawSync(zeros)
   const crc = crc32(zeros)
 
-  // The ratio is judged only past `ratioFrom` inflated (1 GiB; a copy's own 80 MiB scan of
+  // The ratio is judged only past `ratioFrom` inflated (256 MiB; a copy's own 80 MiB scan of
   // zeros must verify): lowered here so that 256 MiB stands for a bomb.
   const limits = { ratioFrom: 64 * 1024 * 1024 }
 

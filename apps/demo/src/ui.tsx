@@ -138,3 +138,14 @@ export function Link({
 
 export const percent = (value: number | undefined) =>
   value === undefined ? '—' : `${Math.round(value * 100)}%`
+
+/** Save text or bytes as a file through the browser's download (nothing is sent anywhere). */
+export function save(name: string, content: string | Uint8Array, type: string) {
+  const part = typeof content === 'string' ? content : (content as Uint8Array<ArrayBuffer>)
+  const url = URL.createObjectURL(new Blob([part], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Ajv from 'ajv-draft-04'
+import { strToU8, zipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import { afterAll, describe, expect, it } from 'vitest'
 
@@ -426,6 +427,28 @@ describe('reformkit init, rules, schema, help', () => {
     )
     const fromHtml = run(['extract', html])
     expect(fromHtml.stdout.split('\n').slice(2).join('\n')).toBe(
+      draft.split('\n').slice(2).join('\n'),
+    )
+    // A Word file of the same text (one paragraph a line) gives the same draft.
+    const word = join(base, 'seed.docx')
+    const xml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    writeFileSync(
+      word,
+      zipSync({
+        '[Content_Types].xml': strToU8(
+          '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        ),
+        '_rels/.rels': strToU8(
+          '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        ),
+        'word/document.xml': strToU8(
+          `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xml(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`,
+        ),
+      }),
+    )
+    const fromWord = run(['extract', word])
+    expect(fromWord.code, fromWord.stderr).toBe(0)
+    expect(fromWord.stdout.split('\n').slice(2).join('\n')).toBe(
       draft.split('\n').slice(2).join('\n'),
     )
     writeFileSync(join(base, 'fake.docx'), 'not a zip')

@@ -22,7 +22,8 @@ describe('the development corpus', () => {
   })
 
   it('scores at the goals, over all documents', async () => {
-    const sum = { items: [0, 0, 0], units: [0, 0, 0], targets: [0, 0, 0] }
+    const zero = () => ({ truth: 0, found: 0, matched: 0 })
+    const sum = { items: zero(), units: zero(), targets: zero() }
     for (const name of names) {
       const text = readFileSync(new URL(`${name}.txt`, corpus), 'utf8')
       const truth = JSON.parse(readFileSync(new URL(`${name}.truth.json`, corpus), 'utf8')) as Truth
@@ -39,13 +40,13 @@ describe('the development corpus', () => {
         ),
       )
       for (const key of ['items', 'units', 'targets'] as const) {
-        sum[key][0] += score[key].truth
-        sum[key][1] += score[key].found
-        sum[key][2] += score[key].matched
+        sum[key].truth += score[key].truth
+        sum[key].found += score[key].found
+        sum[key].matched += score[key].matched
       }
     }
-    const recall = (key: keyof typeof sum) => (sum[key][2] ?? 0) / (sum[key][0] ?? 1)
-    const precision = (key: keyof typeof sum) => (sum[key][2] ?? 0) / (sum[key][1] || 1)
+    const recall = (key: keyof typeof sum) => sum[key].matched / (sum[key].truth || 1)
+    const precision = (key: keyof typeof sum) => sum[key].matched / (sum[key].found || 1)
     expect(recall('items')).toBeGreaterThanOrEqual(0.95)
     expect(precision('items')).toBeGreaterThanOrEqual(0.95)
     expect(recall('units')).toBeGreaterThanOrEqual(0.95)

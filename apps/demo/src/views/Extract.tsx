@@ -6,6 +6,7 @@ import { type Diagnostic, decodeSource, type Locale, type PlanInput } from '@ref
 import { useState } from 'react'
 import { stringify } from 'yaml'
 import { fill, type messages } from '../i18n.js'
+import { save } from '../ui.js'
 
 type Texts = (typeof messages)['zh-CN']
 
@@ -38,12 +39,7 @@ export default function Extract({ t, locale }: { t: Texts; locale: Locale }) {
   const download = () => {
     if (!result) return
     const yaml = `# ${t.extractDraftHeader}\n${stringify(result.plan, { lineWidth: 0 })}`
-    const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml;charset=utf-8' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = 'plan.yaml'
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    save('plan.yaml', yaml, 'application/yaml;charset=utf-8')
   }
   const plan = result?.plan
   const name = (id: string) =>

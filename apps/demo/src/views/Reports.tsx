@@ -7,7 +7,7 @@ import {
   renderReport,
 } from '@reformkit/report'
 import { useState } from 'react'
-import { usePage } from '../ui.js'
+import { save, usePage } from '../ui.js'
 
 const MIME: Record<ReportFormat, string> = {
   md: 'text/markdown;charset=utf-8',
@@ -16,17 +16,6 @@ const MIME: Record<ReportFormat, string> = {
   json: 'application/json',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-}
-
-/** Save bytes as a file through the browser's download (nothing is sent anywhere). */
-function save(name: string, content: string | Uint8Array, format: ReportFormat) {
-  const part = typeof content === 'string' ? content : (content as Uint8Array<ArrayBuffer>)
-  const url = URL.createObjectURL(new Blob([part], { type: MIME[format] }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 export function Reports() {
@@ -49,7 +38,7 @@ export function Reports() {
         ...(project.reportConfig ? { config: project.reportConfig } : {}),
       })
       const content = await renderReport(model, { format, locale })
-      save(`${t.reportKinds[kind]}-${asOf}.${format}`, content, format)
+      save(`${t.reportKinds[kind]}-${asOf}.${format}`, content, MIME[format])
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error))
     } finally {

@@ -1,11 +1,10 @@
-import {
-  addDays as addCalendarDays,
-  differenceInCalendarDays,
-  format,
-  getQuarter,
-  isValid,
-  parseISO,
-} from 'date-fns'
+// One module per function: the package index loads some 250 modules (~100 ms at start-up).
+import { addDays as addCalendarDays } from 'date-fns/addDays'
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays'
+import { format } from 'date-fns/format'
+import { getQuarter } from 'date-fns/getQuarter'
+import { isValid } from 'date-fns/isValid'
+import { parseISO } from 'date-fns/parseISO'
 import { diagnosticFactory } from '../diagnostic/create.js'
 import type {
   Diagnostic,

@@ -32,7 +32,7 @@ export {
   type Section,
   type Table,
 } from './reports/model.js'
-export { computeViews } from './views/compute.js'
+export { computeViews, unitRoles } from './views/compute.js'
 export type {
   ComputeViewsOptions,
   ItemStatus,
@@ -43,7 +43,10 @@ export type {
   MilestoneView,
   PlanViews,
   Reason,
+  ResponsibleView,
   ScoreLine,
   ScoreView,
+  UnitRole,
+  UnitScoreLine,
   UnitView,
 } from './views/types.js'

@@ -1,5 +1,5 @@
 import { formatOrdinal } from '@reformkit/model'
-import type { ItemView } from '@reformkit/report'
+import { type ItemView, unitRoles } from '@reformkit/report'
 import { Link, usePage } from '../ui.js'
 
 /** Share of an item's required materials that this unit filed, 0–1. */
@@ -20,8 +20,8 @@ export function Units() {
   const roleLabel = { lead: t.lead, support: t.support, responsible: t.unitRole }
   // A unit's role on an item: its own, or that of the group (各园区) it is named through.
   const role = (view: ItemView, unitId: string) => {
-    const named = view.responsible.find((r) => r.members.some((m) => m.id === unitId))
-    return named ? roleLabel[named.role] : t.unitRole
+    const found = unitRoles(view.responsible).get(unitId)
+    return found ? roleLabel[found] : t.unitRole
   }
   const ranked = [...views.units].sort((a, b) => a.rank - b.rank)
   return (

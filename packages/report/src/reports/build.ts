@@ -3,7 +3,7 @@ import { ENTRY_KINDS, entryKindLabels, targetData } from '@reformkit/ledger'
 import type { Category, Diagnostic, LocalizedMessage, Plan } from '@reformkit/model'
 import { compareText, formatOrdinal } from '@reformkit/model'
 import type { ReportConfigInput } from '../config/config.js'
-import { computeViews } from '../views/compute.js'
+import { computeViews, unitRoles } from '../views/compute.js'
 import type { ItemStatus, ItemView, PlanViews, ScoreLine, UnitRole } from '../views/types.js'
 import {
   type Cell,
@@ -480,13 +480,12 @@ function ledgerIndex(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'
     ],
     rows: items.flatMap((view) => {
       // Where the plan gives roles, the filer's is shown: 发改局(牵头).
-      const roles = new Map<string, UnitRole>()
-      if (view.responsible.some((r) => r.role !== 'responsible'))
-        for (const named of view.responsible)
-          for (const unit of named.members) if (!roles.has(unit.id)) roles.set(unit.id, named.role)
+      const roles = view.responsible.some((r) => r.role !== 'responsible')
+        ? unitRoles(view.responsible)
+        : undefined
       const filer = (id: string): Cell => {
         const name = names.get(id) ?? id
-        const role = roles.get(id)
+        const role = roles?.get(id)
         return role
           ? both(`${name}(${roleLabels[role].zh})`, `${name} (${roleLabels[role].en})`)
           : name

@@ -154,6 +154,17 @@ export function computeViews(options: ComputeViewsOptions): PlanViews {
 }
 
 /**
+ * Each unit's role on an item, from its responsible names: a unit's own name, or the
+ * group it is named through (各园区 → each park); a unit named twice keeps its first role.
+ */
+export function unitRoles(responsible: readonly ResponsibleView[]): Map<string, UnitRole> {
+  const roles = new Map<string, UnitRole>()
+  for (const named of responsible)
+    for (const unit of named.members) if (!roles.has(unit.id)) roles.set(unit.id, named.role)
+  return roles
+}
+
+/**
  * An item's 责任单位 as the plan names them — a group (各园区) as one name standing for its
  * members — each with its role: 牵头 if in `lead`, 配合 if in `support`.
  */

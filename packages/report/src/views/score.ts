@@ -26,6 +26,25 @@ export function findingCost(rubric: Rubric, severity: Severity): number {
   return 0
 }
 
+/**
+ * What findings take off, one by one in their order, until the rubric's cap is reached:
+ * each finding with its points, and their sum. Items and units are charged alike.
+ */
+export function deduct(
+  rubric: Rubric,
+  diagnostics: readonly Diagnostic[],
+): { deductions: Array<{ diagnostic: Diagnostic; points: number }>; deduction: number } {
+  let left = rubric.deductionCap
+  const deductions: Array<{ diagnostic: Diagnostic; points: number }> = []
+  for (const diagnostic of diagnostics) {
+    const points = Math.min(findingCost(rubric, diagnostic.severity), left)
+    if (points <= 0) continue
+    left -= points
+    deductions.push({ diagnostic, points })
+  }
+  return { deductions, deduction: round1(deductions.reduce((sum, d) => sum + d.points, 0)) }
+}
+
 /** Points claimed by bonus proofs with proof attached (never below zero each). */
 export function bonusPoints(entries: readonly LedgerEntry[]): number {
   return entries
@@ -104,15 +123,7 @@ export function scoreItem(input: ScoreInput): ScoreView {
   const earned = lines.reduce((sum, l) => sum + l.points, 0)
   const base = max === 0 ? 0 : round1((earned / max) * 100)
   const bonus = Math.min(rubric.bonusCap, bonusPoints(byKind.get('bonusProof') ?? []))
-  let left = rubric.deductionCap
-  const deductions: ScoreView['deductions'] = []
-  for (const diagnostic of input.diagnostics) {
-    const points = Math.min(findingCost(rubric, diagnostic.severity), left)
-    if (points <= 0) continue
-    left -= points
-    deductions.push({ diagnostic, points })
-  }
-  const deduction = round1(deductions.reduce((sum, d) => sum + d.points, 0))
+  const { deductions, deduction } = deduct(rubric, input.diagnostics)
   return {
     lines,
     base,

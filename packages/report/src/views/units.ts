@@ -1,7 +1,8 @@
 import type { Diagnostic, Plan } from '@reformkit/model'
 import type { Rubric } from '../config/config.js'
+import { unitRoles } from './compute.js'
 import { type Filed, nothingFiled, push } from './group.js'
-import { findingCost, round1 } from './score.js'
+import { deduct, round1 } from './score.js'
 import type { ItemView, UnitRole, UnitScoreLine, UnitView } from './types.js'
 
 /**
@@ -22,16 +23,8 @@ export function scoreUnits(
   rubric: Rubric,
 ): UnitView[] {
   const rolesOf = new Map<string, Array<{ view: ItemView; role: UnitRole }>>()
-  for (const view of items) {
-    const seen = new Set<string>()
-    for (const named of view.responsible)
-      for (const unit of named.members) {
-        // A unit named twice (itself and in a group) counts once, in its first role.
-        if (seen.has(unit.id)) continue
-        seen.add(unit.id)
-        push(rolesOf, unit.id, { view, role: named.role })
-      }
-  }
+  for (const view of items)
+    for (const [unit, role] of unitRoles(view.responsible)) push(rolesOf, unit, { view, role })
   const weightOf = (role: UnitRole) =>
     role === 'lead' ? rubric.leadWeight : role === 'support' ? rubric.supportWeight : 1
   const views = plan.units
@@ -53,15 +46,7 @@ export function scoreUnits(
       const base =
         weights === 0 ? 0 : round1(lines.reduce((sum, l) => sum + l.weight * l.points, 0) / weights)
       const bonus = Math.min(rubric.bonusCap, filed.bonus)
-      let left = rubric.deductionCap
-      const deductions: UnitView['deductions'] = []
-      for (const diagnostic of unitEntries.get(unit.id) ?? []) {
-        const points = Math.min(findingCost(rubric, diagnostic.severity), left)
-        if (points <= 0) continue
-        left -= points
-        deductions.push({ diagnostic, points })
-      }
-      const deduction = round1(deductions.reduce((sum, d) => sum + d.points, 0))
+      const { deductions, deduction } = deduct(rubric, unitEntries.get(unit.id) ?? [])
       return {
         unit,
         items: own.map(({ view }) => view.item),

@@ -5,23 +5,19 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Ajv from 'ajv-draft-04'
 import { strToU8, zipSync } from 'fflate'
 import iconv from 'iconv-lite'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { bin, example, tempBase } from './fixtures.js'
 
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
-const example = fileURLToPath(new URL('../../../examples/wuhan-etdz-2017/', import.meta.url))
-const base = mkdtempSync(join(tmpdir(), 'reformkit-cli-'))
-afterAll(() => rmSync(base, { recursive: true, force: true }))
+const base = tempBase('reformkit-cli-')
 
 function run(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [bin, ...args], {

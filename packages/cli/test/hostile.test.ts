@@ -8,7 +8,6 @@ import {
   appendFileSync,
   cpSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -17,15 +16,11 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { bin, example, tempBase } from './fixtures.js'
 
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
-const example = fileURLToPath(new URL('../../../examples/wuhan-etdz-2017/', import.meta.url))
-const base = mkdtempSync(join(tmpdir(), 'reformkit-hostile-'))
-afterAll(() => rmSync(base, { recursive: true, force: true }))
+const base = tempBase('reformkit-hostile-')
 /**
  * Preloaded into each child: writes its peak RSS (KiB) where RSS_OUT says on exit. The heap
  * limit catches a blow-up of JS objects; this catches buffers, which live outside the heap.

@@ -1,0 +1,17 @@
+// What the CLI's end-to-end tests share: the built binary, the example project, and a
+// temporary folder removed after the file's tests.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll } from 'vitest'
+
+export const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
+export const example = fileURLToPath(new URL('../../../examples/wuhan-etdz-2017/', import.meta.url))
+
+/** A fresh temporary folder for this test file, removed when its tests are done. */
+export function tempBase(prefix: string): string {
+  const base = mkdtempSync(join(tmpdir(), prefix))
+  afterAll(() => rmSync(base, { recursive: true, force: true }))
+  return base
+}

@@ -70,7 +70,7 @@ export async function extractPlan(
     const support: string[] = []
     for (const assignment of node.assignments)
       for (const name of assignment.names) {
-        const ref = registry.ref(name)
+        const ref = registry.ref(name, node.line)
         if (!responsible.includes(ref)) responsible.push(ref)
         if (assignment.role === 'lead' && !lead.includes(ref)) lead.push(ref)
         if (assignment.role === 'support' && !support.includes(ref)) support.push(ref)
@@ -149,6 +149,15 @@ export async function extractPlan(
         severity: 'info',
         data: { date: meta.issued.date },
         location: at(meta.issued.line),
+      }),
+    )
+  for (const group of registry.groupsSeen())
+    diagnostics.push(
+      report({
+        ruleId: 'extract/group-members',
+        severity: 'warning',
+        data: { name: group.name },
+        location: at(group.line),
       }),
     )
   for (const [name, alias] of registry.aliases)
@@ -445,16 +454,16 @@ function sentences(text: string): string[] {
 /** Units and unit groups by name, one id each; a second spelling becomes an alias. */
 class UnitRegistry {
   readonly #units: Array<{ id: string; name: string; aliases: string[] }> = []
-  readonly #groups: Array<{ id: string; name: string }> = []
+  readonly #groups: Array<{ id: string; name: string; line: number }> = []
   readonly #byKey = new Map<string, string>()
   readonly aliases: Array<[string, string]> = []
 
-  ref(name: string): string {
+  ref(name: string, line: number): string {
     if (isGroup(name)) {
       const known = this.#groups.find((g) => g.name === name)
       if (known) return known.id
       const id = `group-${String(this.#groups.length + 1).padStart(2, '0')}`
-      this.#groups.push({ id, name })
+      this.#groups.push({ id, name, line })
       return id
     }
     const key = unitKey(name)
@@ -481,9 +490,14 @@ class UnitRegistry {
    * Groups with the units they stand for left for the office to fill (a plan rarely lists
    * them): the first unit stands in, so the draft validates, and a warning says so.
    */
+  /** The groups named, each with the line it was first named on. */
+  groupsSeen(): ReadonlyArray<{ name: string; line: number }> {
+    return this.#groups
+  }
+
   groups() {
     const first = this.#units[0]?.id ?? 'unit-01'
-    return this.#groups.map((g) => ({ ...g, members: [first] }))
+    return this.#groups.map(({ id, name }) => ({ id, name, members: [first] }))
   }
 }
 
@@ -520,6 +534,10 @@ export const extractMessages = {
   'extract/target-guess': {
     zh: '指标“{{written}}”按“{{measure}}”({{comparator}})读取;请核对指标名称和比较方式',
     en: 'Target "{{written}}" is read as {{measure}}, {{comparator}}; check the measure and comparator',
+  },
+  'extract/group-members': {
+    zh: '“{{name}}”是集合名称,草稿把它作为单位组,成员暂以第一个单位代替;请在 unitGroups 中填上它包括的单位',
+    en: '"{{name}}" is a collective name: the draft makes it a unit group with the first unit standing in as its member; list its units in unitGroups',
   },
   'extract/alias': {
     zh: '“{{alias}}”与“{{name}}”视为同一单位(作为别名)',

@@ -229,3 +229,13 @@ describe('a task table (序号 | 任务 | 牵头单位 | 责任单位 | 时限)'
     ).toEqual([])
   })
 })
+
+describe('collective names', () => {
+  it('become unit groups, with a warning to list their members', async () => {
+    const { plan, diagnostics } = await extractPlan(fiveYear)
+    expect(plan.unitGroups?.map((g) => g.name)).toEqual(['各区、县级市'])
+    expect(
+      diagnostics.filter((d) => d.ruleId === 'extract/group-members').map((d) => d.location.line),
+    ).toEqual([6])
+  })
+})

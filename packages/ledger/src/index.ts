@@ -34,6 +34,8 @@ export {
   type ParseLedgerOptions,
   type ParseLedgerResult,
   parseLedger,
+  type ReadLedgerDataOptions,
+  readLedgerData,
 } from './entry/parse-ledger.js'
 export {
   Attachment,

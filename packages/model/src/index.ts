@@ -69,6 +69,7 @@ export {
   UnitGroup,
   UnitKind,
 } from './schema/plan.js'
+export { cellReference, parseCellReference } from './source/cell.js'
 export {
   type DecodedSource,
   type DecodeSourceOptions,

@@ -1,4 +1,5 @@
 import {
+  cellReference,
   compareDiagnostics,
   compareText,
   type Diagnostic,
@@ -77,11 +78,9 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       engineFinding({
         ruleId: 'ledger/malformed-entry',
         data: { index: index + 1, field },
-        location: {
+        location: placed(source, source?.line, undefined, {
           path: source?.path ?? `/entries/${index}`,
-          ...(source?.file !== undefined ? { file: source.file } : {}),
-          ...(source?.line !== undefined ? { line: source.line } : {}),
-        },
+        }),
       }),
     )
   }
@@ -103,13 +102,9 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     const place = field
       ? (source.fields?.[field] ?? source.fields?.[field.split('/')[0] ?? field])
       : undefined
-    const location: SourceLocation = { path: `${source.path}${inside}` }
-    if (source.file !== undefined) location.file = source.file
-    const line = place?.line ?? source.line
-    const column = place?.column ?? source.column
-    if (line !== undefined) location.line = line
-    if (column !== undefined) location.column = column
-    return location
+    return placed(source, place?.line ?? source.line, place?.column ?? source.column, {
+      path: `${source.path}${inside}`,
+    })
   }
 
   // The entry a visitor is looking at: what it reports on it needs no position given.
@@ -317,3 +312,21 @@ function walk(
 
 /** Entries per block of the walk: a few hundred kilobytes of objects. */
 const BLOCK = 512
+
+/** A position in an entry's source: a line and column, or a cell when it is a worksheet row. */
+function placed(
+  source: LedgerEntry['source'],
+  line: number | undefined,
+  column: number | undefined,
+  location: SourceLocation,
+): SourceLocation {
+  if (source?.file !== undefined) location.file = source.file
+  if (source?.sheet !== undefined) {
+    location.sheet = source.sheet
+    if (line !== undefined) location.cell = cellReference(line, column ?? 1)
+  } else {
+    if (line !== undefined) location.line = line
+    if (column !== undefined) location.column = column
+  }
+  return location
+}

@@ -44,7 +44,6 @@ export interface ParseLedgerResult {
  */
 export function parseLedger(source: string, options: ParseLedgerOptions = {}): ParseLedgerResult {
   const locale: Locale = options.locale ?? 'zh-CN'
-  const report = diagnosticFactory({ ...modelMessages, ...ledgerMessages }, locale)
   try {
     const parsed = parseSource(source, options)
     if (hasErrors(parsed.diagnostics))
@@ -52,75 +51,115 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
     const tag = checkSchemaTag(parsed, { name: 'reformkit/ledger', major: 1 }, locale)
     if (hasErrors(tag))
       return { ok: false, entries: [], diagnostics: [...parsed.diagnostics, ...tag], rejected: 0 }
-
-    // parseSource made this data for us alone: normalise it in place, no copy.
-    const data = parsed.data as Record<string, unknown>
-    const diagnostics = [...parsed.diagnostics]
-    const rawEntries = Array.isArray(data.entries) ? data.entries : []
     // A character no report can show is in the text itself or written as an escape (\u0007,
     // \e): a file with neither needs no walk through its entries.
     const mayHaveInvalid = INVALID.test(source) || source.includes('\\')
-    // Every change made first, so that each finding names the entry as it now reads.
-    for (const change of [...normalizeLedgerData(data, options.plan)]) {
+    return readLedger(parsed, options, mayHaveInvalid)
+  } catch (error) {
+    return internalError(error, options)
+  }
+}
+
+export interface ReadLedgerDataOptions extends ParseLedgerOptions {
+  /**
+   * The name of the worksheet the data came from: `parsed.position` then gives row and
+   * column numbers, which every location shows as a cell on this sheet (`台账!C12`).
+   */
+  sheet?: string
+}
+
+/**
+ * The entries of ledger data that is already parsed — `{ entries: [...] }` read from a
+ * workbook, a form or an API — with the same reading of sloppy input and the same located
+ * diagnostics as {@link parseLedger}, which calls it. `parsed.data` is normalised in place.
+ * Never throws.
+ */
+export function readLedgerData(
+  parsed: ParsedSource,
+  options: ReadLedgerDataOptions = {},
+): ParseLedgerResult {
+  try {
+    return readLedger(parsed, options, true)
+  } catch (error) {
+    return internalError(error, options)
+  }
+}
+
+function internalError(error: unknown, options: ParseLedgerOptions): ParseLedgerResult {
+  const report = diagnosticFactory({ ...modelMessages, ...ledgerMessages }, options.locale)
+  const detail = error instanceof Error ? error.message : String(error)
+  const location = options.filename === undefined ? {} : { file: options.filename }
+  return {
+    ok: false,
+    entries: [],
+    diagnostics: [report({ ruleId: 'source/internal', data: { detail }, location })],
+    rejected: 0,
+  }
+}
+
+function readLedger(
+  parsed: ParsedSource,
+  options: ReadLedgerDataOptions,
+  mayHaveInvalid: boolean,
+): ParseLedgerResult {
+  const locale: Locale = options.locale ?? 'zh-CN'
+  const report = diagnosticFactory({ ...modelMessages, ...ledgerMessages }, locale)
+  const data = (
+    typeof parsed.data === 'object' && parsed.data !== null ? parsed.data : {}
+  ) as Record<string, unknown>
+  const diagnostics = [...parsed.diagnostics]
+  const rawEntries = Array.isArray(data.entries) ? data.entries : []
+  // Every change made first, so that each finding names the entry as it now reads.
+  for (const change of [...normalizeLedgerData(data, options.plan)]) {
+    diagnostics.push(
+      about(
+        rawEntries[change.path[1] as number],
+        report({
+          ruleId: 'ledger/normalized',
+          severity: 'info',
+          data: { field: fieldName(change.path), from: change.from, to: change.to },
+          location: parsed.locate(change.path),
+        }),
+      ),
+    )
+  }
+  // The envelope first, then each entry on its own: one bad entry must not hide the others.
+  const envelope = validateSource(LedgerEnvelope, { ...parsed, data }, locale)
+  for (const d of envelope.diagnostics) diagnostics.push(d)
+  const entries: LedgerEntry[] = []
+  rawEntries.forEach((raw, index) => {
+    const locate: ParsedSource['locate'] = (path, target) =>
+      parsed.locate(['entries', index, ...path], target)
+    const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
+    for (const d of result.diagnostics) diagnostics.push(about(raw, d))
+    for (const { path, code } of mayHaveInvalid ? invalidCharacters(raw) : [])
       diagnostics.push(
         about(
-          rawEntries[change.path[1] as number],
+          raw,
           report({
-            ruleId: 'ledger/normalized',
-            severity: 'info',
-            data: { field: fieldName(change.path), from: change.from, to: change.to },
-            location: parsed.locate(change.path),
+            ruleId: 'ledger/invalid-characters',
+            severity: 'warning',
+            data: { field: fieldName(['entries', index, ...path]), code },
+            location: locate(path),
           }),
         ),
       )
+    if (result.value) {
+      const position = parsed.position
+        ? (path: readonly PropertyKey[]) => parsed.position?.(['entries', index, ...path])
+        : (path: readonly PropertyKey[]) => {
+            const { line, column } = locate(path)
+            return line === undefined || column === undefined ? undefined : { line, column }
+          }
+      entries.push({
+        ...result.value,
+        source: entrySource(position, index, result.value, options),
+      })
     }
-    // The envelope first, then each entry on its own: one bad entry must not hide the others.
-    const envelope = validateSource(LedgerEnvelope, { ...parsed, data }, locale)
-    for (const d of envelope.diagnostics) diagnostics.push(d)
-    const entries: LedgerEntry[] = []
-    rawEntries.forEach((raw, index) => {
-      const locate: ParsedSource['locate'] = (path, target) =>
-        parsed.locate(['entries', index, ...path], target)
-      const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
-      for (const d of result.diagnostics) diagnostics.push(about(raw, d))
-      for (const { path, code } of mayHaveInvalid ? invalidCharacters(raw) : [])
-        diagnostics.push(
-          about(
-            raw,
-            report({
-              ruleId: 'ledger/invalid-characters',
-              severity: 'warning',
-              data: { field: fieldName(['entries', index, ...path]), code },
-              location: locate(path),
-            }),
-          ),
-        )
-      if (result.value) {
-        const position = parsed.position
-          ? (path: readonly PropertyKey[]) => parsed.position?.(['entries', index, ...path])
-          : (path: readonly PropertyKey[]) => {
-              const { line, column } = locate(path)
-              return line === undefined || column === undefined ? undefined : { line, column }
-            }
-        entries.push({
-          ...result.value,
-          source: entrySource(position, index, result.value, options.filename),
-        })
-      }
-    })
-    diagnostics.sort(compareDiagnostics)
-    const rejected = rawEntries.length - entries.length
-    return { ok: !hasErrors(diagnostics), entries, diagnostics, rejected }
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
-    const location = options.filename === undefined ? {} : { file: options.filename }
-    return {
-      ok: false,
-      entries: [],
-      diagnostics: [report({ ruleId: 'source/internal', data: { detail }, location })],
-      rejected: 0,
-    }
-  }
+  })
+  diagnostics.sort(compareDiagnostics)
+  const rejected = rawEntries.length - entries.length
+  return { ok: !hasErrors(diagnostics), entries, diagnostics, rejected }
 }
 
 /**
@@ -169,7 +208,7 @@ function entrySource(
   position: Position,
   index: number,
   entry: object,
-  file: string | undefined,
+  options: ReadLedgerDataOptions,
 ): EntrySource {
   const fields: NonNullable<EntrySource['fields']> = {}
   const keep = (name: string, path: PropertyKey[]) => {
@@ -181,7 +220,8 @@ function entrySource(
   const attachments = (entry as { attachments?: unknown[] }).attachments ?? []
   for (const i of attachments.keys()) keep(`attachments/${i}`, ['attachments', i])
   const source: EntrySource = { path: `/entries/${index}`, fields }
-  if (file !== undefined) source.file = file
+  if (options.filename !== undefined) source.file = options.filename
+  if (options.sheet !== undefined) source.sheet = options.sheet
   const at = position([])
   if (at) {
     source.line = at.line

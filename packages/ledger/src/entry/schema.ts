@@ -116,6 +116,11 @@ export const LedgerEntry = z.strictObject({
 /** Where an entry came from, kept so that every finding can point at its line. */
 export interface EntrySource {
   file?: string
+  /**
+   * The worksheet the entry is a row of (an imported workbook): `line` and `column` are
+   * then the row and column numbers, shown as a cell reference (`台账!C12`).
+   */
+  sheet?: string
   line?: number
   column?: number
   /** JSON pointer of the entry in its file, e.g. `/entries/3`. */

@@ -1,0 +1,3 @@
+import { defineReformkitProject } from '@reformkit/vitest-config'
+
+export default defineReformkitProject('workbook')

@@ -6,6 +6,7 @@ export {
   Rubric,
   TrafficLightSettings,
 } from './config/config.js'
+export { workbookBytes } from './render/exceljs-internals.js'
 export {
   DOCX_MAX_ROWS,
   REPORT_FORMATS,

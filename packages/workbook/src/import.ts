@@ -403,7 +403,10 @@ function readWords(raw: Raw, words: Vocabulary, defaultUnit: string | undefined)
   const paths = text(raw.attachments)
   const facts = parseFacts(text(raw.attachmentFacts))
   delete raw.attachmentFacts
-  if (paths !== undefined)
+  // The facts of the same paths, as written: kept whole (hashes, sizes, any characters).
+  if (paths !== undefined && facts.length > 0 && paths === facts.map((f) => f.path).join('\n'))
+    raw.attachments = facts
+  else if (paths !== undefined)
     raw.attachments = paths
       .split(/\r?\n|[;；]/)
       .map((p) => p.trim())

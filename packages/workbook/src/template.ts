@@ -6,6 +6,7 @@ import {
   targetText,
 } from '@reformkit/ledger'
 import { expandResponsible, type Plan } from '@reformkit/model'
+import { workbookBytes } from '@reformkit/report'
 import ExcelJS from 'exceljs'
 import { type Column, ENTRY_COLUMNS, KPI_COLUMNS } from './columns.js'
 import { META_SHEET } from './import.js'
@@ -23,6 +24,8 @@ export interface CreateTemplateOptions {
   entries?: readonly LedgerEntry[]
   /** Empty rows with dropdowns below the entries. Default 300. */
   blankRows?: number
+  /** When the file is dated (its parts and properties): the same date, the same bytes. Default now. */
+  date?: Date
 }
 
 const ENTRY_SHEET = '台账'
@@ -57,8 +60,6 @@ export async function createTemplate(options: CreateTemplateOptions): Promise<Ui
 
   const book = new ExcelJS.Workbook()
   book.creator = 'reformkit'
-  book.created = new Date(0)
-  book.modified = new Date(0)
   instructions(book.addWorksheet('填写说明'), plan, who, items, options.config)
   const lists = listsSheet(book, words, unit ? [unit.name] : words.lists.units)
   entrySheet(book, words, who, entries, lists, options.blankRows ?? 300)
@@ -69,7 +70,7 @@ export async function createTemplate(options: CreateTemplateOptions): Promise<Ui
     ['plan', plan.id],
     ...(unit ? [['unit', unit.id]] : []),
   ])
-  return new Uint8Array(await book.xlsx.writeBuffer())
+  return workbookBytes(book, options.date ?? new Date())
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
@@ -77,10 +78,8 @@ const ESCAPED = /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b-\u001f\u007f\ufffe\u
 
 /** Text as a cell keeps it: a carriage return or control character as Excel's `_xHHHH_`. */
 export function cellString(text: string): string {
-  return text.replace(
-    ESCAPED,
-    (c) =>
-      c === '_' ? '_x005F' : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  return text.replace(ESCAPED, (c) =>
+    c === '_' ? '_x005F_' : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   )
 }
 
@@ -264,7 +263,10 @@ function entrySheet(
   const sheet = book.addWorksheet(ENTRY_SHEET)
   headerRows(sheet, `${who} 台账(每行一份材料)`, ENTRY_COLUMNS)
   for (const entry of entries) {
-    const facts = entry.attachments.some((a) => a.sha256 !== undefined || a.bytes !== undefined)
+    // Hashes, sizes and paths that a list of lines cannot hold go in the hidden column too.
+    const facts = entry.attachments.some(
+      (a) => a.sha256 !== undefined || a.bytes !== undefined || /[\r\n;；]/.test(a.path),
+    )
     const values: Record<string, unknown> = {
       id: entry.id,
       item: text(words.item(entry.item)),

@@ -114,3 +114,14 @@ export async function workbookFiles(
   await writer.addWorkbook(zip, m)
   return files
 }
+
+/**
+ * An exceljs workbook as XLSX bytes, zipped by reformkit rather than by exceljs: every
+ * part dated `date` (the same bytes for the same workbook), and text intact — exceljs's
+ * own zip (JSZip) encodes a part to UTF-8 in 16 KiB pieces and breaks a character outside
+ * the BMP (an emoji, a rare 汉字 of CJK extension B) that straddles two pieces.
+ */
+export async function workbookBytes(workbook: ExcelJS.Workbook, date: Date): Promise<Uint8Array> {
+  const { officeZip } = await import('./zip.js')
+  return officeZip(await workbookFiles(workbook, new Map()), date)
+}

@@ -29,13 +29,13 @@ import { ZipError } from './zip.js'
 export interface WorkbookLimits {
   /** Larger files are refused before reading. Default 64 MiB. */
   maxBytes: number
-  /** The XML inflated from an XLSX, all parts together. Default 512 MiB. */
+  /** The XML inflated from an XLSX, all parts together. Default 256 MiB (some 200,000 rows). */
   maxInflatedBytes: number
 }
 
 export const WORKBOOK_LIMITS: Readonly<WorkbookLimits> = {
   maxBytes: 64 * 1024 * 1024,
-  maxInflatedBytes: 512 * 1024 * 1024,
+  maxInflatedBytes: 256 * 1024 * 1024,
 }
 
 export interface ImportWorkbookOptions {
@@ -113,7 +113,7 @@ export function importWorkbook(
         report({
           ruleId: 'workbook/too-large',
           data: {
-            what: `${error.entry ?? ''} 解压后 / inflated`,
+            what: { zh: `${error.entry ?? ''} 解压后`, en: `${error.entry ?? ''} inflated` },
             limit: formatBytes(limits.maxInflatedBytes),
           },
           location: at(),
@@ -121,13 +121,20 @@ export function importWorkbook(
       )
     const detail =
       error instanceof ZipError
-        ? error.problem
+        ? ZIP_PROBLEMS[error.problem]
         : error instanceof Error
           ? error.message
           : String(error)
     return fail(report({ ruleId: 'workbook/unreadable', data: { detail }, location: at() }))
   }
 }
+
+const ZIP_PROBLEMS = {
+  'not-zip': { zh: '不是 Excel 工作簿', en: 'not an Excel workbook' },
+  zip64: { zh: '超过 4 GB 的压缩格式', en: 'a zip64 archive' },
+  corrupt: { zh: '文件已损坏或不完整', en: 'the file is damaged or incomplete' },
+  'too-large': { zh: '过大', en: 'too large' },
+} as const
 
 /** What a CSV file's one sheet is called, as Excel names it: the file name without extension. */
 const sheetNameOf = (file: string | undefined) =>
@@ -235,6 +242,15 @@ function findTable(sheet: Sheet): Table | undefined {
   return undefined
 }
 
+/** A row that names at least three of the table's columns where the header has them. */
+function isHeaderAgain(cells: ReadonlyArray<CellValue | undefined>, table: Table): boolean {
+  const texts = cells.map((cell) => (typeof cell === 'string' ? cell : ''))
+  const again = matchHeader(texts, table.kpi ? KPI_COLUMNS : ENTRY_COLUMNS)
+  let same = 0
+  for (const [i, column] of again) if (table.columns.get(i) === column) same++
+  return same >= 3
+}
+
 /** A short stable hash of a row's content (cyrb53), for the ids of rows that have none. */
 function contentHash(text: string): string {
   let h1 = 0xdeadbeef
@@ -276,9 +292,6 @@ function readTable(
       if (!columnOf.has(field)) columnOf.set(field, columnOf.get('kpi/id') ?? first)
   } else if (!columnOf.has('attachments') && columnOf.has('attachmentFacts'))
     columnOf.set('attachments', columnOf.get('attachmentFacts') ?? first)
-  const headerTexts = [...table.columns.keys()].map((i) =>
-    cellText(sheet.rows[table.headerRow]?.[i]),
-  )
 
   const raws: Raw[] = []
   const rowOf: number[] = []
@@ -290,7 +303,7 @@ function readTable(
     const texts = [...table.columns.keys()].map((i) => cellText(cells[i]).trim())
     if (texts.every((t) => t === '')) continue
     // A header repeated (a table pasted twice, a header on every printed page).
-    if (texts.filter((t, k) => t !== '' && t === headerTexts[k]?.trim()).length >= 2) continue
+    if (isHeaderAgain(cells, table)) continue
     const raw: Raw = {}
     for (const [i, column] of table.columns) {
       const value = cells[i]

@@ -337,7 +337,9 @@ function tableCells(text: string): string[] | undefined {
   const separator = text.includes('|') ? '|' : text.includes('\t') ? '\t' : undefined
   if (!separator) return undefined
   const cells = text.split(separator).map((c) => c.trim())
-  if (cells[0] === '') cells.shift()
+  // `| a | b |` has empty ends that are no cells; an empty first cell of a tab-separated
+  // row (no 序号) is one.
+  if (separator === '|' && cells[0] === '') cells.shift()
   if (cells.at(-1) === '') cells.pop()
   return cells.length >= 3 ? cells : undefined
 }
@@ -348,12 +350,16 @@ function tableHeader(cells: string[]): TableColumns | undefined {
     const i = cells.findIndex((c) => pattern.test(c) && c.length <= 12)
     return i < 0 ? undefined : i
   }
+  // A header names its columns in cells of their own: a heading row of the table
+  // (一、牵头负责市级改革事项, across the row) names one thing in one cell.
+  if (cells.filter((c) => c !== '').length < 3) return undefined
   const task = find(/任务|事项|工作内容|重点工作|目标|举措|措施/)
   const lead = find(/牵头/)
   const support = find(/配合|协办|参与/)
   const responsible = cells.findIndex((c, i) => /责任/.test(c) && i !== lead && c.length <= 12)
   if (task === undefined || (lead === undefined && support === undefined && responsible < 0))
     return undefined
+  if (task === lead || task === support || task === responsible) return undefined
   const columns: TableColumns = { task }
   const number = find(/序号|编号/)
   if (number !== undefined) columns.number = number

@@ -8,44 +8,22 @@ import {
   cellReference,
   compareDiagnostics,
   type Diagnostic,
-  decodeSource,
   diagnosticFactory,
-  formatBytes,
   hasErrors,
-  type Locale,
   type ParsedSource,
   type Plan,
   type SourceLocation,
 } from '@reformkit/model'
 import { type Column, ENTRY_COLUMNS, KPI_COLUMNS, matchHeader } from './columns.js'
-import { readDelimited } from './delimited.js'
 import { workbookMessages } from './messages.js'
+import { internal, locatedIn, type ReadWorkbookOptions, readWorkbook } from './read.js'
 import { type CellValue, cellText, fillMerges, type Sheet } from './sheet.js'
 import { type Vocabulary, vocabulary } from './vocabulary.js'
-import { readXlsx } from './xlsx.js'
-import { ZipError } from './zip.js'
 
-/** How much a workbook may cost to read. */
-export interface WorkbookLimits {
-  /** Larger files are refused before reading. Default 64 MiB. */
-  maxBytes: number
-  /** The XML inflated from an XLSX, all parts together. Default 256 MiB (some 200,000 rows). */
-  maxInflatedBytes: number
-}
-
-export const WORKBOOK_LIMITS: Readonly<WorkbookLimits> = {
-  maxBytes: 64 * 1024 * 1024,
-  maxInflatedBytes: 256 * 1024 * 1024,
-}
-
-export interface ImportWorkbookOptions {
+export interface ImportWorkbookOptions extends ReadWorkbookOptions {
   plan: Plan
-  /** Named in every finding (`fgj.xlsx!台账!C12`). */
-  filename?: string
   /** The unit of rows that name none (a unit's own template records its unit). */
   unit?: string
-  locale?: Locale
-  limits?: Partial<WorkbookLimits>
 }
 
 /** The sheet of a template that records what it was made for. */
@@ -64,91 +42,24 @@ export function importWorkbook(
   bytes: Uint8Array,
   options: ImportWorkbookOptions,
 ): ParseLedgerResult {
-  const locale = options.locale ?? 'zh-CN'
-  const report = diagnosticFactory(workbookMessages, locale)
-  const file = options.filename
-  const at = (more: SourceLocation = {}): SourceLocation => ({
-    ...(file === undefined ? {} : { file }),
-    ...more,
-  })
-  const fail = (diagnostic: Diagnostic): ParseLedgerResult => ({
-    ok: false,
-    entries: [],
-    diagnostics: [diagnostic],
-    rejected: 0,
-  })
-  const limits = { ...WORKBOOK_LIMITS, ...options.limits }
+  const read = readWorkbook(bytes, options)
+  if (!read.sheets) return { ok: false, entries: [], diagnostics: read.diagnostics, rejected: 0 }
   try {
-    if (bytes.length > limits.maxBytes)
-      return fail(
-        report({
-          ruleId: 'workbook/too-large',
-          data: { what: formatBytes(bytes.length), limit: formatBytes(limits.maxBytes) },
-          location: at(),
-        }),
-      )
-    const diagnostics: Diagnostic[] = []
-    let sheets: Sheet[]
-    if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-      return fail(report({ ruleId: 'workbook/encrypted', location: at() }))
-    if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-      const read = readXlsx(bytes, limits.maxInflatedBytes)
-      sheets = read.sheets
-      if (read.traits.macros)
-        diagnostics.push(report({ ruleId: 'workbook/macros', severity: 'warning', location: at() }))
-      if (read.traits.externalLinks)
-        diagnostics.push(
-          report({ ruleId: 'workbook/external-links', severity: 'warning', location: at() }),
-        )
-    } else {
-      const decoded = decodeSource(bytes, { ...(file ? { filename: file } : {}), locale })
-      diagnostics.push(...decoded.diagnostics)
-      if (decoded.text === undefined) return { ...fail(decoded.diagnostics[0] as Diagnostic) }
-      sheets = [readDelimited(decoded.text, sheetNameOf(file))]
-    }
-    return readSheets(sheets, options, diagnostics, report, at)
+    return readLedgerSheets(read.sheets, options, read.diagnostics)
   } catch (error) {
-    if (error instanceof ZipError && error.problem === 'too-large')
-      return fail(
-        report({
-          ruleId: 'workbook/too-large',
-          data: {
-            what: { zh: `${error.entry ?? ''} 解压后`, en: `${error.entry ?? ''} inflated` },
-            limit: formatBytes(limits.maxInflatedBytes),
-          },
-          location: at(),
-        }),
-      )
-    const detail =
-      error instanceof ZipError
-        ? ZIP_PROBLEMS[error.problem]
-        : error instanceof Error
-          ? error.message
-          : String(error)
-    return fail(report({ ruleId: 'workbook/unreadable', data: { detail }, location: at() }))
+    return { ok: false, entries: [], diagnostics: [internal(error, options)], rejected: 0 }
   }
 }
 
-const ZIP_PROBLEMS = {
-  'not-zip': { zh: '不是 Excel 工作簿', en: 'not an Excel workbook' },
-  zip64: { zh: '超过 4 GB 的压缩格式', en: 'a zip64 archive' },
-  corrupt: { zh: '文件已损坏或不完整', en: 'the file is damaged or incomplete' },
-  'too-large': { zh: '过大', en: 'too large' },
-} as const
-
-/** What a CSV file's one sheet is called, as Excel names it: the file name without extension. */
-const sheetNameOf = (file: string | undefined) =>
-  (file ?? 'CSV').replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV'
-
 type Report = ReturnType<typeof diagnosticFactory>
 
-function readSheets(
+function readLedgerSheets(
   sheets: Sheet[],
   options: ImportWorkbookOptions,
   diagnostics: Diagnostic[],
-  report: Report,
-  at: (more?: SourceLocation) => SourceLocation,
 ): ParseLedgerResult {
+  const report = diagnosticFactory(workbookMessages, options.locale)
+  const at = locatedIn(options.filename)
   const words = vocabulary(options.plan)
   const meta = sheets.find((sheet) => sheet.name === META_SHEET)
   const recordedUnit = meta?.rows.find((row) => cellText(row?.[1]) === 'unit')?.[2]

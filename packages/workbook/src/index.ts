@@ -3,12 +3,18 @@
 
 export { type Column, ENTRY_COLUMNS, KPI_COLUMNS } from './columns.js'
 export { compareEntries, type EntryChange, type LedgerChanges } from './diff.js'
+export { type ImportWorkbookOptions, importWorkbook, META_SHEET } from './import.js'
+export { workbookMessages } from './messages.js'
 export {
-  type ImportWorkbookOptions,
-  importWorkbook,
-  META_SHEET,
+  type ExportPlanTableOptions,
+  exportPlanTable,
+  type ImportPlanTableOptions,
+  importPlanTable,
+  PLAN_TABLE_COLUMNS,
+} from './plan-table.js'
+export {
+  type ReadWorkbookOptions,
   WORKBOOK_LIMITS,
   type WorkbookLimits,
-} from './import.js'
-export { workbookMessages } from './messages.js'
+} from './read.js'
 export { type CreateTemplateOptions, cellString, createTemplate } from './template.js'

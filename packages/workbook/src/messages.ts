@@ -30,6 +30,10 @@ export const workbookMessages = {
     zh: '没有找到台账表:没有一张工作表的表头含“改革事项”“材料类型”“日期”“材料标题”等列',
     en: 'No ledger table found: no sheet has a header row with columns such as 改革事项, 材料类型, 日期, 材料标题',
   },
+  'workbook/no-plan-table': {
+    zh: '没有找到任务分解表:没有一张工作表的表头含“重点任务”和“牵头单位”“配合单位”或“责任单位”列',
+    en: 'No task table found: no sheet has a header row with a task column and a column of units (牵头单位, 配合单位 or 责任单位)',
+  },
   'workbook/missing-column': {
     zh: '表头缺少必填列“{{column}}”',
     en: 'The header row lacks the required column "{{column}}"',

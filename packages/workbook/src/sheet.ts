@@ -21,9 +21,9 @@ export function cellText(value: CellValue | undefined): string {
 }
 
 /**
- * Copy the value of each merged range's first cell into the rest of the range, below
- * `fromRow`: a task merged over three rows is the task of each of them (a blank row the
- * merge reaches over stays blank).
+ * Copy the value of each merged range's first cell down its first column, below `fromRow`:
+ * a task merged over three rows is the task of each of them. A heading merged across a
+ * row stays in its one cell, and a blank row a merge reaches over stays blank.
  */
 export function fillMerges(sheet: Sheet, fromRow: number): void {
   // A row with nothing of its own stays blank: a merge reaching over it fills nothing.
@@ -31,13 +31,13 @@ export function fillMerges(sheet: Sheet, fromRow: number): void {
   const empty = new Set<number>()
   for (const { top, bottom } of sheet.merges)
     for (let r = Math.max(top, fromRow + 1); r <= bottom; r++) if (blank(r)) empty.add(r)
-  for (const { top, left, bottom, right } of sheet.merges) {
+  for (const { top, left, bottom } of sheet.merges) {
     const value = sheet.rows[top]?.[left]
     if (value === undefined) continue
     for (let r = Math.max(top, fromRow + 1); r <= bottom; r++) {
       const row = sheet.rows[r]
       if (!row || empty.has(r)) continue
-      for (let c = left; c <= right; c++) if (row[c] === undefined) row[c] = value
+      if (row[left] === undefined) row[left] = value
     }
   }
 }

@@ -190,13 +190,19 @@ export async function extractPlan(
   return { plan, diagnostics: diagnostics.sort(compareDiagnostics) }
 }
 
-/** Lines as read: full-width forms folded (（一）→(一), ：→:), blank lines dropped. */
+/** Lines as read: full-width forms folded (（一）→(一), ：→:), spaces folded, blank lines dropped. */
 function toLines(text: string): Line[] {
   const out: Line[] = []
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
   for (let i = 0; i < raw.length; i++) {
-    const folded = (raw[i] ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim()
-    if (!folded) continue
+    // Spaces fold to one; tabs stay, for the cells of a tab-separated table.
+    const folded = (raw[i] ?? '')
+      .normalize('NFKC')
+      .replace(/[^\S\t]+/g, ' ')
+      .replace(/ ?\t ?/g, '\t')
+      .replace(/^ | $/g, '')
+    // (A tab-separated row may start with an empty cell: its leading tab is kept.)
+    if (!folded.trim()) continue
     // Where the plan ends: attachments, copy lists, a web page's footer.
     if (out.length > 0 && /^(附件\s*[:：\d]|抄送|主办单位|承办单位|版权所有|备案)/.test(folded))
       break

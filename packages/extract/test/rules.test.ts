@@ -239,3 +239,17 @@ describe('collective names', () => {
     ).toEqual([6])
   })
 })
+
+describe('a tab-separated task table (as copied from a spreadsheet)', () => {
+  it('reads its rows, an empty 序号 cell included', async () => {
+    const text = [
+      '某区2025年重点任务分解表',
+      '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+      '1\t推进政务服务改革\t区政务服务局\t区发改委、区司法局\t2025年6月底前',
+      '\t深化企业开办改革\t区市场监管局\t\t2025年9月底前',
+    ].join('\n')
+    const { plan } = await extractPlan(text)
+    expect(plan.items?.map((i) => i.title)).toEqual(['推进政务服务改革', '深化企业开办改革'])
+    expect(plan.items?.map((i) => i.milestones?.[0]?.due)).toEqual(['2025-06-30', '2025-09-30'])
+  })
+})

@@ -117,7 +117,7 @@ export const ENTRY_COLUMNS: readonly Column[] = [
 
 /** The columns of the 指标 sheet: one row per KPI and reporting day, values to fill. */
 export const KPI_COLUMNS: readonly Column[] = [
-  { field: 'kpi/id', zh: '指标编号', en: 'KPI', aliases: ['指标'], required: true, width: 14 },
+  { field: 'kpi/id', zh: '指标编号', en: 'KPI', aliases: ['指标'], required: true, width: 22 },
   { field: 'measure', zh: '指标名称', en: 'Measure', aliases: [], width: 30 },
   { field: 'item', zh: '改革事项', en: 'Item', aliases: ['事项'], width: 30 },
   { field: 'target', zh: '目标', en: 'Target', aliases: ['目标值'], width: 22 },

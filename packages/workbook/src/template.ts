@@ -92,6 +92,13 @@ function instructions(
 ): void {
   sheet.getColumn(1).width = 34
   sheet.getColumn(2).width = 80
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  }
   const requirements = resolveRequirements(plan, config)
   const title = sheet.addRow([`${plan.title} · 台账填报表`])
   title.font = { bold: true, size: 14 }

@@ -54,7 +54,10 @@ export function program(version: string): Command {
 
   cli
     .command('extract')
-    .argument('<file>', 'the plan as published: text (UTF-8, GB18030), .html or .docx / 方案原文')
+    .argument(
+      '<file>',
+      'the plan as published: text (UTF-8, GB18030), .html, .docx, or a task table .xlsx/.csv / 方案原文或任务分解表',
+    )
     .description('从方案原文生成 plan.yaml 草稿 · a draft plan.yaml from a plan’s published text')
     .option('--out <file>', 'plan.yaml to write (default: stdout) / 输出文件')
     .option('--force', 'replace an existing output / 覆盖已有文件')
@@ -64,9 +67,48 @@ export function program(version: string): Command {
       examples([
         'reformkit extract 方案.txt --out my-district/plan.yaml',
         'reformkit extract 方案.txt > plan.yaml',
+        'reformkit extract 任务分解表.xlsx --out my-district/plan.yaml',
       ]),
     )
     .action(async (file, options) => (await import('./commands/extract.js')).extract(file, options))
+
+  cli
+    .command('template')
+    .argument('<project>', 'project folder / 项目文件夹')
+    .description('生成台账填报模板(Excel) · an Excel ledger template for a unit to fill')
+    .requiredOption('--out <file>', 'the .xlsx to write / 输出文件')
+    .option('--unit <unit>', 'unit id or name (default: all units) / 填报单位')
+    .option('--empty', 'leave the unit’s entries out / 不列出已有台账')
+    .option('--force', 'replace an existing output / 覆盖已有文件')
+    .addOption(lang())
+    .addHelpText(
+      'after',
+      examples([
+        'reformkit template my-district --unit 发改局 --out 发改局台账.xlsx',
+        'reformkit template my-district --out 全部单位台账.xlsx',
+      ]),
+    )
+    .action(async (dir, options) => (await import('./commands/workbook.js')).template(dir, options))
+
+  cli
+    .command('import')
+    .argument('<files...>', 'filled workbooks (.xlsx) or CSV/TSV files / 填好的表格')
+    .description('把填好的表格导入台账 · filled workbooks into the ledger, one file per unit')
+    .requiredOption('--into <folder>', 'the project folder or its ledger/ folder / 导入到')
+    .option('--unit <unit>', 'the unit of rows that name none / 默认填报单位')
+    .option('--dry-run', 'show what would change, write nothing / 只显示变化')
+    .option('--force', 'replace ledger files that would change / 替换已有台账文件')
+    .addOption(lang())
+    .addHelpText(
+      'after',
+      examples([
+        'reformkit import 发改局台账.xlsx --into my-district/ledger/',
+        'reformkit import *.xlsx --into my-district --dry-run',
+      ]),
+    )
+    .action(async (files, options) =>
+      (await import('./commands/workbook.js')).importFiles(files, options),
+    )
 
   cli
     .command('validate')

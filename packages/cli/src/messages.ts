@@ -68,6 +68,30 @@ export const cliMessages = {
     en: '--format {{format}} writes a file: add --out FILE.{{format}}',
   },
   wrote: { zh: '已写入 {{path}}', en: 'wrote {{path}}' },
+  unknownUnit: {
+    zh: '方案中没有单位“{{unit}}”;可用的单位:{{units}}',
+    en: 'The plan has no unit "{{unit}}"; its units: {{units}}',
+  },
+  noProjectFor: {
+    zh: '{{path}}:这里和上一级都没有 {{plan}};--into 请给出项目文件夹或其 ledger 文件夹',
+    en: '{{path}}: neither it nor its parent holds {{plan}}; give --into a project folder or its ledger folder',
+  },
+  importRefused: {
+    zh: '有错误,未写入任何台账文件(有错的行会丢失);请在表格中改正后重新导入',
+    en: 'There are errors; no ledger file was written (the rows in error would be lost); correct the workbook and import it again',
+  },
+  importNew: {
+    zh: '{{file}}(新文件):新增 {{added}}',
+    en: '{{file}} (new): {{added}} added',
+  },
+  importChanges: {
+    zh: '{{file}}:新增 {{added}},修改 {{changed}},删除 {{removed}},未变 {{unchanged}}',
+    en: '{{file}}: {{added}} added, {{changed}} changed, {{removed}} removed, {{unchanged}} unchanged',
+  },
+  importExists: {
+    zh: '{{files}} 已存在且内容有变化(见上);确认后加 --force 替换',
+    en: '{{files}} exist and would change (see above); add --force to replace them',
+  },
   noInput: { zh: '{{path}}:没有这个文件', en: '{{path}}: no such file' },
   notDocx: {
     zh: '{{path}} 不是可读取的 Word 文件(.docx):{{reason}}',

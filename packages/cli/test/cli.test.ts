@@ -15,17 +15,9 @@ import Ajv from 'ajv-draft-04'
 import { strToU8, zipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { bin, example, tempBase } from './fixtures.js'
+import { bin, example, run, tempBase } from './fixtures.js'
 
 const base = tempBase('reformkit-cli-')
-
-function run(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', NO_COLOR: '1', ...env },
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
 
 /** A copy of the example to break in one way. */
 function project(name: string, change: (dir: string) => void = () => {}): string {

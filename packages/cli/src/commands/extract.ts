@@ -8,6 +8,7 @@ import {
   formatBytes,
   type Locale,
 } from '@reformkit/model'
+import { importPlanTable } from '@reformkit/workbook'
 import { stringify } from 'yaml'
 import { UsageError } from '../errors.js'
 import { useColor } from '../io.js'
@@ -22,7 +23,8 @@ export interface ExtractOptions extends CommonOptions {
 
 /**
  * A draft plan.yaml from a plan as published — text (UTF-8, GB18030 or UTF-16, as
- * decodeSource tells), a web page (.html) or a Word file (.docx): written atomically to
+ * decodeSource tells), a web page (.html), a Word file (.docx) or a task table (.xlsx,
+ * .csv): written atomically to
  * `--out` (or to stdout), the guesses listed on stderr.
  */
 export async function extract(file: string, options: ExtractOptions): Promise<void> {
@@ -39,9 +41,13 @@ export async function extract(file: string, options: ExtractOptions): Promise<vo
       }),
     )
   const bytes = new Uint8Array(await readFile(file))
-  const { text, diagnostics: reading } = await readInput(file, bytes, locale)
-  const { plan, diagnostics } = await extractPlan(text, { filename: file, locale })
-  const all = [...reading, ...diagnostics]
+  const { plan, diagnostics: all } = /\.(xlsx|xlsm|csv|tsv)$/i.test(file)
+    ? // A 任务分解表: its columns read by header, its rows as the extractor reads a table.
+      await importPlanTable(bytes, { filename: file, locale })
+    : await readInput(file, bytes, locale).then(async ({ text, diagnostics: reading }) => {
+        const extracted = await extractPlan(text, { filename: file, locale })
+        return { plan: extracted.plan, diagnostics: [...reading, ...extracted.diagnostics] }
+      })
   const yaml = `# yaml-language-server: $schema=https://unpkg.com/@reformkit/model/schema/plan.schema.json
 # ${say(locale, 'draftHeader', { file })}
 ${stringify(plan, { lineWidth: 0 })}`

@@ -189,6 +189,38 @@ test('a draft plan from the published text: 15 items, the guesses, plan.yaml to 
   expect(drafted.plan?.items).toHaveLength(15)
 })
 
+test('表格填报: a unit’s template downloads; a filled one shows its findings by cell', async ({
+  watched: page,
+}) => {
+  await openApp(page, '/workbook')
+  await page.getByLabel('单位').selectOption({ label: '发改局' })
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '下载模板' }).click()
+  const saved = await download
+  expect(saved.suggestedFilename()).toBe('发改局-填报模板.xlsx')
+  // The clerk edits it: a kind written wrong in row 4, a new row without an ID.
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(readFileSync(await saved.path()) as unknown as ArrayBuffer)
+  const sheet = book.getWorksheet('台账')
+  if (!sheet) throw new Error('the template has a 台账 sheet')
+  sheet.getCell('D4').value = '调妍'
+  const row = sheet.getRow(38)
+  row.getCell(2).value = '（一）'
+  row.getCell(4).value = '调研'
+  row.getCell(5).value = '2017年10月9日'
+  row.getCell(6).value = '新增的调研报告'
+  await page.locator('.dropzone input[type=file]').setInputFiles({
+    name: '发改局.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await book.xlsx.writeBuffer()),
+  })
+  await expect(page.getByRole('status')).toContainText('读到 35 条台账,1 行有错未读入')
+  await expect(page.getByRole('status')).toContainText('新增 1')
+  await expect(page.locator('tr[data-cell="台账!D4"]')).toContainText('kind')
+  await expect(page.locator('tr[data-cell="台账!E38"]')).toContainText('2017-10-09')
+  await screenshot(page, 'workbook')
+})
+
 test('no serious accessibility violations on any page', async ({ watched: page }) => {
   for (const route of [
     '/overview',
@@ -198,6 +230,7 @@ test('no serious accessibility violations on any page', async ({ watched: page }
     '/kpis',
     '/diagnostics',
     '/reports',
+    '/workbook',
   ]) {
     await openApp(page, route)
     if (route === '/kpis') await expect(page.locator('.chart svg')).toBeVisible()

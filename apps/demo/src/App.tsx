@@ -24,8 +24,19 @@ import { Units } from './views/Units.js'
 // ECharts is large: the KPI page loads it when first shown; the draft page likewise.
 const Kpis = lazy(() => import('./views/Kpis.js'))
 const Extract = lazy(() => import('./views/Extract.js'))
+// exceljs and the workbook reader load when the Excel page is first shown.
+const Workbook = lazy(() => import('./views/Workbook.js'))
 
-const PAGES = ['overview', 'items', 'units', 'kpis', 'diagnostics', 'reports', 'extract'] as const
+const PAGES = [
+  'overview',
+  'items',
+  'units',
+  'kpis',
+  'diagnostics',
+  'reports',
+  'workbook',
+  'extract',
+] as const
 
 export interface Route {
   name: string
@@ -265,6 +276,10 @@ export function App() {
               <Diagnostics />
             ) : name === 'reports' ? (
               <Reports />
+            ) : name === 'workbook' ? (
+              <Suspense fallback={<p>{t.reading}</p>}>
+                <Workbook />
+              </Suspense>
             ) : (
               <Overview />
             )}

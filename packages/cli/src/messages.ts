@@ -68,6 +68,10 @@ export const cliMessages = {
     en: '--format {{format}} writes a file: add --out FILE.{{format}}',
   },
   wrote: { zh: '已写入 {{path}}', en: 'wrote {{path}}' },
+  templateTooLarge: {
+    zh: '要列出的台账有 {{count}} 条,一个模板最多 {{limit}} 条;请用 --unit 按单位分别生成,或加 --empty 生成空模板',
+    en: '{{count}} entries to list; a template holds at most {{limit}}: make one per unit with --unit, or an empty one with --empty',
+  },
   unknownUnit: {
     zh: '方案中没有单位“{{unit}}”;可用的单位:{{units}}',
     en: 'The plan has no unit "{{unit}}"; its units: {{units}}',

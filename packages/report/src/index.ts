@@ -6,7 +6,11 @@ export {
   Rubric,
   TrafficLightSettings,
 } from './config/config.js'
-export { workbookBytes } from './render/exceljs-internals.js'
+export {
+  type CellModel,
+  type RowModel,
+  workbookBytes,
+} from './render/exceljs-internals.js'
 export {
   DOCX_MAX_ROWS,
   REPORT_FORMATS,

@@ -153,10 +153,7 @@ export function matchHeader(
   columns: readonly Column[],
   overrides: Readonly<Record<string, string>> = {},
 ): Map<number, Column> {
-  const byName = new Map<string, Column>()
-  for (const column of columns)
-    for (const name of [column.zh, column.en, ...column.aliases])
-      if (!byName.has(toHalfWidthHeader(name))) byName.set(toHalfWidthHeader(name), column)
+  const byName = new Map(headerNames(columns))
   for (const [field, header] of Object.entries(overrides)) {
     const column = columns.find((c) => c.field === field)
     if (column) byName.set(toHalfWidthHeader(header), column)
@@ -164,11 +161,30 @@ export function matchHeader(
   const found = new Map<number, Column>()
   const taken = new Set<Column>()
   cells.forEach((cell, i) => {
-    const column = byName.get(toHalfWidthHeader(cell))
+    // Headers are short: a long cell is data, not worth folding.
+    const column = cell.length <= MAX_HEADER ? byName.get(toHalfWidthHeader(cell)) : undefined
     if (column && !taken.has(column)) {
       found.set(i, column)
       taken.add(column)
     }
   })
   return found
+}
+
+const MAX_HEADER = 40
+const namesOf = new WeakMap<readonly Column[], Map<string, Column>>()
+
+/** Every folded header name of `columns` → its column (the first column to claim a name wins). */
+export function headerNames(columns: readonly Column[]): ReadonlyMap<string, Column> {
+  let names = namesOf.get(columns)
+  if (!names) {
+    names = new Map()
+    for (const column of columns)
+      for (const name of [column.zh, column.en, ...column.aliases]) {
+        const folded = toHalfWidthHeader(name)
+        if (!names.has(folded)) names.set(folded, column)
+      }
+    namesOf.set(columns, names)
+  }
+  return names
 }

@@ -14,7 +14,8 @@ import {
   type Plan,
   type SourceLocation,
 } from '@reformkit/model'
-import { type Column, ENTRY_COLUMNS, KPI_COLUMNS, matchHeader } from './columns.js'
+import { type Column, ENTRY_COLUMNS, headerNames, KPI_COLUMNS, matchHeader } from './columns.js'
+import { toHalfWidthHeader } from './header.js'
 import { workbookMessages } from './messages.js'
 import { internal, locatedIn, type ReadWorkbookOptions, readWorkbook } from './read.js'
 import { type CellValue, cellText, fillMerges, type Sheet } from './sheet.js'
@@ -155,8 +156,14 @@ function findTable(sheet: Sheet): Table | undefined {
 
 /** A row that names at least three of the table's columns where the header has them. */
 function isHeaderAgain(cells: ReadonlyArray<CellValue | undefined>, table: Table): boolean {
+  const columns = table.kpi ? KPI_COLUMNS : ENTRY_COLUMNS
+  // One cell first: a data row's first column never names that column.
+  const [at, column] = table.columns.entries().next().value ?? []
+  const probe = at === undefined ? undefined : cells[at]
+  if (typeof probe !== 'string' || probe.length > 40) return false
+  if (headerNames(columns).get(toHalfWidthHeader(probe)) !== column) return false
   const texts = cells.map((cell) => (typeof cell === 'string' ? cell : ''))
-  const again = matchHeader(texts, table.kpi ? KPI_COLUMNS : ENTRY_COLUMNS)
+  const again = matchHeader(texts, columns)
   let same = 0
   for (const [i, column] of again) if (table.columns.get(i) === column) same++
   return same >= 3

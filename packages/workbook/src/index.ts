@@ -17,4 +17,9 @@ export {
   WORKBOOK_LIMITS,
   type WorkbookLimits,
 } from './read.js'
-export { type CreateTemplateOptions, cellString, createTemplate } from './template.js'
+export {
+  type CreateTemplateOptions,
+  cellString,
+  createTemplate,
+  TEMPLATE_MAX_ENTRIES,
+} from './template.js'

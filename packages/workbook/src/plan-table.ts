@@ -8,7 +8,7 @@ import {
   type Plan,
 } from '@reformkit/model'
 import { workbookBytes } from '@reformkit/report'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { type Column, matchHeader } from './columns.js'
 import { workbookMessages } from './messages.js'
 import { locatedIn, type ReadWorkbookOptions, readWorkbook } from './read.js'
@@ -188,7 +188,9 @@ export async function exportPlanTable(
   plan: Plan,
   options: ExportPlanTableOptions = {},
 ): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook()
+  // exceljs is large: it loads when a workbook is first written, not with the import.
+  const { default: Excel } = await import('exceljs')
+  const book = new Excel.Workbook()
   book.creator = 'reformkit'
   const sheet = book.addWorksheet('任务分解表')
   sheet.columns = PLAN_TABLE_COLUMNS.map((c) => ({

@@ -9,6 +9,7 @@ import {
   createTemplate,
   importWorkbook,
   type LedgerChanges,
+  TEMPLATE_MAX_ENTRIES,
 } from '@reformkit/workbook'
 import { stringify } from 'yaml'
 import { UsageError } from '../errors.js'
@@ -53,6 +54,13 @@ export async function template(dir: string, options: TemplateOptions): Promise<v
     return
   }
   const unit = options.unit === undefined ? undefined : unitOf(plan, options.unit, locale)
+  const listed = options.empty
+    ? 0
+    : project.entries.filter((e) => unit === undefined || e.unit === unit).length
+  if (listed > TEMPLATE_MAX_ENTRIES)
+    throw new UsageError(
+      say(locale, 'templateTooLarge', { count: listed, limit: TEMPLATE_MAX_ENTRIES }),
+    )
   const bytes = await createTemplate({
     plan,
     config: project.ledgerConfig,

@@ -119,9 +119,15 @@ export async function workbookFiles(
  * An exceljs workbook as XLSX bytes, zipped by reformkit rather than by exceljs: every
  * part dated `date` (the same bytes for the same workbook), and text intact — exceljs's
  * own zip (JSZip) encodes a part to UTF-8 in 16 KiB pieces and breaks a character outside
- * the BMP (an emoji, a rare 汉字 of CJK extension B) that straddles two pieces.
+ * the BMP (an emoji, a rare 汉字 of CJK extension B) that straddles two pieces. `rows`
+ * (per worksheet id) are data rows given as exceljs's own row models, added after the
+ * rows the sheets have: no Row and Cell object per cell, for large sheets.
  */
-export async function workbookBytes(workbook: ExcelJS.Workbook, date: Date): Promise<Uint8Array> {
+export async function workbookBytes(
+  workbook: ExcelJS.Workbook,
+  date: Date,
+  rows: ReadonlyMap<number, RowModel[]> = new Map(),
+): Promise<Uint8Array> {
   const { officeZip } = await import('./zip.js')
-  return officeZip(await workbookFiles(workbook, new Map()), date)
+  return officeZip(await workbookFiles(workbook, rows), date)
 }

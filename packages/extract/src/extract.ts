@@ -68,12 +68,15 @@ export async function extractPlan(
     const responsible: string[] = []
     const lead: string[] = []
     const support: string[] = []
+    // 责任 beside a 牵头 is support, whether on the same line or on a line of its own.
+    const hasLead = node.assignments.some((a) => a.role === 'lead')
     for (const assignment of node.assignments)
       for (const name of assignment.names) {
         const ref = registry.ref(name, node.line)
         if (!responsible.includes(ref)) responsible.push(ref)
         if (assignment.role === 'lead' && !lead.includes(ref)) lead.push(ref)
-        if (assignment.role === 'support' && !support.includes(ref)) support.push(ref)
+        const role = assignment.role === 'responsible' && hasLead ? 'support' : assignment.role
+        if (role === 'support' && !support.includes(ref)) support.push(ref)
       }
     if (responsible.length === 0)
       diagnostics.push(

@@ -1,6 +1,6 @@
 // @reformkit/extract — a draft plan from a reform plan as published. Browser-safe.
 
-export { textFromDocx } from './docx.js'
+export { DOCX_MAX_INFLATED, textFromDocx } from './docx.js'
 export { type ExtractOptions, type ExtractResult, extractMessages, extractPlan } from './extract.js'
 export { textFromHtml } from './html.js'
 export { type Score, scoreDraft, type Truth } from './score.js'

@@ -82,10 +82,36 @@ const CLAUSE_END = /[,，。;；、:：)(（）\s]|和|及|与|等/
 /** Words that open a clause without being part of what is counted. */
 const LEAD_IN = /^(推进|建设|建成|打造|实现|完成|力争|确保|全年|年内|每年|累计|新建|共|约|争取)+/
 
+/** A time limit: 14个工作日内, 3天内, 6个月以内 — at most that long. */
+const TIME_LIMIT = new RegExp(
+  String.raw`(${NUMBER})\s*(个)?\s*(工作日|日|天|小时|个月)\s*(?:以内|内)`,
+  'g',
+)
+/** Words that put money or land to use: what follows is a means, not a target. */
+const MEANS = /(安排|拨付|下达|设立|补助|奖励)\s*$/
+
 /** Every target found in `text` (an item's sentences). */
 export function findTargets(text: string): FoundTarget[] {
   const found: FoundTarget[] = []
   const taken: Array<[number, number]> = []
+  for (const m of text.matchAll(TIME_LIMIT)) {
+    const start = m.index ?? 0
+    if (/[A-Za-z0-9.]$/.test(text.slice(Math.max(0, start - 1), start))) continue
+    taken.push([start, start + m[0].length])
+    const before = text.slice(Math.max(0, start - WINDOW), start)
+    const measure = phraseBefore(before)
+    found.push({
+      measure: measure || '办理时限',
+      unit: m[3] ?? '',
+      kind: 'amount',
+      comparator: 'atMost',
+      value: Number(m[1]),
+      approximate: false,
+      per: 'period',
+      written: m[0],
+      guessed: measure === '',
+    })
+  }
   for (const m of text.matchAll(GROWTH)) {
     const start = m.index ?? 0
     taken.push([start, start + m[0].length])
@@ -111,6 +137,13 @@ export function findTargets(text: string): FoundTarget[] {
     const [, low = '', high, magnitude, unit = '', tail] = m
     // A number glued to letters or digits is a name (5G, 4.0, 2025), not a quantity.
     if (/[A-Za-z0-9.]$/.test(text.slice(Math.max(0, start - 1), start))) continue
+    // A quantity in brackets clarifies (不含6亩); one that qualifies a noun with 的 says what
+    // something applies to (6亩以下的土地); one after 安排/拨付 is a means (安排4000万元). None
+    // is a target. (A share before 的 — 90%的企业 — is left to the rule for shares.)
+    if (insideBrackets(text, start)) continue
+    if (unit !== '%' && /^\s*(?:[(（][^()（）]*[)）])?\s*的/.test(text.slice(end, end + 40)))
+      continue
+    if (MEANS.test(text.slice(Math.max(0, start - 6), start))) continue
     // A share (90%的企业) names its measure before the number, never after.
     const after = unit === '%' ? '' : phraseAfter(text.slice(end, end + WINDOW))
     if (DESCRIPTIVE.has(unit) && after !== '') continue
@@ -140,6 +173,14 @@ export function findTargets(text: string): FoundTarget[] {
     })
   }
   return found
+}
+
+/** Whether `at` is inside a round bracket opened before it in the same sentence. */
+function insideBrackets(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - WINDOW), at)
+  const open = Math.max(before.lastIndexOf('('), before.lastIndexOf('（'))
+  const close = Math.max(before.lastIndexOf(')'), before.lastIndexOf('）'))
+  return open > close && !/[。;；]/.test(before.slice(open))
 }
 
 /** How far around a number its words are looked for: a clause, never the whole text. */

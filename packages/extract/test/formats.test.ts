@@ -58,6 +58,17 @@ describe('text, web page and Word file', async () => {
   })
 
   it('a file that is no Word file is a clear error', async () => {
-    await expect(textFromDocx(new Uint8Array([1, 2, 3]))).rejects.toThrow()
+    await expect(textFromDocx(new Uint8Array([1, 2, 3]))).rejects.toThrow(/not a Word document/)
+    const xlsx = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })
+    await expect(textFromDocx(xlsx)).rejects.toThrow(/not a Word document/)
+  })
+
+  it('a Word file whose text inflates past the limit is refused before mammoth reads it', async () => {
+    const spaces = new Uint8Array(8 << 20).fill(0x20)
+    const bomb = zipSync({ 'word/document.xml': spaces }, { level: 9 })
+    expect(bomb.length).toBeLessThan(64 * 1024)
+    await expect(textFromDocx(bomb, 1 << 20)).rejects.toThrow(
+      /inflates past 1\.0 MiB \(a zip bomb\?\)/,
+    )
   })
 })

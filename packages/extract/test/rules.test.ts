@@ -32,6 +32,60 @@ describe('units', () => {
     expect(parseLabelled('牵头领导:张三;牵头单位:区发改局')).toEqual([
       { role: 'lead', names: ['区发改局'] },
     ])
+    // A closing 按职责分工负责 is a verb; a remark after 。 names no unit.
+    expect(
+      parseLabelled(
+        '责任单位:省发展改革委、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府',
+      ),
+    ).toEqual([{ role: 'responsible', names: ['省发展改革委', '商务厅'] }])
+  })
+
+  it('annotations in 〔〕 and the verb form (X牵头,Y配合) at an item’s end', async () => {
+    const { plan } = await extractPlan(
+      [
+        '某区稳增长若干措施',
+        '一、提高审批效率',
+        '1.精简审批手续。建立中介超市。(区政务服务局牵头,区发改局、区住建局等部门,区国投公司配合)',
+        '2.优化准入环境。持续推进一网通办。〔责任单位:区市场监管局、区数据局按职责分工负责。各街道不再分工,下同。〕',
+        '3.完善监管。加强事中事后监管。(各街道按职责分工负责)',
+        '4.开展专项行动。2023年底前完成。(2023年底前完成)',
+      ].join('\n'),
+    )
+    const name = (id: string) =>
+      plan.units.find((u) => u.id === id)?.name ?? plan.unitGroups?.find((g) => g.id === id)?.name
+    const roles = plan.items.map((i) => [
+      i.title,
+      (i.lead ?? []).map(name),
+      (i.support ?? []).map(name),
+      i.responsible?.map(name),
+    ])
+    expect(roles).toEqual([
+      [
+        '精简审批手续',
+        ['区政务服务局'],
+        ['区发改局', '区住建局', '区国投公司'],
+        ['区政务服务局', '区发改局', '区住建局', '区国投公司'],
+      ],
+      ['优化准入环境', [], [], ['区市场监管局', '区数据局']],
+      ['完善监管', [], [], ['各街道']],
+      // A bracket of time is no annotation: the item has no unit (a warning).
+      ['开展专项行动', [], [], []],
+    ])
+  })
+
+  it('a 责任单位 line after a 牵头单位 line supports it', async () => {
+    const { plan } = await extractPlan(
+      [
+        '某区2023年重点工作分工方案',
+        '1.地区生产总值增长6%左右。',
+        '牵头单位:区发改局',
+        '责任单位:各街道,区统计局',
+      ].join('\n'),
+    )
+    const name = (id: string) =>
+      plan.units.find((u) => u.id === id)?.name ?? plan.unitGroups?.find((g) => g.id === id)?.name
+    expect(plan.items[0]?.lead?.map(name)).toEqual(['区发改局'])
+    expect(plan.items[0]?.support?.map(name)).toEqual(['各街道', '区统计局'])
   })
 })
 
@@ -76,6 +130,20 @@ describe('targets', () => {
       kind: 'growth',
       comparator: 'atLeast',
     })
+  })
+
+  it('time limits: N个工作日内, N天内 are at most N', () => {
+    expect(read('环评报告书14个工作日内、登记表3天内完成审批')).toEqual([
+      ['环评报告书', 'atMost', 14, undefined, '工作日', false, 'period'],
+      ['登记表', 'atMost', 3, undefined, '天', false, 'period'],
+    ])
+  })
+
+  it('scope, clarifications and means are not targets: 6亩以下的土地, (不含6亩), 安排4000万元', () => {
+    expect(findTargets('辖区范围内6亩以下(不含6亩)的土地使用转让手续由区政府审查')).toEqual([])
+    expect(findTargets('区级财政安排4000万元重大项目前期费')).toEqual([])
+    // A share is judged by its own rule (its measure before the number), not by this one.
+    expect(findTargets('研发机构覆盖率达到90%的规上企业').map((t) => t.value)).toEqual([90])
   })
 
   it('names and descriptions are not targets: 5G, 工业4.0, 世界500强, 1公里生活圈', () => {

@@ -84,4 +84,12 @@ export {
   parseSource,
 } from './source/source.js'
 export { checkSchemaTag, fieldName, type SchemaTag, validateSource } from './source/validate.js'
+export {
+  type InflateBudget,
+  readZipText,
+  type ZipEntry,
+  ZipError,
+  type ZipProblem,
+  zipEntries,
+} from './source/zip.js'
 export { closest } from './util/closest.js'

@@ -5,12 +5,12 @@ import {
   formatBytes,
   type Locale,
   type SourceLocation,
+  ZipError,
 } from '@reformkit/model'
 import { readDelimited } from './delimited.js'
 import { workbookMessages } from './messages.js'
 import type { Sheet } from './sheet.js'
 import { readXlsx } from './xlsx.js'
-import { ZipError } from './zip.js'
 
 /** How much a workbook may cost to read. */
 export interface WorkbookLimits {

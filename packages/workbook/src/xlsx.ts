@@ -1,6 +1,11 @@
-import { parseCellReference } from '@reformkit/model'
+import {
+  type InflateBudget,
+  parseCellReference,
+  readZipText,
+  ZipError,
+  zipEntries,
+} from '@reformkit/model'
 import type { CellValue, Sheet } from './sheet.js'
-import { type InflateBudget, readZipText, ZipError, zipEntries } from './zip.js'
 
 /** What a workbook has that its data does not show: reported as findings. */
 export interface WorkbookTraits {

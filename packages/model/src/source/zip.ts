@@ -1,3 +1,6 @@
+// Reading zipped sources (XLSX, DOCX) within bounds: the central directory as written, and
+// each part inflated in small pieces against a budget, so that a zip bomb — whatever sizes
+// it declares — is stopped within a piece. Browser-safe (fflate).
 import { Inflate } from 'fflate'
 
 /** One file of a zip archive, as its central directory lists it. */

@@ -66,6 +66,17 @@ function readLedgerSheets(
   const recordedUnit = meta?.rows.find((row) => cellText(row?.[1]) === 'unit')?.[2]
   const defaultUnit =
     options.unit ?? (recordedUnit === undefined ? undefined : cellText(recordedUnit))
+  // A template made for another plan: its words may name other items and units.
+  const recordedPlan = meta?.rows.find((row) => cellText(row?.[1]) === 'plan')?.[2]
+  if (recordedPlan !== undefined && cellText(recordedPlan) !== options.plan.id)
+    diagnostics.push(
+      report({
+        ruleId: 'workbook/other-plan',
+        severity: 'warning',
+        data: { plan: cellText(recordedPlan), expected: options.plan.id },
+        location: at(),
+      }),
+    )
   const entries: LedgerEntry[] = []
   let rejected = 0
   let tables = 0

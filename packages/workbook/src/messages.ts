@@ -14,6 +14,10 @@ export const workbookMessages = {
     zh: '文件过大:{{what}}超过上限 {{limit}}(可能是压缩炸弹);请拆分后再导入',
     en: 'The file is too large: {{what}} exceeds the limit of {{limit}} (a zip bomb?); split it',
   },
+  'workbook/other-plan': {
+    zh: '这份表格是为方案“{{plan}}”生成的模板,不是本项目的方案“{{expected}}”;请核对事项和单位',
+    en: 'This workbook is a template of plan "{{plan}}", not of this project\'s plan "{{expected}}"; check its items and units',
+  },
   'workbook/macros': {
     zh: '工作簿含宏(.xlsm);宏不会运行,只读取单元格中的值',
     en: 'The workbook contains macros (.xlsm); they are not run, only cell values are read',

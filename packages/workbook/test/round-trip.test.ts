@@ -26,4 +26,11 @@ describe('ledger → workbook → ledger', () => {
     expect(read.entries.map(content)).toEqual(mine.map(content))
     expect(read.entries[0]?.source).toMatchObject({ file: 'fgj.xlsx', sheet: '台账', line: 3 })
   })
+
+  it('a template of another plan is read with a warning', async () => {
+    const { plan } = await loadExample()
+    const bytes = await createTemplate({ plan, unit: 'fgj' })
+    const read = importWorkbook(bytes, { plan: { ...plan, id: 'another-plan' } })
+    expect(read.diagnostics.map((d) => d.ruleId)).toEqual(['workbook/other-plan'])
+  })
 })

@@ -58,6 +58,9 @@ export const kindByName = new Map<string, EntryKind>(
 )
 
 type Raw = Record<string, unknown>
+
+/** Printable ASCII with no space at either end: NFKC and trimming leave it as it is. */
+const PLAIN = /^[!-~](?:[ -~]*[!-~])?$/
 const isRecord = (value: unknown): value is Raw =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
 
@@ -88,6 +91,8 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
   }
   const itemByNumber = new Map(plan?.items.map((item) => [item.number, item.id]))
   const itemIds = new Set(plan?.items.map((item) => item.id))
+  // Ids are looked up in a set: a province's ledger names 1,600 units a million times.
+  const unitIds = new Set(plan?.units.map((unit) => unit.id))
 
   entries.forEach((entry, i) => {
     if (!isRecord(entry)) return
@@ -96,7 +101,7 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
 
     for (const key of ['id', 'item', 'unit', 'milestone'] as const) {
       const value = entry[key]
-      if (typeof value === 'string' && toHalfWidth(value).trim() !== value)
+      if (typeof value === 'string' && !PLAIN.test(value) && toHalfWidth(value).trim() !== value)
         set(entry, key, at(key), toHalfWidth(value).trim())
     }
     const date = entry.date
@@ -111,7 +116,7 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
       const kind = kindByName.get(toHalfWidth(entry.kind).trim().toLowerCase())
       if (kind) set(entry, 'kind', at('kind'), kind)
     }
-    if (plan && typeof entry.unit === 'string') {
+    if (plan && typeof entry.unit === 'string' && !unitIds.has(entry.unit)) {
       const unit = findUnit(plan, entry.unit)
       if (unit) set(entry, 'unit', at('unit'), unit.id)
     }

@@ -14,6 +14,7 @@ import {
   parseSource,
   validateSource,
 } from '@reformkit/model'
+import { fastEntry } from './fast-entry.js'
 import { ledgerMessages } from './messages.js'
 import { normalizeLedgerData } from './normalize.js'
 import { type EntrySource, LedgerEntry, LedgerEnvelope } from './schema.js'
@@ -53,7 +54,7 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
       return { ok: false, entries: [], diagnostics: [...parsed.diagnostics, ...tag], rejected: 0 }
     // A character no report can show is in the text itself or written as an escape (\u0007,
     // \e): a file with neither needs no walk through its entries.
-    const mayHaveInvalid = INVALID.test(source) || source.includes('\\')
+    const mayHaveInvalid = INVALID_OR_ESCAPED.test(source)
     return readLedger(parsed, options, mayHaveInvalid)
   } catch (error) {
     return internalError(error, options)
@@ -130,8 +131,13 @@ function readLedger(
   rawEntries.forEach((raw, index) => {
     const locate: ParsedSource['locate'] = (path, target) =>
       parsed.locate(['entries', index, ...path], target)
-    const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
-    for (const d of result.diagnostics) diagnostics.push(about(raw, d))
+    // Well-formed entries skip the schema; the others get its located findings.
+    let value = fastEntry(raw)
+    if (!value) {
+      const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
+      for (const d of result.diagnostics) diagnostics.push(about(raw, d))
+      value = result.value
+    }
     for (const { path, code } of mayHaveInvalid ? invalidCharacters(raw) : [])
       diagnostics.push(
         about(
@@ -144,17 +150,16 @@ function readLedger(
           }),
         ),
       )
-    if (result.value) {
+    if (value) {
       const position = parsed.position
         ? (path: readonly PropertyKey[]) => parsed.position?.(['entries', index, ...path])
         : (path: readonly PropertyKey[]) => {
             const { line, column } = locate(path)
             return line === undefined || column === undefined ? undefined : { line, column }
           }
-      entries.push({
-        ...result.value,
-        source: entrySource(position, index, result.value, options),
-      })
+      // The schema's output and fastEntry's are new objects: the source goes on directly.
+      value.source = entrySource(position, index, value, options)
+      entries.push(value)
     }
   })
   diagnostics.sort(compareDiagnostics)
@@ -176,6 +181,14 @@ function about(raw: unknown, diagnostic: Diagnostic): Diagnostic {
   if (Object.keys(subject).length > 0) diagnostic.subject = subject
   return diagnostic
 }
+
+/**
+ * An escape that writes such a character, in JSON (\b, \u0007, \u202e) or YAML (\0, \a, \e,
+ * \x07, \U0000…): a file without one, and without the characters themselves, needs no walk.
+ */
+const INVALID_OR_ESCAPED =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\u202a-\u202e\u2066-\u2069]|\\(?:[0abvfe]|x[01][0-9a-fA-F]|x7[fF]|u00[01][0-9a-fA-F]|u007[fF]|u[fF]{3}[eEfF]|u20(?:2[a-eA-E]|6[6-9])|U0000)/
 
 /** Characters XML forbids (so Office reports cannot carry them) and bidi overrides. */
 const INVALID =
@@ -203,23 +216,18 @@ function invalidCharacters(raw: unknown): Array<{ path: PropertyKey[]; code: str
 
 type Position = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined
 
-/** Where the entry and each of its fields (and each attachment) start in the file. */
+/**
+ * Where the entry starts in the file, and — computed when first read, which is when a
+ * finding about one of them is located — where each of its fields (and each attachment)
+ * starts. A ledger of a million well-formed entries records no field positions at all.
+ */
 function entrySource(
   position: Position,
   index: number,
   entry: object,
   options: ReadLedgerDataOptions,
 ): EntrySource {
-  const fields: NonNullable<EntrySource['fields']> = {}
-  const keep = (name: string, path: PropertyKey[]) => {
-    const at = position(path)
-    if (at) fields[name] = at
-  }
-  for (const key of Object.keys(entry)) keep(key, [key])
-  // Each attachment on its own line, for findings about one of them.
-  const attachments = (entry as { attachments?: unknown[] }).attachments ?? []
-  for (const i of attachments.keys()) keep(`attachments/${i}`, ['attachments', i])
-  const source: EntrySource = { path: `/entries/${index}`, fields }
+  const source: EntrySource = { path: `/entries/${index}` }
   if (options.filename !== undefined) source.file = options.filename
   if (options.sheet !== undefined) source.sheet = options.sheet
   const at = position([])
@@ -227,5 +235,26 @@ function entrySource(
     source.line = at.line
     source.column = at.column
   }
+  let fields: EntrySource['fields']
+  Object.defineProperty(source, 'fields', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (fields) return fields
+      fields = {}
+      const keep = (name: string, path: PropertyKey[]) => {
+        const place = position(path)
+        if (place && fields) fields[name] = place
+      }
+      for (const key of Object.keys(entry)) keep(key, [key])
+      // Each attachment on its own line, for findings about one of them.
+      const attachments = (entry as { attachments?: unknown[] }).attachments ?? []
+      for (const i of attachments.keys()) keep(`attachments/${i}`, ['attachments', i])
+      return fields
+    },
+    set(value: EntrySource['fields']) {
+      fields = value
+    },
+  })
   return source
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { countKeys, indexJson, scanJson } from './json.js'
 import { parseSource } from './source.js'
 
 /** Every path into a JSON value, the root included. */
@@ -88,5 +89,32 @@ describe('the JSON road reads exactly as the YAML road does', () => {
       column: 15,
       path: '/entries/19999/date',
     })
+  })
+
+  it('one pass finds what the full index finds: depth, keys, root arrays’ items (property)', () => {
+    const json = fc.jsonValue({ maxDepth: 4 })
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 4 }), json),
+        fc.boolean(),
+        (value, pretty) => {
+          const text = JSON.stringify(value, null, pretty ? 2 : undefined)
+          const scan = scanJson(text)
+          const index = indexJson(text)
+          if (!index) return
+          expect(scan.depth).toBe(index.depth)
+          expect(scan.keys).toBe(countKeys(JSON.parse(text)))
+          for (const [key, { value: node }] of index.root.keys ?? [])
+            if (node.items)
+              expect(scan.arrays.get(key), key).toEqual(node.items.map((i) => i.start))
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
+  it('a repeated key sends JSON to the YAML road, which reports it', () => {
+    const text = '{"schema":"x","entries":[{"id":"a","id":"b"}]}'
+    expect(scanJson(text).keys).toBe(countKeys(JSON.parse(text)) + 1)
   })
 })

@@ -113,6 +113,100 @@ export function indexJson(text: string): { root: JsonNode; depth: number } | und
   }
 }
 
+/** What one pass over JSON text tells without building anything. */
+export interface JsonScan {
+  /** How deeply objects and arrays nest (the root container is depth 1). */
+  depth: number
+  /** Keys written, in all objects: more than the parsed data has means a key is repeated. */
+  keys: number
+  /** Where each item starts, for every array that is a member of the root object. */
+  arrays: Map<string, number[]>
+}
+
+/**
+ * One pass over `text`, which JSON.parse has already accepted: nesting depth, keys written,
+ * and the start of each item of the root object's arrays (a ledger's entries) — no node
+ * per value, so that a ledger of a million entries is located without an index of it.
+ */
+export function scanJson(text: string): JsonScan {
+  const n = text.length
+  const stack: number[] = [] // 123 {, 91 [
+  let depth = 0
+  let keys = 0
+  let expectKey = false
+  let rootKey = ''
+  let items: number[] | undefined
+  let itemNext = false
+  const arrays = new Map<string, number[]>()
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 32 || c === 10 || c === 13 || c === 9) continue
+    if (itemNext && items) {
+      items.push(i)
+      itemNext = false
+    }
+    if (c === 34) {
+      const start = i
+      // To the closing quote in one jump (most of a ledger is inside strings): the next
+      // quote not escaped by an odd run of backslashes.
+      i = text.indexOf('"', i + 1)
+      for (;;) {
+        if (i < 0) return { depth, keys, arrays }
+        let backslashes = 0
+        while (text.charCodeAt(i - 1 - backslashes) === 92) backslashes++
+        if (backslashes % 2 === 0) break
+        i = text.indexOf('"', i + 1)
+      }
+      if (expectKey && stack[stack.length - 1] === 123) {
+        keys++
+        expectKey = false
+        if (stack.length === 1) {
+          const raw = text.slice(start + 1, i)
+          rootKey = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+        }
+      }
+    } else if (c === 123 || c === 91) {
+      stack.push(c)
+      if (stack.length > depth) depth = stack.length
+      expectKey = c === 123
+      if (c === 91 && stack.length === 2 && stack[0] === 123) {
+        items = []
+        arrays.set(rootKey, items)
+        itemNext = true
+      }
+    } else if (c === 125 || c === 93) {
+      if (c === 93 && stack.length === 2 && items) {
+        // An empty array: the "item" recorded at its closing bracket is none.
+        if (items[items.length - 1] === i) items.pop()
+        items = undefined
+        itemNext = false
+      }
+      stack.pop()
+    } else if (c === 44) {
+      if (stack[stack.length - 1] === 123) expectKey = true
+      else if (stack.length === 2 && items) itemNext = true
+    }
+  }
+  return { depth, keys, arrays }
+}
+
+/** How many keys the objects of parsed JSON data have, all together. */
+export function countKeys(data: unknown): number {
+  let count = 0
+  const stack: unknown[] = [data]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (value === null || typeof value !== 'object') continue
+    if (Array.isArray(value)) for (const item of value) stack.push(item)
+    else
+      for (const key in value) {
+        count++
+        stack.push((value as Record<string, unknown>)[key])
+      }
+  }
+  return count
+}
+
 /** The node at `path`, or the deepest one that exists on the way, with how deep it got. */
 export function jsonNodeAt(
   root: JsonNode,

@@ -12,7 +12,15 @@ import { diagnosticFactory } from '../diagnostic/create.js'
 import type { Diagnostic, Locale, SourceLocation } from '../diagnostic/diagnostic.js'
 import { toJsonPointer } from '../diagnostic/diagnostic.js'
 import { modelMessages, type TypeName, typeNames } from '../diagnostic/messages.js'
-import { indexJson, type JsonNode, jsonNodeAt, lineStarts } from './json.js'
+import {
+  countKeys,
+  indexJson,
+  type JsonNode,
+  type JsonScan,
+  jsonNodeAt,
+  lineStarts,
+  scanJson,
+} from './json.js'
 
 export interface ParseSourceOptions {
   /** Shown in every location; relative paths read best. */
@@ -181,8 +189,14 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
     const fast = readJson(body)
     if (fast) {
       for (const start of lineStarts(body)) lineCounter.addNewLine(start)
-      const { root } = fast
+      // The index of every value is built only when a location is first asked for.
+      let index: JsonNode | undefined
+      const full = () => {
+        index ??= indexJson(body)?.root ?? { start: 0, end: body.length }
+        return index
+      }
       const locate: ParsedSource['locate'] = (path, target = 'value') => {
+        const root = full()
         if (target === 'key' && path.length > 0) {
           const parent = jsonNodeAt(root, path.slice(0, -1))
           const key =
@@ -194,8 +208,12 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
         const { node } = jsonNodeAt(root, path)
         return rangeLocation([node.start, node.end], path)
       }
-      const positionAt = (path: readonly PropertyKey[]) =>
-        position(jsonNodeAt(root, path).node.start)
+      // An item of a root array (a ledger entry) is where one pass found it.
+      const positionAt = (path: readonly PropertyKey[]) => {
+        const items = path.length === 2 ? fast.arrays.get(String(path[0])) : undefined
+        const at = items && typeof path[1] === 'number' ? items[path[1]] : undefined
+        return position(at ?? jsonNodeAt(full(), path).node.start)
+      }
       if (fast.depth > maxDepth)
         return { ...base(locate), data: undefined, diagnostics: [tooDeep()] }
       return { ...base(locate), position: positionAt, data: fast.data, diagnostics: [] }
@@ -309,13 +327,18 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
 }
 
 /** Data and offsets of JSON text, or undefined when JSON.parse refuses it or keys repeat. */
-function readJson(text: string): { data: unknown; root: JsonNode; depth: number } | undefined {
+/**
+ * JSON text as data, with one pass's facts (depth, root arrays' items); undefined when
+ * JSON.parse refuses it or an object repeats a key (JSON.parse keeps the last silently;
+ * the YAML road reports it).
+ */
+function readJson(text: string): ({ data: unknown } & JsonScan) | undefined {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch {
     return undefined
   }
-  const index = indexJson(text)
-  return index ? { data, ...index } : undefined
+  const scan = scanJson(text)
+  return scan.keys === countKeys(data) ? { data, ...scan } : undefined
 }

@@ -200,14 +200,15 @@ export function checkSchemaTag(
       }),
     ]
   }
-  const location = source.locate(['schema'])
+  // Located only when there is something to say (locating JSON builds its index).
+  const location = () => source.locate(['schema'])
   const match = typeof tag === 'string' ? /^(.+)@(\d+)(?:\.\d+)*$/.exec(tag.trim()) : null
   if (!match || match[1] !== expected.name) {
     return [
       report({
         ruleId: 'schema/wrong-tag',
         data: { actual: preview(tag), expected: expectedTag },
-        location,
+        location: location(),
       }),
     ]
   }
@@ -216,7 +217,7 @@ export function checkSchemaTag(
       report({
         ruleId: 'schema/unsupported-version',
         data: { actual: preview(tag), expected: expectedTag },
-        location,
+        location: location(),
       }),
     ]
   }

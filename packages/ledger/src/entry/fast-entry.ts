@@ -1,0 +1,155 @@
+// The common case without zod: a well-formed entry, as programs write and clerks mostly
+// do, accepted by plain checks that mirror the LedgerEntry schema exactly. Anything they do
+// not accept — a wrong type, a missing field, text with spaces to trim, an unknown key —
+// goes to the schema, which says what is wrong (the same entries and findings either way:
+// fast-entry.test.ts).
+import { ID_PATTERN, isIsoDate } from '@reformkit/model'
+import { ENTRY_KINDS, type LedgerEntry } from './schema.js'
+
+type Raw = Record<string, unknown>
+
+/** The schema's keys in its order: the order its output has. */
+const ENTRY_KEYS = [
+  'id',
+  'item',
+  'unit',
+  'kind',
+  'date',
+  'title',
+  'issuer',
+  'documentNumber',
+  'note',
+  'attachments',
+  'meeting',
+  'kpi',
+  'milestone',
+  'bonus',
+] as const
+const ATTACHMENT_KEYS = ['path', 'sha256', 'bytes'] as const
+const MEETING_KEYS = ['body', 'session'] as const
+const KPI_KEYS = ['id', 'value', 'asOf'] as const
+const BONUS_KEYS = ['reason', 'points'] as const
+const KINDS: ReadonlySet<unknown> = new Set(ENTRY_KINDS)
+const SHA256 = /^[0-9a-f]{64}$/
+
+const isRecord = (value: unknown): value is Raw =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+/** Text as the schema keeps it: a string with something in it and nothing to trim. */
+const text = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.trim() === value
+const optionalText = (value: unknown) => value === undefined || text(value)
+const number = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value)
+
+/**
+ * Whether `value` has only the keys named, in their order: then it is already what the
+ * schema would output, and is kept as it is (no copy); `false` when a key is unknown.
+ */
+function order(value: Raw, keys: readonly string[]): 'ordered' | 'unordered' | false {
+  let at = 0
+  let ordered = true
+  for (const key in value) {
+    const i = keys.indexOf(key)
+    if (i < 0 || value[key] === undefined) return false
+    if (i < at) ordered = false
+    at = i
+  }
+  return ordered ? 'ordered' : 'unordered'
+}
+
+/** A copy with the keys in the schema's order, or `value` itself when they already are. */
+function inOrder(value: Raw, keys: readonly string[], ordered: boolean): Raw {
+  if (ordered) return value
+  const copy: Raw = {}
+  for (const key of keys) if (value[key] !== undefined) copy[key] = value[key]
+  return copy
+}
+
+/** `raw` as the LedgerEntry schema would output it, or undefined when it needs the schema. */
+export function fastEntry(raw: unknown): LedgerEntry | undefined {
+  if (!isRecord(raw)) return undefined
+  const keys = order(raw, ENTRY_KEYS)
+  if (!keys) return undefined
+  const { id, item, unit, kind, date, title, issuer, documentNumber, note } = raw
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) return undefined
+  if (!text(item) || !text(unit) || !KINDS.has(kind) || !isIsoDate(date) || !text(title))
+    return undefined
+  if (!optionalText(issuer) || !optionalText(documentNumber) || !optionalText(note))
+    return undefined
+  const attachments = fastAttachments(raw.attachments)
+  if (!attachments) return undefined
+  const { meeting, kpi, milestone, bonus } = raw
+  let meetingOut: Raw | undefined
+  if (meeting !== undefined) {
+    const o = isRecord(meeting) && order(meeting, MEETING_KEYS)
+    if (!o || !text(meeting.body) || !optionalText(meeting.session)) return undefined
+    meetingOut = inOrder(meeting, MEETING_KEYS, o === 'ordered')
+  }
+  let kpiOut: Raw | undefined
+  if (kpi !== undefined) {
+    const o = isRecord(kpi) && order(kpi, KPI_KEYS)
+    if (!o || !text(kpi.id) || !number(kpi.value)) return undefined
+    if (kpi.asOf !== undefined && !isIsoDate(kpi.asOf)) return undefined
+    kpiOut = inOrder(kpi, KPI_KEYS, o === 'ordered')
+  }
+  if (milestone !== undefined && !text(milestone)) return undefined
+  let bonusOut: Raw | undefined
+  if (bonus !== undefined) {
+    const o = isRecord(bonus) && order(bonus, BONUS_KEYS)
+    if (!o || !text(bonus.reason) || !number(bonus.points)) return undefined
+    bonusOut = inOrder(bonus, BONUS_KEYS, o === 'ordered')
+  }
+  // A missing attachments list is the default [], appended: in order only if nothing follows.
+  const ordered =
+    keys === 'ordered' &&
+    (raw.attachments !== undefined ||
+      (meeting === undefined &&
+        kpi === undefined &&
+        milestone === undefined &&
+        bonus === undefined))
+  const entry = inOrder(raw, ENTRY_KEYS, ordered)
+  if (ordered && raw.attachments === undefined) entry.attachments = attachments
+  else if (!ordered) {
+    const rebuilt: Raw = {}
+    for (const key of ENTRY_KEYS) {
+      const value = key === 'attachments' ? attachments : entry[key]
+      if (value !== undefined) rebuilt[key] = value
+    }
+    return finish(rebuilt, attachments, meetingOut, kpiOut, bonusOut)
+  }
+  return finish(entry, attachments, meetingOut, kpiOut, bonusOut)
+}
+
+function finish(
+  entry: Raw,
+  attachments: unknown[],
+  meeting: Raw | undefined,
+  kpi: Raw | undefined,
+  bonus: Raw | undefined,
+): LedgerEntry {
+  entry.attachments = attachments
+  if (meeting) entry.meeting = meeting
+  if (kpi) entry.kpi = kpi
+  if (bonus) entry.bonus = bonus
+  return entry as LedgerEntry
+}
+
+function fastAttachments(value: unknown): Raw[] | undefined {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) return undefined
+  let out: Raw[] | undefined
+  for (let i = 0; i < value.length; i++) {
+    const a: unknown = value[i]
+    const o = isRecord(a) && order(a, ATTACHMENT_KEYS)
+    if (!o || !text(a.path)) return undefined
+    const { sha256, bytes } = a
+    if (sha256 !== undefined && !(typeof sha256 === 'string' && SHA256.test(sha256)))
+      return undefined
+    if (bytes !== undefined && !(Number.isSafeInteger(bytes) && (bytes as number) >= 0))
+      return undefined
+    // The list itself is kept unless an item needs reordering.
+    if (o === 'unordered') out ??= value.slice(0, i)
+    if (out) out.push(inOrder(a, ATTACHMENT_KEYS, o === 'ordered'))
+  }
+  return out ?? (value as Raw[])
+}

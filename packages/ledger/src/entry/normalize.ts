@@ -59,6 +59,9 @@ export const kindByName = new Map<string, EntryKind>(
 
 type Raw = Record<string, unknown>
 
+/** The fields that hold ids: full-width forms and spaces in them are read away. */
+const REF_KEYS = ['id', 'item', 'unit', 'milestone'] as const
+
 /** Printable ASCII with no space at either end: NFKC and trimming leave it as it is. */
 const PLAIN = /^[!-~](?:[ -~]*[!-~])?$/
 const isRecord = (value: unknown): value is Raw =>
@@ -99,7 +102,7 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
     const at = (...keys: PropertyKey[]) => ['entries', i, ...keys]
     if (entry.unit === undefined && typeof data.unit === 'string') entry.unit = data.unit
 
-    for (const key of ['id', 'item', 'unit', 'milestone'] as const) {
+    for (const key of REF_KEYS) {
       const value = entry[key]
       if (typeof value === 'string' && !PLAIN.test(value) && toHalfWidth(value).trim() !== value)
         set(entry, key, at(key), toHalfWidth(value).trim())

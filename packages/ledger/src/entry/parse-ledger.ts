@@ -54,7 +54,8 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
       return { ok: false, entries: [], diagnostics: [...parsed.diagnostics, ...tag], rejected: 0 }
     // A character no report can show is in the text itself or written as an escape (\u0007,
     // \e): a file with neither needs no walk through its entries.
-    const mayHaveInvalid = INVALID_OR_ESCAPED.test(source)
+    const mayHaveInvalid =
+      INVALID.test(source) || (source.includes('\\') && ESCAPED_INVALID.test(source))
     return readLedger(parsed, options, mayHaveInvalid)
   } catch (error) {
     return internalError(error, options)
@@ -129,12 +130,13 @@ function readLedger(
   for (const d of envelope.diagnostics) diagnostics.push(d)
   const entries: LedgerEntry[] = []
   rawEntries.forEach((raw, index) => {
-    const locate: ParsedSource['locate'] = (path, target) =>
+    // No closure per entry on the common road: a million entries would make a million.
+    const locate = (): ParsedSource['locate'] => (path, target) =>
       parsed.locate(['entries', index, ...path], target)
     // Well-formed entries skip the schema; the others get its located findings.
     let value = fastEntry(raw)
     if (!value) {
-      const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate }, locale)
+      const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate: locate() }, locale)
       for (const d of result.diagnostics) diagnostics.push(about(raw, d))
       value = result.value
     }
@@ -146,19 +148,13 @@ function readLedger(
             ruleId: 'ledger/invalid-characters',
             severity: 'warning',
             data: { field: fieldName(['entries', index, ...path]), code },
-            location: locate(path),
+            location: locate()(path),
           }),
         ),
       )
     if (value) {
-      const position = parsed.position
-        ? (path: readonly PropertyKey[]) => parsed.position?.(['entries', index, ...path])
-        : (path: readonly PropertyKey[]) => {
-            const { line, column } = locate(path)
-            return line === undefined || column === undefined ? undefined : { line, column }
-          }
-      // The schema's output and fastEntry's are new objects: the source goes on directly.
-      value.source = entrySource(position, index, value, options)
+      // The entry is ours (the schema's output, or the data parseSource made for us alone).
+      value.source = entrySource(parsed, index, value, options)
       entries.push(value)
     }
   })
@@ -186,9 +182,8 @@ function about(raw: unknown, diagnostic: Diagnostic): Diagnostic {
  * An escape that writes such a character, in JSON (\b, \u0007, \u202e) or YAML (\0, \a, \e,
  * \x07, \U0000…): a file without one, and without the characters themselves, needs no walk.
  */
-const INVALID_OR_ESCAPED =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\u202a-\u202e\u2066-\u2069]|\\(?:[0abvfe]|x[01][0-9a-fA-F]|x7[fF]|u00[01][0-9a-fA-F]|u007[fF]|u[fF]{3}[eEfF]|u20(?:2[a-eA-E]|6[6-9])|U0000)/
+const ESCAPED_INVALID =
+  /\\(?:[0abvfe]|x[01][0-9a-fA-F]|x7[fF]|u00[01][0-9a-fA-F]|u007[fF]|u[fF]{3}[eEfF]|u20(?:2[a-eA-E]|6[6-9])|U0000)/
 
 /** Characters XML forbids (so Office reports cannot carry them) and bidi overrides. */
 const INVALID =
@@ -214,7 +209,16 @@ function invalidCharacters(raw: unknown): Array<{ path: PropertyKey[]; code: str
   return found
 }
 
-type Position = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined
+/** Where the value at `path` inside entry `index` starts, from the parse. */
+function positionIn(
+  parsed: ParsedSource,
+  index: number,
+  path: readonly PropertyKey[],
+): { line: number; column: number } | undefined {
+  if (parsed.position) return parsed.position(['entries', index, ...path])
+  const { line, column } = parsed.locate(['entries', index, ...path])
+  return line === undefined || column === undefined ? undefined : { line, column }
+}
 
 /**
  * Where the entry starts in the file, and — computed when first read, which is when a
@@ -222,39 +226,57 @@ type Position = (path: readonly PropertyKey[]) => { line: number; column: number
  * starts. A ledger of a million well-formed entries records no field positions at all.
  */
 function entrySource(
-  position: Position,
+  parsed: ParsedSource,
   index: number,
   entry: object,
   options: ReadLedgerDataOptions,
 ): EntrySource {
-  const source: EntrySource = { path: `/entries/${index}` }
+  const source = new LazySource(parsed, index, entry)
+  source.path = `/entries/${index}`
   if (options.filename !== undefined) source.file = options.filename
   if (options.sheet !== undefined) source.sheet = options.sheet
-  const at = position([])
+  const at = positionIn(parsed, index, [])
   if (at) {
     source.line = at.line
     source.column = at.column
   }
-  let fields: EntrySource['fields']
-  Object.defineProperty(source, 'fields', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (fields) return fields
-      fields = {}
-      const keep = (name: string, path: PropertyKey[]) => {
-        const place = position(path)
-        if (place && fields) fields[name] = place
-      }
-      for (const key of Object.keys(entry)) keep(key, [key])
-      // Each attachment on its own line, for findings about one of them.
-      const attachments = (entry as { attachments?: unknown[] }).attachments ?? []
-      for (const i of attachments.keys()) keep(`attachments/${i}`, ['attachments', i])
-      return fields
-    },
-    set(value: EntrySource['fields']) {
-      fields = value
-    },
-  })
   return source
+}
+
+/** An EntrySource whose `fields` are found when first asked for (an accessor, not data). */
+class LazySource implements EntrySource {
+  declare path: string
+  declare file?: string
+  declare sheet?: string
+  declare line?: number
+  declare column?: number
+  #parsed: ParsedSource
+  #index: number
+  #entry: object
+  #fields?: NonNullable<EntrySource['fields']>
+
+  constructor(parsed: ParsedSource, index: number, entry: object) {
+    this.#parsed = parsed
+    this.#index = index
+    this.#entry = entry
+  }
+
+  get fields(): NonNullable<EntrySource['fields']> {
+    if (this.#fields) return this.#fields
+    const fields: NonNullable<EntrySource['fields']> = {}
+    const keep = (name: string, path: PropertyKey[]) => {
+      const place = positionIn(this.#parsed, this.#index, path)
+      if (place) fields[name] = place
+    }
+    for (const key of Object.keys(this.#entry)) keep(key, [key])
+    // Each attachment on its own line, for findings about one of them.
+    const attachments = (this.#entry as { attachments?: unknown[] }).attachments ?? []
+    for (const i of attachments.keys()) keep(`attachments/${i}`, ['attachments', i])
+    this.#fields = fields
+    return fields
+  }
+
+  set fields(value: NonNullable<EntrySource['fields']>) {
+    this.#fields = value
+  }
 }

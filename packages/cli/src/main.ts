@@ -121,6 +121,11 @@ export function program(version: string): Command {
     )
     .option('--plan-only', 'check plan.yaml (and config, profile) without the ledger / 只检查方案')
     .option('--as-of <date>', 'day of the check, YYYY-MM-DD (default: today) / 检查日')
+    .option(
+      '--cache',
+      'keep attachment hashes in .reformkit-cache.json; re-hash only changed files / 缓存附件校验值',
+    )
+    .option('--cache-location <file>', 'the cache file to use (implies --cache) / 缓存文件位置')
     .option('--max-warnings <n>', 'fail when there are more warnings / 警告数上限')
     .option('--rule <id:severity...>', 'set a rule, e.g. entry/future-date:off (repeatable)')
     .addOption(lang())
@@ -154,6 +159,11 @@ export function program(version: string): Command {
     )
     .option('--out <file>', 'file to write (text formats go to stdout without it) / 输出文件')
     .option('--as-of <date>', 'day of the report, YYYY-MM-DD (default: today) / 截止日期')
+    .option(
+      '--cache',
+      'keep attachment hashes in .reformkit-cache.json; re-hash only changed files / 缓存附件校验值',
+    )
+    .option('--cache-location <file>', 'the cache file to use (implies --cache) / 缓存文件位置')
     .option('--force', 'replace an existing output / 覆盖已有文件')
     .addOption(lang())
     .addHelpText(
@@ -174,6 +184,11 @@ export function program(version: string): Command {
     )
     .requiredOption('--out <path>', 'folder to create, or FILE.zip / 输出文件夹或 .zip')
     .option('--as-of <date>', 'date of the copy, YYYY-MM-DD (default: today)')
+    .option(
+      '--cache',
+      'keep attachment hashes in .reformkit-cache.json; re-hash only changed files / 缓存附件校验值',
+    )
+    .option('--cache-location <file>', 'the cache file to use (implies --cache) / 缓存文件位置')
     .option('--force', 'replace an existing output / 覆盖已有输出')
     .addOption(lang())
     .addHelpText(

@@ -7,6 +7,18 @@ import { say } from './messages.js'
 export interface CommonOptions {
   lang?: string
   asOf?: string
+  /** --cache: keep attachment hashes in the project's .reformkit-cache.json between runs. */
+  cache?: boolean
+  /** --cache-location <file>: keep them there instead (implies --cache). */
+  cacheLocation?: string
+}
+
+/** The cache flags as openProject takes them. */
+export function cacheOf(options: CommonOptions): { cache?: boolean; cacheLocation?: string } {
+  return {
+    ...(options.cache ? { cache: true } : {}),
+    ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
+  }
 }
 
 export function localeOf(options: CommonOptions): Locale {

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { compareDiagnostics, type Locale } from '@reformkit/model'
 import { type CheckedProject, checkProject } from '@reformkit/project'
 import { type FolderProject, loadProject } from '@reformkit/project/node'
@@ -16,7 +17,13 @@ export interface OpenProjectOptions {
   ruleOverrides?: Record<string, 'error' | 'warning' | 'info' | 'off'>
   /** Read and check the plan (with its config and profile) only, not the ledger. */
   planOnly?: boolean
+  /** --cache / --cache-location: where attachment hashes are kept between runs. */
+  cache?: boolean
+  cacheLocation?: string
 }
+
+/** The default cache file: beside plan.yaml, a dotfile no bundle copies. */
+export const CACHE_FILE = '.reformkit-cache.json'
 
 /**
  * Read a project folder with the shared loader (@reformkit/project), showing progress
@@ -29,9 +36,11 @@ export async function openProject(
 ): Promise<OpenedProject> {
   const { locale } = options
   const bar = progress(say(locale, 'readingAttachments'))
+  const cache = options.cacheLocation ?? (options.cache ? join(dir, CACHE_FILE) : undefined)
   const project = await loadProject(dir, {
     locale,
     planOnly: options.planOnly ?? false,
+    ...(cache ? { attachmentCache: cache } : {}),
     onProgress: (p) => {
       if (p.phase === 'hash') bar.update(p.done, p.total)
     },

@@ -29,6 +29,27 @@ function project(name: string, change: (dir: string) => void = () => {}): string
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/)
 
+describe('--cache', () => {
+  it('keeps attachment hashes between runs, in the project unless told where', () => {
+    const dir = join(base, 'cached')
+    cpSync(example, dir, { recursive: true, preserveTimestamps: true })
+    const cache = join(dir, '.reformkit-cache.json')
+    const first = run(['validate', dir, '--as-of', '2017-12-31', '--cache', '--format', 'json'])
+    const files = Object.keys(JSON.parse(readFileSync(cache, 'utf8')).files)
+    expect(files.length).toBeGreaterThan(10)
+    expect(files.every((f) => f.startsWith('files/'))).toBe(true)
+    const second = run(['validate', dir, '--as-of', '2017-12-31', '--cache', '--format', 'json'])
+    expect(second.stdout).toBe(first.stdout)
+    const elsewhere = join(base, 'elsewhere-cache.json')
+    run(['validate', dir, '--as-of', '2017-12-31', '--cache-location', elsewhere])
+    expect(existsSync(elsewhere)).toBe(true)
+    // Without the flag nothing is written into the project.
+    rmSync(cache)
+    run(['validate', dir, '--as-of', '2017-12-31'])
+    expect(existsSync(cache)).toBe(false)
+  })
+})
+
 describe('reformkit validate', () => {
   it('prints the golden findings of the example, exit 1 for its errors', () => {
     const { code, stdout, stderr } = run(['validate', example, '--as-of', '2017-12-31'])

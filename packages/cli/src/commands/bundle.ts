@@ -5,7 +5,7 @@ import { createBundle } from '@reformkit/report/node'
 import { UsageError } from '../errors.js'
 import { exists, progress } from '../io.js'
 import { say } from '../messages.js'
-import { asOfOf, type CommonOptions, localeOf } from '../options.js'
+import { asOfOf, type CommonOptions, cacheOf, localeOf } from '../options.js'
 import { openProject } from '../project.js'
 import { guardOutput } from '../write-output.js'
 
@@ -19,7 +19,7 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
   const asOf = asOfOf(options, locale)
   if (!options.force && (await exists(options.out)))
     throw new UsageError(say(locale, 'exists', { path: options.out }))
-  const project = await openProject(dir, { locale, asOf })
+  const project = await openProject(dir, { locale, asOf, ...cacheOf(options) })
   if (!project.plan) {
     process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
     process.exitCode = 1

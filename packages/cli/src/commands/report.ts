@@ -8,7 +8,7 @@ import {
 } from '@reformkit/report'
 import { UsageError } from '../errors.js'
 import { say } from '../messages.js'
-import { asOfOf, type CommonOptions, localeOf } from '../options.js'
+import { asOfOf, type CommonOptions, cacheOf, localeOf } from '../options.js'
 import { openProject } from '../project.js'
 import { writeOutput } from '../write-output.js'
 
@@ -30,7 +30,7 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
       : 'md')
   if ((format === 'xlsx' || format === 'docx') && !options.out)
     throw new UsageError(say(locale, 'formatNeedsOut', { format }))
-  const project = await openProject(dir, { locale, asOf })
+  const project = await openProject(dir, { locale, asOf, ...cacheOf(options) })
   if (!project.plan) {
     process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
     process.exitCode = 1

@@ -2,7 +2,7 @@ import { formatDiagnosticsChunks, rules } from '@reformkit/ledger'
 import { UsageError } from '../errors.js'
 import { useColor, writePieces } from '../io.js'
 import { say } from '../messages.js'
-import { asOfOf, type CommonOptions, localeOf, ruleOverrides } from '../options.js'
+import { asOfOf, type CommonOptions, cacheOf, localeOf, ruleOverrides } from '../options.js'
 import { openProject } from '../project.js'
 
 declare const __REFORMKIT_VERSION__: string
@@ -26,6 +26,7 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
     asOf,
     ruleOverrides: ruleOverrides(options.rule, locale),
     planOnly: options.planOnly ?? false,
+    ...cacheOf(options),
   })
   await writePieces(
     formatDiagnosticsChunks(project.diagnostics, {

@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { pathEscape } from '../engine/paths.js'
 import type { AttachmentFact } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
+import { HashCache } from './hash-cache.js'
 
 export interface AttachmentProgress {
   done: number
@@ -18,6 +19,13 @@ export interface GatherAttachmentsOptions {
   root: string
   /** Files hashed at once. Default 4. */
   concurrency?: number
+  /**
+   * A cache file of hashes (`reformkit/attachment-cache@1`): a file unchanged since it was
+   * recorded (size, times, inode) is not read again; the cache is rewritten at the end.
+   */
+  cacheFile?: string
+  /** Hash the files (default true); false only looks: inside the root, exists, size. */
+  hash?: boolean
   onProgress?: (progress: AttachmentProgress) => void
 }
 
@@ -40,16 +48,21 @@ export async function gatherAttachments(
   const facts = new Map<string, AttachmentFact>()
   const realRoot = await realpath(options.root)
   const listings = new Listings(realRoot)
+  const cache = options.cacheFile ? await HashCache.open(options.cacheFile) : undefined
   let next = 0
   let done = 0
   const worker = async () => {
     while (next < paths.length) {
       const path = paths[next++] as string
-      facts.set(path, await inspect(realRoot, listings, path))
+      facts.set(
+        path,
+        await inspect(realRoot, listings, path, options.hash === false ? 'no' : cache),
+      )
       options.onProgress?.({ done: ++done, total: paths.length, path })
     }
   }
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker))
+  await cache?.save()
   // Insertion order follows completion; give callers the ledger's order.
   return new Map(paths.map((path) => [path, facts.get(path) as AttachmentFact]))
 }
@@ -128,6 +141,7 @@ async function inspect(
   realRoot: string,
   listings: Listings,
   path: string,
+  cache?: HashCache | 'no',
 ): Promise<AttachmentFact> {
   const leaves = pathEscape(path)
   if (leaves) return { path, outsideRoot: leaves, exists: false }
@@ -145,7 +159,13 @@ async function inspect(
   try {
     const info = await stat(real)
     if (!info.isFile()) return { path, exists: false }
-    return { path, exists: true, bytes: info.size, sha256: await sha256File(real) }
+    if (cache === 'no') return { path, exists: true, bytes: info.size }
+    let sha256 = cache?.get(path, info)
+    if (sha256 === undefined) {
+      sha256 = await sha256File(real)
+      cache?.set(path, info, sha256)
+    }
+    return { path, exists: true, bytes: info.size, sha256 }
   } catch {
     return { path, exists: false }
   }

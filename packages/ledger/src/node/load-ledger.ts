@@ -31,6 +31,8 @@ export interface LoadLedgerOptions {
   maxBytes?: number
   /** Look at the attachments (exists, size, SHA-256). Default true. */
   attachments?: boolean
+  /** A cache file of attachment hashes (see `gatherAttachments`). Default none. */
+  attachmentCache?: string
   onProgress?: (progress: LoadLedgerProgress) => void
 }
 
@@ -134,6 +136,7 @@ export async function loadLedger(
       ? new Map<string, AttachmentFact>()
       : await gatherAttachments(entries, {
           root,
+          ...(options.attachmentCache ? { cacheFile: options.attachmentCache } : {}),
           ...(options.onProgress
             ? {
                 onProgress: (p: AttachmentProgress) =>

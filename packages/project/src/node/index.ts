@@ -37,6 +37,11 @@ export interface LoadFolderOptions {
   onProgress?: (progress: LoadLedgerProgress) => void
   /** Read the plan, config and profile only: no ledger, no attachments. */
   planOnly?: boolean
+  /**
+   * A cache file of attachment hashes (`reformkit/attachment-cache@1`): unchanged files are
+   * not hashed again. Default none (nothing is written into the project).
+   */
+  attachmentCache?: string
 }
 
 /** A project read from its folder, with the files it came from. */
@@ -113,6 +118,7 @@ export async function loadProject(
     plan: project.plan,
     locale,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.attachmentCache ? { attachmentCache: options.attachmentCache } : {}),
   })
   project.entries = loaded.entries
   project.ledgerFiles = loaded.files

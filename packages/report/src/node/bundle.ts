@@ -94,7 +94,8 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
     throw new BundleError(
       formatMessage(bundleMessages, 'bundle/exists', { path: options.out }, locale),
     )
-  const facts = await gatherAttachments(options.entries, { root })
+  // Which attachments to copy: hashes are taken while copying, not here as well.
+  const facts = await gatherAttachments(options.entries, { root, hash: false })
   const attachments = [...facts.values()]
     .filter((f) => f.exists && !f.outsideRoot)
     .map((f) => normalise(f.path))

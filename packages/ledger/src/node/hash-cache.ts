@@ -1,0 +1,88 @@
+// A cache of attachment hashes, as ESLint's --cache is of lint results: a file whose size,
+// modification and change times and inode are those recorded is not read again. A file
+// changed in the last two seconds is never recorded (its time may not yet tell a later
+// change apart: the "racily clean" case git knows), and a cache that cannot be read is
+// simply not used.
+
+import type { Stats } from 'node:fs'
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+
+export const HASH_CACHE_SCHEMA = 'reformkit/attachment-cache@1'
+
+interface Recorded {
+  size: number
+  mtimeMs: number
+  ctimeMs: number
+  ino: number
+  sha256: string
+}
+
+const MAX_CACHE_BYTES = 64 * 1024 * 1024
+const RACY_MS = 2000
+
+export class HashCache {
+  #old = new Map<string, Recorded>()
+  #new = new Map<string, Recorded>()
+  #changed = false
+
+  private constructor(readonly file: string) {}
+
+  /** The cache at `file` (absent, unreadable or of another version: an empty one). */
+  static async open(file: string): Promise<HashCache> {
+    const cache = new HashCache(file)
+    try {
+      const info = await stat(file)
+      if (!info.isFile() || info.size > MAX_CACHE_BYTES) return cache
+      const data = JSON.parse(await readFile(file, 'utf8')) as {
+        schema?: unknown
+        files?: Record<string, Recorded>
+      }
+      if (data.schema !== HASH_CACHE_SCHEMA || typeof data.files !== 'object' || !data.files)
+        return cache
+      for (const [path, r] of Object.entries(data.files))
+        if (
+          typeof r?.sha256 === 'string' &&
+          /^[0-9a-f]{64}$/.test(r.sha256) &&
+          [r.size, r.mtimeMs, r.ctimeMs, r.ino].every((n) => typeof n === 'number')
+        )
+          cache.#old.set(path, r)
+    } catch {
+      // No cache yet, or not one we can read: every file is hashed.
+    }
+    return cache
+  }
+
+  /** The recorded hash of `path`, if the file is as it was when recorded. */
+  get(path: string, info: Stats): string | undefined {
+    const r = this.#old.get(path)
+    const same =
+      r &&
+      r.size === info.size &&
+      r.mtimeMs === info.mtimeMs &&
+      r.ctimeMs === info.ctimeMs &&
+      r.ino === info.ino
+    if (same) this.#new.set(path, r)
+    return same ? r.sha256 : undefined
+  }
+
+  /** Record a hash just computed (unless the file changed too recently to be trusted). */
+  set(path: string, info: Stats, sha256: string): void {
+    this.#changed = true
+    if (Date.now() - info.mtimeMs < RACY_MS) return
+    const { size, mtimeMs, ctimeMs, ino } = info
+    this.#new.set(path, { size, mtimeMs, ctimeMs, ino, sha256 })
+  }
+
+  /** Write what this run saw, atomically; files no longer attached are forgotten. */
+  async save(): Promise<void> {
+    if (!this.#changed && this.#new.size === this.#old.size) return
+    const files = Object.fromEntries([...this.#new].sort(([a], [b]) => (a < b ? -1 : 1)))
+    const temp = `${this.file}.${process.pid}.tmp`
+    try {
+      await writeFile(temp, `${JSON.stringify({ schema: HASH_CACHE_SCHEMA, files })}\n`)
+      await rename(temp, this.file)
+    } catch {
+      await rm(temp, { force: true })
+    }
+  }
+}

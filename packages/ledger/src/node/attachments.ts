@@ -45,20 +45,29 @@ export async function gatherAttachments(
   options: GatherAttachmentsOptions,
 ): Promise<Map<string, AttachmentFact>> {
   const paths = [...new Set(entries.flatMap((entry) => entry.attachments.map((a) => a.path)))]
-  const facts = new Map<string, AttachmentFact>()
   const realRoot = await realpath(options.root)
-  const listings = new Listings(realRoot)
+  const found = await findAll(realRoot, paths)
   const cache = options.cacheFile ? await HashCache.open(options.cacheFile) : undefined
-  let next = 0
+  const facts = new Map<string, AttachmentFact>()
   let done = 0
+  const finished = (path: string, fact: AttachmentFact) => {
+    facts.set(path, fact)
+    options.onProgress?.({ done: ++done, total: paths.length, path })
+  }
+  // What the listings answered needs nothing more; the rest is read, a few at a time.
+  const toRead: Array<[string, Exclude<Found, 'missing'>]> = []
+  for (const path of paths) {
+    const leaves = pathEscape(path)
+    const where = found.get(path) ?? 'missing'
+    if (leaves) finished(path, { path, outsideRoot: leaves, exists: false })
+    else if (where === 'missing') finished(path, { path, exists: false })
+    else toRead.push([path, where])
+  }
+  let next = 0
   const worker = async () => {
-    while (next < paths.length) {
-      const path = paths[next++] as string
-      facts.set(
-        path,
-        await inspect(realRoot, listings, path, options.hash === false ? 'no' : cache),
-      )
-      options.onProgress?.({ done: ++done, total: paths.length, path })
+    while (next < toRead.length) {
+      const [path, where] = toRead[next++] as [string, Exclude<Found, 'missing'>]
+      finished(path, await inspect(realRoot, path, where, options.hash === false ? 'no' : cache))
     }
   }
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker))
@@ -67,6 +76,9 @@ export async function gatherAttachments(
   return new Map(paths.map((path) => [path, facts.get(path) as AttachmentFact]))
 }
 
+/** Where a path leads, from the listings: a file, nothing, or "resolve" it with realpath. */
+type Found = { file: string } | 'missing' | 'resolve'
+
 /** What a folder holds, listed once: name → kind, and the names folded for a loose match. */
 interface Listing {
   kinds: Map<string, 'file' | 'dir' | 'link' | 'other'>
@@ -74,79 +86,104 @@ interface Listing {
 }
 
 const fold = (name: string) => name.normalize('NFC').toLowerCase()
-
-/** Folder listings under the root, each read once however many attachments it holds. */
-class Listings {
-  #cache = new Map<string, Promise<Listing | undefined>>()
-  constructor(readonly root: string) {}
-
-  get(dir: string): Promise<Listing | undefined> {
-    let listing = this.#cache.get(dir)
-    if (!listing) {
-      listing = readdir(dir, { withFileTypes: true }).then(
-        (items) => {
-          const kinds: Listing['kinds'] = new Map()
-          const folded = new Set<string>()
-          for (const item of items) {
-            kinds.set(
-              item.name,
-              item.isFile()
-                ? 'file'
-                : item.isDirectory()
-                  ? 'dir'
-                  : item.isSymbolicLink()
-                    ? 'link'
-                    : 'other',
-            )
-            folded.add(fold(item.name))
-          }
-          return { kinds, folded }
-        },
-        () => undefined,
-      )
-      this.#cache.set(dir, listing)
-    }
-    return listing
-  }
-}
+/** Folders listed at once. */
+const LISTING_CONCURRENCY = 64
 
 /**
- * Where `path` leads, from the listings: a regular file inside the root, nothing, or
- * "resolve" when a symbolic link or a loosely matching name is on the way.
+ * Where each path leads, walking the folder listings: each folder is read once, in rounds
+ * (the folders the paths reach next, all at once), and every path is then followed in
+ * memory. Paths that leave the root are not followed.
  */
-async function locateInListings(
-  listings: Listings,
-  path: string,
-): Promise<{ file: string } | 'missing' | 'resolve'> {
-  const parts = path
-    .replace(/\\/g, '/')
-    .split('/')
-    .filter((part) => part !== '' && part !== '.')
-  let dir = listings.root
-  for (const [i, name] of parts.entries()) {
-    const listing = await listings.get(dir)
+async function findAll(root: string, paths: readonly string[]): Promise<Map<string, Found>> {
+  const listings = new Map<string, Listing | undefined>()
+  const walks = paths
+    .filter((path) => !pathEscape(path))
+    .map((path) => ({
+      path,
+      parts: path
+        .replace(/\\/g, '/')
+        .split('/')
+        .filter((part) => part !== '' && part !== '.'),
+      at: 0,
+      dir: root,
+    }))
+  const found = new Map<string, Found>()
+  let open = walks
+  while (open.length > 0) {
+    const needed = new Set<string>()
+    const still: typeof walks = []
+    for (const walk of open) {
+      const result = follow(walk, listings)
+      if (result === undefined) {
+        needed.add(walk.dir)
+        still.push(walk)
+      } else found.set(walk.path, result)
+    }
+    const dirs = [...needed]
+    for (let i = 0; i < dirs.length; i += LISTING_CONCURRENCY)
+      await Promise.all(
+        dirs.slice(i, i + LISTING_CONCURRENCY).map(async (dir) => {
+          listings.set(dir, await list(dir))
+        }),
+      )
+    open = still
+  }
+  return found
+}
+
+/** Follow a path through the listings read so far: where it leads, or undefined for more. */
+function follow(
+  walk: { parts: string[]; at: number; dir: string },
+  listings: ReadonlyMap<string, Listing | undefined>,
+): Found | undefined {
+  while (walk.at < walk.parts.length) {
+    if (!listings.has(walk.dir)) return undefined
+    const listing = listings.get(walk.dir)
     if (!listing) return 'missing'
+    const name = walk.parts[walk.at] as string
     const kind = listing.kinds.get(name)
     if (kind === undefined) return listing.folded.has(fold(name)) ? 'resolve' : 'missing'
     if (kind === 'link') return 'resolve'
-    const last = i === parts.length - 1
-    if (last) return kind === 'file' ? { file: join(dir, name) } : 'missing'
+    if (walk.at === walk.parts.length - 1)
+      return kind === 'file' ? { file: `${walk.dir}${sep}${name}` } : 'missing'
     if (kind !== 'dir') return 'missing'
-    dir = join(dir, name)
+    walk.dir = `${walk.dir}${sep}${name}`
+    walk.at++
   }
   return 'missing'
 }
 
+/** A folder's listing, or undefined when it cannot be read. */
+async function list(dir: string): Promise<Listing | undefined> {
+  try {
+    const kinds: Listing['kinds'] = new Map()
+    const folded = new Set<string>()
+    for (const item of await readdir(dir, { withFileTypes: true })) {
+      kinds.set(
+        item.name,
+        item.isFile()
+          ? 'file'
+          : item.isDirectory()
+            ? 'dir'
+            : item.isSymbolicLink()
+              ? 'link'
+              : 'other',
+      )
+      folded.add(fold(item.name))
+    }
+    return { kinds, folded }
+  } catch {
+    return undefined
+  }
+}
+
+/** A file the listings found (or a path to resolve): its facts, its hash. */
 async function inspect(
   realRoot: string,
-  listings: Listings,
   path: string,
+  found: Exclude<Found, 'missing'>,
   cache?: HashCache | 'no',
 ): Promise<AttachmentFact> {
-  const leaves = pathEscape(path)
-  if (leaves) return { path, outsideRoot: leaves, exists: false }
-  const found = await locateInListings(listings, path)
-  if (found === 'missing') return { path, exists: false }
   let real: string
   if (found === 'resolve') {
     try {

@@ -9,7 +9,7 @@
 //                                                 the CI end-to-end test: exit 1 when a
 //                                                 command fails or passes RSS_LIMIT_MB
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -88,6 +88,29 @@ const parseAll = (dir) => [
   `const fs = require('node:fs'); for (const f of fs.readdirSync(${JSON.stringify(`${dir}/ledger`)})) JSON.parse(fs.readFileSync(${JSON.stringify(`${dir}/ledger/`)} + f, 'utf8'))`,
 ]
 
+/** The same project without attachments: every ledger file rewritten without them. */
+function withoutAttachments(dir, to) {
+  mkdirSync(join(to, 'ledger'), { recursive: true })
+  writeFileSync(join(to, 'plan.yaml'), readFileSync(join(dir, 'plan.yaml')))
+  for (const f of readdirSync(join(dir, 'ledger'))) {
+    const data = JSON.parse(readFileSync(join(dir, 'ledger', f), 'utf8'))
+    for (const entry of data.entries) delete entry.attachments
+    writeFileSync(join(to, 'ledger', f), JSON.stringify(data))
+  }
+}
+
+/** sha256sum over the attachment files that exist: the floor for hashing them. */
+function sha256sum(dir) {
+  const start = performance.now()
+  const result = spawnSync(
+    'bash',
+    ['-c', 'find files -type f -print0 | xargs -0 -r sha256sum > /dev/null'],
+    { cwd: dir },
+  )
+  return result.status === 0 ? performance.now() - start : Number.NaN
+}
+
+const growth = []
 let failed = 0
 try {
   for (const entries of SIZES) {
@@ -141,10 +164,53 @@ try {
         `  ${good ? '✔' : '✖'} ${name}: ${(result.ms / 1000).toFixed(1)} s, ${result.peakMb} MB, exit ${result.exit}${good ? '' : ` — ${result.stderr.trim().split('\n')[0]}`}`,
       )
     }
+    // The same without attachments, and the floor for hashing the attachments.
+    const bare = join(base, `bare${entries}`)
+    withoutAttachments(dir, bare)
+    const shaMs = sha256sum(dir)
+    for (const [name, args] of [
+      ['validate.noAttachments', ['validate', bare, '--format', 'json', ...asOf]],
+      [
+        'assessment.xlsx.noAttachments',
+        ['report', bare, '--kind', 'assessment', '--out', join(out, 'bare.xlsx'), ...asOf],
+      ],
+    ]) {
+      const baseline = run(bare, parseAll(bare))
+      const result = run(bare, [bin, ...args])
+      if (![0, 1].includes(result.exit) || result.peakMb > RSS_LIMIT_MB) failed++
+      line[name] = {
+        ms: Math.round(result.ms),
+        xJsonParse: Number((result.ms / baseline.ms).toFixed(1)),
+        peakMb: result.peakMb,
+        exit: result.exit,
+      }
+      say(`  ✔ ${name}: ${(result.ms / 1000).toFixed(1)} s, ${result.peakMb} MB`)
+    }
+    rmSync(bare, { recursive: true, force: true })
+    line.sha256sumMs = Math.round(shaMs)
+    growth.push({ entries, validateMs: line.validate.ms })
     console.log(JSON.stringify(line))
     rmSync(dir, { recursive: true, force: true })
     rmSync(out, { recursive: true, force: true })
   }
+  // How time grows with the ledger: per 10× entries, linear is 10×.
+  if (growth.length > 1)
+    console.log(
+      JSON.stringify({
+        bench: 'cli/province-growth',
+        validate: growth.slice(1).map((g, i) => ({
+          from: growth[i]?.entries,
+          to: g.entries,
+          perTenfold: Number(
+            (
+              (g.validateMs / (growth[i]?.validateMs ?? 1)) **
+              (1 / Math.log10(g.entries / (growth[i]?.entries ?? 1)))
+            ).toFixed(1),
+          ),
+        })),
+        target: 11,
+      }),
+    )
 } finally {
   rmSync(base, { recursive: true, force: true })
 }

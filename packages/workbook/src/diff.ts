@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '@reformkit/ledger'
+import { LedgerEntry } from '@reformkit/ledger'
 
 /** An entry whose content differs between two readings of a ledger, and in which fields. */
 export interface EntryChange {
@@ -15,22 +15,10 @@ export interface LedgerChanges {
   unchanged: number
 }
 
-/** Fields of an entry, as compared: everything but where it was read from. */
-const FIELDS = [
-  'item',
-  'unit',
-  'kind',
-  'date',
-  'title',
-  'issuer',
-  'documentNumber',
-  'note',
-  'attachments',
-  'meeting',
-  'kpi',
-  'milestone',
-  'bonus',
-] as const
+/** Fields of an entry, as compared: every field of the schema but its id. */
+const FIELDS = Object.keys(LedgerEntry.shape).filter(
+  (key): key is Exclude<keyof typeof LedgerEntry.shape, 'id'> => key !== 'id',
+)
 
 /**
  * Added, changed and removed entries of `next` against `previous` — what an edited

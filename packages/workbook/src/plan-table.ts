@@ -13,6 +13,7 @@ import { type Column, matchHeader } from './columns.js'
 import { workbookMessages } from './messages.js'
 import { locatedIn, type ReadWorkbookOptions, readWorkbook } from './read.js'
 import { cellText, fillMerges, type Sheet } from './sheet.js'
+import { printedLandscape } from './template.js'
 
 /** The columns of a 重点任务分解表, as plans distribute them. */
 export const PLAN_TABLE_COLUMNS: readonly Column[] = [
@@ -246,15 +247,7 @@ export async function exportPlanTable(
       item.milestones.map((m) => dueText(m.due)).join(';'),
     ])
   })
-  sheet.views = [{ state: 'frozen', ySplit: 2, xSplit: 0 }]
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '2:2',
-  }
+  printedLandscape(sheet, '2:2')
   return workbookBytes(book, options.date ?? new Date())
 }
 

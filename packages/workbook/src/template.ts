@@ -201,16 +201,7 @@ function headerRows(sheet: ExcelJS.Worksheet, title: string, columns: readonly C
         cell.alignment = { horizontal: 'center', vertical: 'middle' }
       }
     })
-  sheet.views = [{ state: 'frozen', ySplit: 2, xSplit: 0 }]
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '1:2',
-    horizontalCentered: true,
-  }
+  printedLandscape(sheet, '1:2')
   // Locked header rows; rows can still be added, deleted, sorted and filtered.
   void sheet.protect('', {
     selectLockedCells: true,
@@ -222,6 +213,23 @@ function headerRows(sheet: ExcelJS.Worksheet, title: string, columns: readonly C
     sort: true,
     autoFilter: true,
   })
+}
+
+/**
+ * A table sheet as offices print it: the first two rows frozen, A4 landscape fitted to the
+ * page width, `titleRows` repeated on every page.
+ */
+export function printedLandscape(sheet: ExcelJS.Worksheet, titleRows: string): void {
+  sheet.views = [{ state: 'frozen', ySplit: 2, xSplit: 0 }]
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: titleRows,
+    horizontalCentered: true,
+  }
 }
 
 type Validations = { add(range: string, validation: ExcelJS.DataValidation): void }

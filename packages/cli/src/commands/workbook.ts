@@ -27,6 +27,15 @@ export interface TemplateOptions extends CommonOptions {
   empty?: boolean
 }
 
+/** The project's plan, or its reading findings on stderr (exit 1) when it has none. */
+function planOf(project: { plan?: Plan; diagnostics: Diagnostic[] }, locale: Locale) {
+  if (!project.plan) {
+    process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
+    process.exitCode = 1
+  }
+  return project.plan
+}
+
 /** A unit by id or name, or a usage error that lists the plan's units. */
 function unitOf(plan: Plan, written: string, locale: Locale): string {
   const unit = findUnit(plan, written)
@@ -47,12 +56,8 @@ export async function template(dir: string, options: TemplateOptions): Promise<v
     asOf: today(),
     planOnly: options.empty === true,
   })
-  const { plan } = project
-  if (!plan) {
-    process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
-    process.exitCode = 1
-    return
-  }
+  const plan = planOf(project, locale)
+  if (!plan) return
   const unit = options.unit === undefined ? undefined : unitOf(plan, options.unit, locale)
   const listed = options.empty
     ? 0
@@ -103,12 +108,8 @@ export async function importFiles(files: string[], options: ImportOptions): Prom
   const locale = localeOf(options)
   const { dir, ledger } = await projectOf(options.into, locale)
   const project = await openProject(dir, { locale, asOf: today() })
-  const { plan } = project
-  if (!plan) {
-    process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
-    process.exitCode = 1
-    return
-  }
+  const plan = planOf(project, locale)
+  if (!plan) return
   const unit = options.unit === undefined ? undefined : unitOf(plan, options.unit, locale)
   const found: Diagnostic[] = []
   const imported: LedgerEntry[] = []

@@ -4,31 +4,16 @@
 // goes to the schema, which says what is wrong (the same entries and findings either way:
 // fast-entry.test.ts).
 import { ID_PATTERN, isIsoDate } from '@reformkit/model'
-import { ENTRY_KINDS, type LedgerEntry } from './schema.js'
+import { Attachment, Bonus, ENTRY_KINDS, KpiValue, LedgerEntry, Meeting } from './schema.js'
 
 type Raw = Record<string, unknown>
 
 /** The schema's keys in its order: the order its output has. */
-const ENTRY_KEYS = [
-  'id',
-  'item',
-  'unit',
-  'kind',
-  'date',
-  'title',
-  'issuer',
-  'documentNumber',
-  'note',
-  'attachments',
-  'meeting',
-  'kpi',
-  'milestone',
-  'bonus',
-] as const
-const ATTACHMENT_KEYS = ['path', 'sha256', 'bytes'] as const
-const MEETING_KEYS = ['body', 'session'] as const
-const KPI_KEYS = ['id', 'value', 'asOf'] as const
-const BONUS_KEYS = ['reason', 'points'] as const
+const ENTRY_KEYS = Object.keys(LedgerEntry.shape)
+const ATTACHMENT_KEYS = Object.keys(Attachment.shape)
+const MEETING_KEYS = Object.keys(Meeting.shape)
+const KPI_KEYS = Object.keys(KpiValue.shape)
+const BONUS_KEYS = Object.keys(Bonus.shape)
 const KINDS: ReadonlySet<unknown> = new Set(ENTRY_KINDS)
 const SHA256 = /^[0-9a-f]{64}$/
 

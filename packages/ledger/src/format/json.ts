@@ -15,8 +15,10 @@ export function formatJson(
 }
 
 /**
- * `formatJson` in pieces — the same text as `JSON.stringify(…, null, 2)` — a finding at a
- * time, so that a million findings never make one string longer than a string may be.
+ * `formatJson` in pieces, a finding at a time, so that a million findings never make one
+ * string longer than a string may be. The head is indented as `JSON.stringify(…, null, 2)`
+ * writes it; each finding is one line (grep finds a finding, jq reads the whole), which
+ * also makes a province's findings less than half the bytes and the time.
  */
 export function* jsonChunks(
   diagnostics: readonly Diagnostic[],
@@ -37,8 +39,7 @@ export function* jsonChunks(
   }
   yield `${head.slice(0, -2)},\n  "diagnostics": [\n`
   for (let i = 0; i < diagnostics.length; i++) {
-    const text = JSON.stringify(diagnostics[i], null, 2).replace(/\n/g, '\n    ')
-    yield `    ${text}${i + 1 < diagnostics.length ? ',' : ''}\n`
+    yield `    ${JSON.stringify(diagnostics[i])}${i + 1 < diagnostics.length ? ',' : ''}\n`
   }
   yield '  ]\n}\n'
 }

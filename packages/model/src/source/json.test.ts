@@ -117,4 +117,24 @@ describe('the JSON road reads exactly as the YAML road does', () => {
     const text = '{"schema":"x","entries":[{"id":"a","id":"b"}]}'
     expect(scanJson(text).keys).toBe(countKeys(JSON.parse(text)) + 1)
   })
+
+  it('a value inside an entry is where the full index puts it, without the full index', () => {
+    const entries = Array.from({ length: 50 }, (_, i) => ({
+      id: `e${i}`,
+      attachments: [{ path: `files/${i}.pdf` }],
+      kpi: { id: 'k', value: i },
+    }))
+    const text = JSON.stringify({ schema: 'x', entries }, null, 2)
+    const parsed = parseSource(text)
+    for (const path of [
+      ['entries', 7],
+      ['entries', 7, 'id'],
+      ['entries', 49, 'attachments', 0],
+      ['entries', 20, 'kpi', 'value'],
+      ['entries', 3, 'nothing'],
+    ]) {
+      const { line, column } = parsed.locate(path)
+      expect(parsed.position?.(path), path.join('/')).toEqual({ line, column })
+    }
+  })
 })

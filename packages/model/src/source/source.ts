@@ -208,11 +208,23 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
         const { node } = jsonNodeAt(root, path)
         return rangeLocation([node.start, node.end], path)
       }
-      // An item of a root array (a ledger entry) is where one pass found it.
+      // An item of a root array (a ledger entry) is where one pass found it; a value inside
+      // one is found by indexing that item alone (the last one asked for is kept), so that a
+      // finding about an entry never indexes the whole text.
+      let lastItem: { at: number; node: JsonNode } | undefined
       const positionAt = (path: readonly PropertyKey[]) => {
-        const items = path.length === 2 ? fast.arrays.get(String(path[0])) : undefined
-        const at = items && typeof path[1] === 'number' ? items[path[1]] : undefined
-        return position(at ?? jsonNodeAt(full(), path).node.start)
+        const items = path.length >= 2 ? fast.arrays.get(String(path[0])) : undefined
+        const i = typeof path[1] === 'number' ? path[1] : -1
+        const at = items?.[i]
+        if (at === undefined) return position(jsonNodeAt(full(), path).node.start)
+        if (path.length === 2) return position(at)
+        if (lastItem?.at !== at) {
+          const end = items?.[i + 1] ?? body.length
+          const node = indexJson(body.slice(at, end))?.root
+          if (!node) return position(jsonNodeAt(full(), path).node.start)
+          lastItem = { at, node }
+        }
+        return position(at + jsonNodeAt(lastItem.node, path.slice(2)).node.start)
       }
       if (fast.depth > maxDepth)
         return { ...base(locate), data: undefined, diagnostics: [tooDeep()] }

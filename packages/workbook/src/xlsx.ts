@@ -32,12 +32,14 @@ export function readXlsx(bytes: Uint8Array, maxInflated: number): ReadXlsxResult
   }
   const workbook = text('xl/workbook.xml')
   if (workbook === undefined) throw new ZipError('not-zip')
-  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook)
+  const date1904 = /^(1|true)$/.test(
+    attribute(tagsNamed(workbook, 'workbookPr')[0]?.attrs ?? '', 'date1904') ?? '',
+  )
   const targets = relationships(text('xl/_rels/workbook.xml.rels') ?? '')
   const shared = sharedStrings(text('xl/sharedStrings.xml') ?? '')
   const dateStyles = dateStyleIndexes(text('xl/styles.xml') ?? '')
   const sheets: Sheet[] = []
-  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
+  for (const { attrs: tag } of tagsNamed(workbook, 'sheet')) {
     const name = decodeXml(attribute(tag, 'name') ?? '')
     const target = targets.get(attribute(tag, 'r:id') ?? '')
     if (target === undefined) continue
@@ -70,7 +72,7 @@ const attribute = (tag: string, name: string) => {
 
 function relationships(xml: string): Map<string, string> {
   const map = new Map<string, string>()
-  for (const tag of xml.match(/<Relationship\b[^>]*>/g) ?? []) {
+  for (const { attrs: tag } of tagsNamed(xml, 'Relationship')) {
     const id = attribute(tag, 'Id')
     const target = attribute(tag, 'Target')
     if (id !== undefined && target !== undefined) map.set(id, decodeXml(target))
@@ -81,17 +83,15 @@ function relationships(xml: string): Map<string, string> {
 /** The shared strings, rich text runs joined, phonetic guides (rPh) left out. */
 function sharedStrings(xml: string): string[] {
   const strings: string[] = []
-  const item = /<si>([\s\S]*?)<\/si>|<si\/>/g
-  for (let m = item.exec(xml); m; m = item.exec(xml)) strings.push(runText(m[1] ?? ''))
+  for (const { body } of elements(xml, 'si')) strings.push(runText(body))
   return strings
 }
 
 /** The text of `<t>` elements of a string item or inline string, outside `<rPh>`. */
 function runText(xml: string): string {
-  const body = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml
+  const body = xml.includes('<rPh') ? withoutElements(xml, 'rPh') : xml
   let text = ''
-  const t = /<t\b[^>]*>([\s\S]*?)<\/t>/g
-  for (let m = t.exec(body); m; m = t.exec(body)) text += decodeXml(m[1] ?? '')
+  for (const t of elements(body, 't')) text += decodeXml(t.body)
   return text
 }
 
@@ -125,7 +125,7 @@ const DATE_FORMAT_IDS = new Set([
 /** Indexes of the cell styles (cellXfs) whose number format shows a date. */
 function dateStyleIndexes(xml: string): Set<number> {
   const custom = new Map<number, string>()
-  for (const tag of xml.match(/<numFmt\b[^>]*>/g) ?? [])
+  for (const { attrs: tag } of tagsNamed(xml, 'numFmt'))
     custom.set(Number(attribute(tag, 'numFmtId')), decodeXml(attribute(tag, 'formatCode') ?? ''))
   const isDate = (id: number) => {
     if (DATE_FORMAT_IDS.has(id)) return true
@@ -135,9 +135,9 @@ function dateStyleIndexes(xml: string): Set<number> {
     const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '')
     return /[yd年日]/i.test(bare)
   }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? ''
+  const xfs = elements(xml, 'cellXfs').next().value?.body ?? ''
   const indexes = new Set<number>()
-  ;(xfs.match(/<xf\b[^>]*>/g) ?? []).forEach((tag, i) => {
+  tagsNamed(xfs, 'xf').forEach(({ attrs: tag }, i) => {
     if (isDate(Number(attribute(tag, 'numFmtId') ?? 0))) indexes.add(i)
   })
   return indexes
@@ -153,8 +153,6 @@ function serialDate(serial: number, date1904: boolean): CellValue {
   return { date: new Date(ms).toISOString().slice(0, 10) }
 }
 
-const CELL = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<mergeCell\b([^>]*)>/g
-
 function readSheet(
   name: string,
   xml: string,
@@ -165,33 +163,43 @@ function readSheet(
   const sheet: Sheet = { name, rows: [], merges: [], formulas: [] }
   let row = 0
   let column = 0
-  CELL.lastIndex = 0
-  for (let m = CELL.exec(xml); m; m = CELL.exec(xml)) {
-    if (m[1] !== undefined) {
-      const r = Number(attribute(m[1], 'r'))
+  const walk = tags(xml)
+  for (let step = walk.next(); !step.done; ) {
+    const tag = step.value
+    let resume: number | undefined
+    if (tag.name === 'row') {
+      const r = Number(attribute(tag.attrs, 'r'))
       row = Number.isInteger(r) && r > 0 ? r : row + 1
       column = 0
-    } else if (m[4] !== undefined) {
-      const [from, to] = (attribute(m[4], 'ref') ?? '').split(':')
+    } else if (tag.name === 'mergeCell') {
+      const [from, to] = (attribute(tag.attrs, 'ref') ?? '').split(':')
       const a = parseCellReference(from ?? '')
       const b = parseCellReference(to ?? from ?? '')
       if (a && b) sheet.merges.push({ top: a.row, left: a.column, bottom: b.row, right: b.column })
-    } else {
-      const attrs = m[2] ?? ''
-      const ref = attribute(attrs, 'r')
+    } else if (tag.name === 'c') {
+      // A cell's content runs to its </c>, found by indexOf.
+      let body = ''
+      if (!tag.selfClosing) {
+        const end = xml.indexOf('</c>', tag.end)
+        if (end < 0) break
+        body = xml.slice(tag.end, end)
+        resume = end + 4
+      }
+      const ref = attribute(tag.attrs, 'r')
       const at = ref === undefined ? undefined : parseCellReference(ref)
       if (at) {
         row = at.row
         column = at.column
       } else column++
-      const body = m[3] ?? ''
       if (body.includes('<f')) sheet.formulas.push(ref ?? `R${row}C${column}`)
-      const value = cellValue(attrs, body, shared, dateStyles, date1904)
-      if (value === undefined || row < 1) continue
-      const cells = sheet.rows[row] ?? []
-      sheet.rows[row] = cells
-      cells[column] = value
+      const value = cellValue(tag.attrs, body, shared, dateStyles, date1904)
+      if (value !== undefined && row >= 1) {
+        const cells = sheet.rows[row] ?? []
+        sheet.rows[row] = cells
+        cells[column] = value
+      }
     }
+    step = walk.next(resume)
   }
   return sheet
 }
@@ -205,7 +213,7 @@ function cellValue(
 ): CellValue | undefined {
   const type = attribute(attrs, 't') ?? 'n'
   if (type === 'inlineStr') return runText(body)
-  const raw = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(body)?.[1]
+  const raw = elements(body, 'v').next().value?.body
   if (raw === undefined) return undefined
   switch (type) {
     case 's':
@@ -225,5 +233,93 @@ function cellValue(
         ? serialDate(number, date1904)
         : number
     }
+  }
+}
+
+interface Tag {
+  name: string
+  attrs: string
+  selfClosing: boolean
+  /** Just after its `>`. */
+  end: number
+}
+
+/**
+ * The tags of `xml` from `from` on, in one pass: a `<` with no `>` before the next `<` is
+ * no tag and is passed over, and the next `>` is looked for once however many such `<`
+ * come before it — so a hostile part (tags never closed, a million of them) costs one
+ * pass, never a rescan per tag.
+ */
+function* tags(xml: string, from = 0): Generator<Tag, void, number | undefined> {
+  let lt = xml.indexOf('<', from)
+  let gt = -1
+  while (lt >= 0) {
+    if (gt <= lt) {
+      gt = xml.indexOf('>', lt + 1)
+      if (gt < 0) return
+    }
+    const next = xml.indexOf('<', lt + 1)
+    if (next >= 0 && next < gt) {
+      lt = next
+      continue
+    }
+    let nameEnd = lt + 1
+    while (nameEnd < gt) {
+      const c = xml.charCodeAt(nameEnd)
+      if (c === 32 || c === 47 || c === 9 || c === 10 || c === 13) break
+      nameEnd++
+    }
+    const selfClosing = xml.charCodeAt(gt - 1) === 47
+    const resume = yield {
+      name: xml.slice(lt + 1, nameEnd),
+      attrs: xml.slice(nameEnd, selfClosing ? gt - 1 : gt),
+      selfClosing,
+      end: gt + 1,
+    }
+    lt = xml.indexOf('<', resume ?? gt + 1)
+  }
+}
+
+/** Every tag called `name` in `xml` (opening or empty), in order. */
+const tagsNamed = (xml: string, name: string): Tag[] =>
+  [...tags(xml)].filter((tag) => tag.name === name)
+
+/**
+ * The attributes and content of each `<name …>…</name>` (or `<name/>`) in `xml`, in order,
+ * the end of each found with indexOf: linear however the part is made.
+ */
+function* elements(xml: string, name: string): Generator<{ attrs: string; body: string }> {
+  const close = `</${name}>`
+  const walk = tags(xml)
+  for (let step = walk.next(); !step.done; ) {
+    const tag = step.value
+    if (tag.name !== name) {
+      step = walk.next()
+      continue
+    }
+    if (tag.selfClosing) {
+      yield { attrs: tag.attrs, body: '' }
+      step = walk.next()
+      continue
+    }
+    const end = xml.indexOf(close, tag.end)
+    if (end < 0) return
+    yield { attrs: tag.attrs, body: xml.slice(tag.end, end) }
+    step = walk.next(end + close.length)
+  }
+}
+
+/** `xml` without its `<name>…</name>` elements (phonetic guides), in one pass. */
+function withoutElements(xml: string, name: string): string {
+  let out = ''
+  let at = 0
+  const close = `</${name}>`
+  for (;;) {
+    const start = xml.indexOf(`<${name}`, at)
+    if (start < 0) return out + xml.slice(at)
+    const end = xml.indexOf(close, start)
+    if (end < 0) return out + xml.slice(at, start)
+    out += xml.slice(at, start)
+    at = end + close.length
   }
 }

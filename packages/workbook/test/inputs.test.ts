@@ -148,6 +148,25 @@ describe('files that are not what they seem, each a finding, none a crash', () =
     expect(read.diagnostics[0]?.message).toContain('sheet1.xml')
   })
 
+  it.each([
+    ['tags never closed', '<c'.repeat(400_000)],
+    ['cells never ended', '<c r="A1">'.repeat(200_000)],
+    ['shared strings never ended', '<si><t>'.repeat(200_000)],
+  ])('a part of %s is read in one pass, not one per tag', async (_, junk) => {
+    const files = await parts()
+    const sheet = `<worksheet><sheetData><row r="1">${junk}</row></sheetData></worksheet>`
+    const read = importWorkbook(
+      zipSync({
+        ...files,
+        'xl/worksheets/sheet1.xml': strToU8(sheet),
+        'xl/sharedStrings.xml': strToU8(`<sst>${junk}</sst>`),
+      }),
+      { plan },
+    )
+    // (A reader that rescanned per tag would take minutes here and time the test out.)
+    expect(rules(read)).toContain('workbook/no-table')
+  })
+
   it('a file larger than the limit is refused before it is read', () => {
     const read = importWorkbook(new Uint8Array(2048), { plan, limits: { maxBytes: 1024 } })
     expect(rules(read)).toEqual(['workbook/too-large'])

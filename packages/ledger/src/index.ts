@@ -30,6 +30,7 @@ export {
   resolveRequirements,
 } from './engine/requirements.js'
 export { ledgerJsonSchema } from './entry/json-schema.js'
+export { ledgerFileData } from './entry/ledger-file.js'
 export {
   type ParseLedgerOptions,
   type ParseLedgerResult,

@@ -56,6 +56,12 @@ export function vocabulary(plan: Plan): Vocabulary {
   const kpis = plan.items.flatMap((item) => item.kpis.map((kpi) => ({ kpi, item: item.id })))
   const kpiText = (k: (typeof kpis)[number]) => `${k.kpi.id} ${k.kpi.measure}`
   const kpiById = new Map(kpis.map((k) => [k.kpi.id, k]))
+  // What a KPI cell may hold — its id, the template's text, its measure — each text to the
+  // first KPI in the plan's order that it names (as a search in that order finds it).
+  const kpiByText = new Map<string, (typeof kpis)[number]>()
+  for (const k of kpis)
+    for (const text of [k.kpi.id, kpiText(k), k.kpi.measure])
+      if (!kpiByText.has(text)) kpiByText.set(text, k)
   const read = (map: Map<string, string>) => (text: string) => map.get(text.trim()) ?? text
   return {
     item: (id) => items.out.get(id) ?? id,
@@ -81,9 +87,7 @@ export function vocabulary(plan: Plan): Vocabulary {
     readBody: read(bodies.in),
     readKpi(text) {
       const key = text.trim()
-      const found = kpis.find(
-        (k) => k.kpi.id === key || kpiText(k) === key || k.kpi.measure === key,
-      )
+      const found = kpiByText.get(key)
       return found
         ? { id: found.kpi.id, item: found.item, measure: found.kpi.measure }
         : { id: key }

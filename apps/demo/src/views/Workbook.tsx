@@ -1,12 +1,7 @@
 // 表格填报: download a unit's Excel template (its entries listed, dropdowns, date cells);
 // open a filled one and see its entries, what changed against the ledger, and every
 // finding at its cell. Everything runs in this browser; nothing is uploaded.
-import {
-  checkLedger,
-  entryKindLabels,
-  LEDGER_SCHEMA_TAG,
-  type LedgerEntry,
-} from '@reformkit/ledger'
+import { checkLedger, entryKindLabels, type LedgerEntry, ledgerFileData } from '@reformkit/ledger'
 import { cellReference, type Diagnostic, itemLabel, pick } from '@reformkit/model'
 import {
   compareEntries,
@@ -98,15 +93,10 @@ export default function Workbook() {
   }
   const downloadYaml = () => {
     if (!imported) return
-    const byUnit = [...new Set(imported.entries.map((e) => e.unit))]
-    const body = {
-      schema: LEDGER_SCHEMA_TAG,
-      ...(byUnit.length === 1 ? { unit: byUnit[0] } : {}),
-      entries: imported.entries.map(({ source: _, ...entry }) => entry),
-    }
+    const data = ledgerFileData(imported.entries)
     save(
-      `${byUnit.length === 1 ? byUnit[0] : 'ledger'}.yaml`,
-      stringify(body, { lineWidth: 0 }),
+      `${data.unit ?? 'ledger'}.yaml`,
+      stringify(data, { lineWidth: 0 }),
       'application/yaml;charset=utf-8',
     )
   }

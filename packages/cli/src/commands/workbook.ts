@@ -1,7 +1,7 @@
 // Excel in and out for the units: `reformkit template` and `reformkit import`.
 import { readFile, stat } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
-import { formatDiagnostics, LEDGER_SCHEMA_TAG, type LedgerEntry } from '@reformkit/ledger'
+import { formatDiagnostics, type LedgerEntry, ledgerFileData } from '@reformkit/ledger'
 import { type Diagnostic, findUnit, type Locale, type Plan } from '@reformkit/model'
 import { PLAN_FILE } from '@reformkit/project'
 import {
@@ -182,17 +182,9 @@ function summary(file: string, c: LedgerChanges, exists: boolean, locale: Locale
   })
 }
 
-/** A unit's ledger file: its unit once, then its entries as the ledger schema has them. */
+/** A unit's ledger file as YAML, with where it was imported from. */
 function ledgerYaml(unit: string, entries: LedgerEntry[], from: string[], plan: Plan): string {
   const name = plan.units.find((u) => u.id === unit)?.name ?? unit
-  const body = {
-    schema: LEDGER_SCHEMA_TAG,
-    unit,
-    title: `${name}台账`,
-    entries: entries.map(({ source: _, unit: __, ...entry }) => ({
-      ...entry,
-      ...(entry.attachments.length === 0 ? { attachments: undefined } : {}),
-    })),
-  }
-  return `# ${name} — imported from ${from.map((f) => basename(f)).join(', ')} by reformkit import\n${stringify(body, { lineWidth: 0 })}`
+  const data = ledgerFileData(entries, { title: `${name}台账` })
+  return `# ${name} — imported from ${from.map((f) => basename(f)).join(', ')} by reformkit import\n${stringify(data, { lineWidth: 0 })}`
 }

@@ -1,5 +1,5 @@
 // The CLI at province scale, as a user runs it: a generated project (100 districts, the
-// ledger split into 100 files, one entry in a hundred with its attachment on disk) and the
+// ledger split into 100 files, every attachment on disk with its true size and hash) and the
 // built `reformkit` run on it as a child process — validate, every report kind as XLSX
 // and CSV, bundle as a folder and as a .zip — each timed, its peak RSS measured, and paired
 // with JSON.parse of the same ledger files in a child of its own, run just before it.
@@ -27,7 +27,7 @@ const bin = new URL('../dist/bin.js', import.meta.url).pathname
 const generator = new URL('../../ledger/bench/generate.mjs', import.meta.url).href
 const say = (line) => process.stderr.write(`${line}\n`)
 
-/** Write the project: plan.yaml (as JSON, which YAML reads), ledger/dNNN.json, some files. */
+/** Write the project: plan.yaml (as JSON, which YAML reads), ledger/dNNN.json, files/. */
 function generate(dir, entries) {
   const script = `
     import { mkdirSync, writeFileSync } from 'node:fs'
@@ -36,20 +36,28 @@ function generate(dir, entries) {
     const plan = generatePlan()
     const entries = generateEntries(plan)
     writeFileSync(dir + '/plan.yaml', JSON.stringify({ schema: 'reformkit/plan@1', ...plan }))
+    // Every attachment exists, small, with its true size and SHA-256 written into the
+    // ledger: a well-kept province, whose findings are few.
+    const { createHash } = await import('node:crypto')
+    const made = new Set()
+    for (const e of entries)
+      for (const a of e.attachments) {
+        const folder = dir + '/' + a.path.replace(/\\/[^/]*$/, '')
+        if (!made.has(folder)) {
+          mkdirSync(folder, { recursive: true })
+          made.add(folder)
+        }
+        const body = Buffer.alloc(a.bytes, 'scan of ' + e.id + '\\n')
+        a.sha256 = createHash('sha256').update(body).digest('hex')
+        writeFileSync(dir + '/' + a.path, body)
+      }
     mkdirSync(dir + '/ledger')
     const per = Math.ceil(entries.length / ${FILES})
     for (let f = 0; f < ${FILES}; f++) {
       const chunk = entries.slice(f * per, (f + 1) * per)
       writeFileSync(dir + '/ledger/d' + String(f).padStart(3, '0') + '.json',
         JSON.stringify({ schema: 'reformkit/ledger@1', entries: chunk }))
-    }
-    // One attachment in a hundred exists (its declared hash is a placeholder: a finding).
-    entries.forEach((e, i) => {
-      const a = e.attachments[0]
-      if (i % 100 || !a) return
-      mkdirSync(dir + '/' + a.path.replace(/\\/[^/]*$/, ''), { recursive: true })
-      writeFileSync(dir + '/' + a.path, 'scan of ' + e.id + '\\n'.repeat(a.bytes % 50))
-    })`
+    }`
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, BENCH_ENTRIES: String(entries) },
     encoding: 'utf8',

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readdir, realpath, stat } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { readdir, realpath } from 'node:fs/promises'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { pathEscape } from '../engine/paths.js'
 import type { AttachmentFact } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
 import { HashCache } from './hash-cache.js'
+import { type FileAsk, lookAtAll } from './look.js'
 
 export interface AttachmentProgress {
   done: number
@@ -17,8 +18,11 @@ export interface AttachmentProgress {
 export interface GatherAttachmentsOptions {
   /** The ledger root; no file outside it is read. */
   root: string
-  /** Files hashed at once. Default 4. */
-  concurrency?: number
+  /**
+   * Threads that look at the files (stat and hash, with synchronous calls) when there are
+   * many. Default: the cores plus one, at most four; 0 looks at them on the main thread.
+   */
+  threads?: number
   /**
    * A cache file of hashes (`reformkit/attachment-cache@1`): a file unchanged since it was
    * recorded (size, times, inode) is not read again; the cache is rewritten at the end.
@@ -31,7 +35,8 @@ export interface GatherAttachmentsOptions {
 
 /**
  * Look at every attachment the entries name: is it inside the root, does it exist, its
- * size and SHA-256 (streamed, so large scans cost little memory). Paths that leave the
+ * size and SHA-256 (read in 64 KiB pieces, so large scans cost little memory; many files
+ * are looked at on worker threads, see `threads`). Paths that leave the
  * root — absolute, drive letters, `..`, or a symbolic link pointing outside — are judged
  * before anything is opened and are never read.
  *
@@ -63,14 +68,33 @@ export async function gatherAttachments(
     else if (where === 'missing') finished(path, { path, exists: false })
     else toRead.push([path, where])
   }
-  let next = 0
-  const worker = async () => {
-    while (next < toRead.length) {
-      const [path, where] = toRead[next++] as [string, Exclude<Found, 'missing'>]
-      finished(path, await inspect(realRoot, path, where, options.hash === false ? 'no' : cache))
+  // Where each is, on the main thread (a realpath for the few that need one); then what
+  // each is, on threads of their own.
+  const asks: FileAsk[] = []
+  const askedFor: string[] = []
+  for (const [path, where] of toRead) {
+    const real = await locate(realRoot, path, where)
+    if (typeof real !== 'string') finished(path, real)
+    else {
+      const known = cache?.known(path)
+      asks.push({ file: real, hash: options.hash !== false, ...(known ? { known } : {}) })
+      askedFor.push(path)
     }
   }
-  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker))
+  await lookAtAll(
+    asks,
+    (i, look) => {
+      const path = askedFor[i] as string
+      if (look.kind !== 'file') return finished(path, { path, exists: false })
+      const { stamp } = look
+      if (options.hash === false) return finished(path, { path, exists: true, bytes: stamp.size })
+      if (look.sha256 !== undefined) cache?.set(path, stamp, look.sha256)
+      // No hash read: the thread found the stamp the cache recorded, so the cache has it.
+      const sha256 = look.sha256 ?? (cache?.get(path, stamp) as string)
+      finished(path, { path, exists: true, bytes: stamp.size, sha256 })
+    },
+    options.threads,
+  )
   await cache?.save()
   // Insertion order follows completion; give callers the ledger's order.
   return new Map(paths.map((path) => [path, facts.get(path) as AttachmentFact]))
@@ -177,35 +201,20 @@ async function list(dir: string): Promise<Listing | undefined> {
   }
 }
 
-/** A file the listings found (or a path to resolve): its facts, its hash. */
-async function inspect(
+/** The real file a found path leads to, or the fact that it leads nowhere readable. */
+async function locate(
   realRoot: string,
   path: string,
   found: Exclude<Found, 'missing'>,
-  cache?: HashCache | 'no',
-): Promise<AttachmentFact> {
+): Promise<string | AttachmentFact> {
+  if (found !== 'resolve') return found.file
   let real: string
-  if (found === 'resolve') {
-    try {
-      real = await realpath(resolve(realRoot, path.replace(/\\/g, '/')))
-    } catch {
-      return { path, exists: false }
-    }
-    if (!isInside(realRoot, real)) return { path, outsideRoot: 'symlink', exists: false }
-  } else real = found.file
   try {
-    const info = await stat(real)
-    if (!info.isFile()) return { path, exists: false }
-    if (cache === 'no') return { path, exists: true, bytes: info.size }
-    let sha256 = cache?.get(path, info)
-    if (sha256 === undefined) {
-      sha256 = await sha256File(real)
-      cache?.set(path, info, sha256)
-    }
-    return { path, exists: true, bytes: info.size, sha256 }
+    real = await realpath(resolve(realRoot, path.replace(/\\/g, '/')))
   } catch {
     return { path, exists: false }
   }
+  return isInside(realRoot, real) ? real : { path, outsideRoot: 'symlink', exists: false }
 }
 
 function isInside(root: string, target: string): boolean {

@@ -4,16 +4,12 @@
 // change apart: the "racily clean" case git knows), and a cache that cannot be read is
 // simply not used.
 
-import type { Stats } from 'node:fs'
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import type { FileStamp } from './look.js'
 
 export const HASH_CACHE_SCHEMA = 'reformkit/attachment-cache@1'
 
-interface Recorded {
-  size: number
-  mtimeMs: number
-  ctimeMs: number
-  ino: number
+interface Recorded extends FileStamp {
   sha256: string
 }
 
@@ -52,8 +48,13 @@ export class HashCache {
     return cache
   }
 
+  /** What was recorded of `path`: a file still so stamped need not be read. */
+  known(path: string): FileStamp | undefined {
+    return this.#old.get(path)
+  }
+
   /** The recorded hash of `path`, if the file is as it was when recorded. */
-  get(path: string, info: Stats): string | undefined {
+  get(path: string, info: FileStamp): string | undefined {
     const r = this.#old.get(path)
     const same =
       r &&
@@ -66,7 +67,7 @@ export class HashCache {
   }
 
   /** Record a hash just computed (unless the file changed too recently to be trusted). */
-  set(path: string, info: Stats, sha256: string): void {
+  set(path: string, info: FileStamp, sha256: string): void {
     this.#changed = true
     if (Date.now() - info.mtimeMs < RACY_MS) return
     const { size, mtimeMs, ctimeMs, ino } = info

@@ -11,3 +11,4 @@ export {
   type LoadLedgerResult,
   loadLedger,
 } from './load-ledger.js'
+export { hashFiles } from './look.js'

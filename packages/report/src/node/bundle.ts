@@ -3,7 +3,7 @@ import { constants } from 'node:fs'
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, posix, resolve } from 'node:path'
 import type { LedgerEntry } from '@reformkit/ledger'
-import { gatherAttachments, sha256File } from '@reformkit/ledger/node'
+import { gatherAttachments, hashFiles } from '@reformkit/ledger/node'
 import {
   type Diagnostic,
   diagnosticFactory,
@@ -177,14 +177,24 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
       }
     } else {
       await mkdir(temp, { recursive: true })
+      // Copied, then the copies hashed (on threads when many): the manifest says what the
+      // copy holds.
+      const made = new Set<string>()
       for (const path of copied) {
         const target = join(temp, path)
-        await mkdir(dirname(target), { recursive: true })
+        if (!made.has(dirname(target))) await mkdir(dirname(target), { recursive: true })
+        made.add(dirname(target))
         await copyFile(join(root, path), target, constants.COPYFILE_EXCL)
-        const info = await stat(target)
-        manifest.files.push({ path, sha256: await sha256File(target), bytes: info.size })
-        tick(path)
       }
+      const hashes = await hashFiles(
+        copied.map((path) => join(temp, path)),
+        (i) => tick(copied[i] as string),
+      )
+      copied.forEach((path, i) => {
+        const hash = hashes[i]
+        if (!hash) throw new Error(`${path}: the copy cannot be read back`)
+        manifest.files.push({ path, ...hash })
+      })
       for (const [path, data] of generated) {
         await writeFile(join(temp, path), data, { flag: 'wx' })
         manifest.files.push(describe(path, data))

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs'
 import { lstat, readdir, stat } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { pathEscape } from '@reformkit/ledger'
+import { hashFiles } from '@reformkit/ledger/node'
 import type { LocalizedMessage, MessageData } from '@reformkit/model'
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate'
 
@@ -82,18 +83,9 @@ export async function readCopy(
   }
 }
 
-async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256')
-  let bytes = 0
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer)
-    bytes += (chunk as Buffer).length
-  }
-  return { sha256: hash.digest('hex'), bytes }
-}
-
 async function readFolder(root: string, limits: VerifyLimits): Promise<ReadCopyResult> {
   const result: ReadCopyResult = { files: new Map(), problems: [] }
+  const toHash: Array<[string, string]> = []
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true })
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -105,7 +97,7 @@ async function readFolder(root: string, limits: VerifyLimits): Promise<ReadCopyR
         if (rel === MANIFEST) {
           const text = await readManifestFile(full, result, rel, limits)
           if (text !== undefined) result.manifest = text
-        } else result.files.set(rel, { path: rel, ...(await hashFile(full)) })
+        } else toHash.push([rel, full])
       } else {
         // A symbolic link may point anywhere (/etc/passwd): never followed, always reported.
         const kind = (await lstat(full)).isSymbolicLink()
@@ -116,6 +108,18 @@ async function readFolder(root: string, limits: VerifyLimits): Promise<ReadCopyR
     }
   }
   await walk(root)
+  // Hashed once the walk is done, on threads when many (a province's copy holds 100k).
+  const hashes = await hashFiles(toHash.map(([, full]) => full))
+  toHash.forEach(([rel], i) => {
+    const hash = hashes[i]
+    if (hash) result.files.set(rel, { path: rel, ...hash })
+    else
+      result.problems.push({
+        ruleId: 'bundle/unreadable',
+        data: { reason: reason(`${rel} 无法读取`, `${rel} cannot be read`) },
+        path: rel,
+      })
+  })
   return result
 }
 

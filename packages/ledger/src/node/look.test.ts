@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FileAsk, type FileLook, hashFiles, lookAtAll } from './look.js'
+
+let root: string
+const bodies: string[] = []
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'reformkit-look-'))
+  await mkdir(join(root, 'files'))
+  for (let i = 0; i < 1200; i++) {
+    bodies.push(`扫描件 ${i}\n`.repeat(i % 40))
+    await writeFile(join(root, 'files', `${i}.pdf`), bodies[i] as string)
+  }
+  await writeFile(join(root, 'files', 'big.pdf'), Buffer.alloc(200_000, 7))
+  execFileSync('mkfifo', [join(root, 'files', 'pipe.pdf')])
+})
+afterAll(() => rm(root, { recursive: true, force: true }))
+
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
+
+async function looks(asks: FileAsk[], threads?: number, threaded = 0): Promise<FileLook[]> {
+  const out: FileLook[] = []
+  let calls = 0
+  const answered = await lookAtAll(
+    asks,
+    (i, look) => {
+      calls++
+      out[i] = look
+    },
+    threads,
+  )
+  expect(calls).toBe(asks.length)
+  expect(answered).toBe(threaded)
+  return out
+}
+
+describe('looking at attachment files', () => {
+  it('on threads, as on the main thread: each file once, its size and SHA-256', async () => {
+    const asks = bodies.map((_, i) => ({ file: join(root, 'files', `${i}.pdf`), hash: true }))
+    const threaded = await looks(asks, 3, asks.length)
+    expect(threaded).toEqual(await looks(asks, 0))
+    threaded.forEach((look, i) => {
+      expect(look.kind).toBe('file')
+      if (look.kind === 'file') {
+        expect(look.stamp.size).toBe(Buffer.byteLength(bodies[i] as string))
+        expect(look.sha256).toBe(sha(bodies[i] as string))
+      }
+    })
+  })
+
+  it('reads a file larger than its buffer whole; does not open a pipe or a folder', async () => {
+    const [big, pipe, folder, none] = await looks([
+      { file: join(root, 'files', 'big.pdf'), hash: true },
+      { file: join(root, 'files', 'pipe.pdf'), hash: true },
+      { file: join(root, 'files'), hash: true },
+      { file: join(root, 'files', 'none.pdf'), hash: true },
+    ])
+    expect(big).toMatchObject({
+      kind: 'file',
+      sha256: sha(Buffer.alloc(200_000, 7)),
+      read: 200_000,
+    })
+    expect([pipe?.kind, folder?.kind, none?.kind]).toEqual(['not-file', 'not-file', 'unreadable'])
+  })
+
+  it('a file still as recorded, or with hashing off, is not read', async () => {
+    const file = join(root, 'files', '3.pdf')
+    const [first] = await looks([{ file, hash: true }])
+    if (first?.kind !== 'file') throw new Error('3.pdf should be a file')
+    const [known, changed, unhashed] = await looks([
+      { file, hash: true, known: first.stamp },
+      { file, hash: true, known: { ...first.stamp, mtimeMs: 0 } },
+      { file, hash: false },
+    ])
+    expect(known).toEqual({ kind: 'file', stamp: first.stamp })
+    expect(changed).toEqual(first)
+    expect(unhashed).toEqual({ kind: 'file', stamp: first.stamp })
+  })
+
+  it('hashFiles: each in the order given, undefined for what is no readable file', async () => {
+    const files = [...bodies.keys()].map((i) => join(root, 'files', `${i}.pdf`)).reverse()
+    files.splice(5, 0, join(root, 'files', 'none.pdf'), join(root, 'files', 'pipe.pdf'))
+    let done = 0
+    const hashes = await hashFiles(files, () => done++)
+    expect(done).toBe(files.length)
+    expect(hashes.slice(4, 8)).toEqual([
+      { bytes: Buffer.byteLength(bodies[1195] as string), sha256: sha(bodies[1195] as string) },
+      undefined,
+      undefined,
+      { bytes: Buffer.byteLength(bodies[1194] as string), sha256: sha(bodies[1194] as string) },
+    ])
+  })
+})

@@ -6,7 +6,7 @@ import { pathEscape } from '../engine/paths.js'
 import type { AttachmentFact } from '../engine/rule.js'
 import type { LedgerEntry } from '../entry/schema.js'
 import { HashCache } from './hash-cache.js'
-import { type FileAsk, lookAtAll } from './look.js'
+import { type FileAsk, type FileLook, LookPool } from './look.js'
 
 export interface AttachmentProgress {
   done: number
@@ -49,55 +49,113 @@ export async function gatherAttachments(
   entries: readonly LedgerEntry[],
   options: GatherAttachmentsOptions,
 ): Promise<Map<string, AttachmentFact>> {
-  const paths = [...new Set(entries.flatMap((entry) => entry.attachments.map((a) => a.path)))]
-  const realRoot = await realpath(options.root)
-  const found = await findAll(realRoot, paths)
-  const cache = options.cacheFile ? await HashCache.open(options.cacheFile) : undefined
-  const facts = new Map<string, AttachmentFact>()
-  let done = 0
-  const finished = (path: string, fact: AttachmentFact) => {
-    facts.set(path, fact)
-    options.onProgress?.({ done: ++done, total: paths.length, path })
+  const gatherer = new AttachmentGatherer(options)
+  gatherer.add(entries)
+  return gatherer.finish()
+}
+
+/**
+ * `gatherAttachments` fed as the ledger is read: `add` the entries of each file as it is
+ * parsed — their folders are listed and their files looked at on the threads while the
+ * next file is parsed — and `finish` for the facts, in the order the paths first came.
+ */
+export class AttachmentGatherer {
+  readonly #options: GatherAttachmentsOptions
+  readonly #paths: string[] = []
+  readonly #known = new Set<string>()
+  readonly #facts = new Map<string, AttachmentFact>()
+  readonly #listings = new Map<string, Listing | undefined>()
+  readonly #askedFor: string[] = []
+  readonly #pool: LookPool
+  #done = 0
+  #realRoot: Promise<string> | undefined
+  #cache: Promise<HashCache | undefined> | undefined
+  /** The cache once open: files are asked for only after that. */
+  #openCache: HashCache | undefined
+  #work: Promise<void> = Promise.resolve()
+  #error: { error: unknown } | undefined
+
+  constructor(options: GatherAttachmentsOptions) {
+    this.#options = options
+    this.#pool = new LookPool((i, look) => this.#looked(i, look), options.threads)
   }
-  // What the listings answered needs nothing more; the rest is read, a few at a time.
-  const toRead: Array<[string, Exclude<Found, 'missing'>]> = []
-  for (const path of paths) {
-    const leaves = pathEscape(path)
-    const where = found.get(path) ?? 'missing'
-    if (leaves) finished(path, { path, outsideRoot: leaves, exists: false })
-    else if (where === 'missing') finished(path, { path, exists: false })
-    else toRead.push([path, where])
+
+  /** The attachments of more entries: looked at from now on, in the background. */
+  add(entries: readonly LedgerEntry[]): void {
+    const fresh: string[] = []
+    for (const entry of entries)
+      for (const { path } of entry.attachments)
+        if (!this.#known.has(path)) {
+          this.#known.add(path)
+          this.#paths.push(path)
+          fresh.push(path)
+        }
+    if (fresh.length === 0) return
+    this.#work = this.#work
+      .then(() => this.#locate(fresh))
+      .catch((error: unknown) => {
+        this.#error ??= { error }
+      })
   }
-  // Where each is, on the main thread (a realpath for the few that need one); then what
-  // each is, on threads of their own.
-  const asks: FileAsk[] = []
-  const askedFor: string[] = []
-  for (const [path, where] of toRead) {
-    const real = await locate(realRoot, path, where)
-    if (typeof real !== 'string') finished(path, real)
-    else {
-      const known = cache?.known(path)
-      asks.push({ file: real, hash: options.hash !== false, ...(known ? { known } : {}) })
-      askedFor.push(path)
+
+  /** Every attachment added, once all are looked at; the cache file is then written. */
+  async finish(): Promise<Map<string, AttachmentFact>> {
+    await this.#work
+    await this.#pool.finish()
+    if (this.#error) throw this.#error.error
+    await (await this.#cache)?.save()
+    // Insertion order follows completion; give callers the ledger's order.
+    return new Map(this.#paths.map((path) => [path, this.#facts.get(path) as AttachmentFact]))
+  }
+
+  #finished(path: string, fact: AttachmentFact): void {
+    this.#facts.set(path, fact)
+    this.#options.onProgress?.({ done: ++this.#done, total: this.#paths.length, path })
+  }
+
+  /** Where each path leads (listings; a realpath for the few that need one), then ask. */
+  async #locate(paths: readonly string[]): Promise<void> {
+    this.#realRoot ??= realpath(this.#options.root)
+    const { cacheFile } = this.#options
+    this.#cache ??= cacheFile ? HashCache.open(cacheFile) : Promise.resolve(undefined)
+    const realRoot = await this.#realRoot
+    const cache = await this.#cache
+    this.#openCache = cache
+    const found = await findAll(realRoot, paths, this.#listings)
+    const asks: FileAsk[] = []
+    for (const path of paths) {
+      const leaves = pathEscape(path)
+      const where = found.get(path) ?? 'missing'
+      if (leaves) this.#finished(path, { path, outsideRoot: leaves, exists: false })
+      else if (where === 'missing') this.#finished(path, { path, exists: false })
+      else {
+        const real = await locate(realRoot, path, where)
+        if (typeof real !== 'string') this.#finished(path, real)
+        else {
+          const known = cache?.known(path)
+          asks.push({ file: real, hash: this.#options.hash !== false, ...(known ? { known } : {}) })
+          this.#askedFor.push(path)
+        }
+      }
     }
+    this.#pool.push(asks)
   }
-  await lookAtAll(
-    asks,
-    (i, look) => {
-      const path = askedFor[i] as string
-      if (look.kind !== 'file') return finished(path, { path, exists: false })
-      const { stamp } = look
-      if (options.hash === false) return finished(path, { path, exists: true, bytes: stamp.size })
-      if (look.sha256 !== undefined) cache?.set(path, stamp, look.sha256)
-      // No hash read: the thread found the stamp the cache recorded, so the cache has it.
-      const sha256 = look.sha256 ?? (cache?.get(path, stamp) as string)
-      finished(path, { path, exists: true, bytes: stamp.size, sha256 })
-    },
-    options.threads,
-  )
-  await cache?.save()
-  // Insertion order follows completion; give callers the ledger's order.
-  return new Map(paths.map((path) => [path, facts.get(path) as AttachmentFact]))
+
+  #looked(i: number, look: FileLook): void {
+    const path = this.#askedFor[i] as string
+    this.#finished(path, this.#fact(path, look))
+  }
+
+  #fact(path: string, look: FileLook): AttachmentFact {
+    if (look.kind !== 'file') return { path, exists: false }
+    const { stamp } = look
+    if (this.#options.hash === false) return { path, exists: true, bytes: stamp.size }
+    const cache = this.#openCache
+    if (look.sha256 !== undefined) cache?.set(path, stamp, look.sha256)
+    // No hash read: the thread found the stamp the cache recorded, so the cache has it.
+    const sha256 = look.sha256 ?? (cache?.get(path, stamp) as string)
+    return { path, exists: true, bytes: stamp.size, sha256 }
+  }
 }
 
 /** Where a path leads, from the listings: a file, nothing, or "resolve" it with realpath. */
@@ -118,8 +176,11 @@ const LISTING_CONCURRENCY = 64
  * (the folders the paths reach next, all at once), and every path is then followed in
  * memory. Paths that leave the root are not followed.
  */
-async function findAll(root: string, paths: readonly string[]): Promise<Map<string, Found>> {
-  const listings = new Map<string, Listing | undefined>()
+async function findAll(
+  root: string,
+  paths: readonly string[],
+  listings: Map<string, Listing | undefined>,
+): Promise<Map<string, Found>> {
   const walks = paths
     .filter((path) => !pathEscape(path))
     .map((path) => ({

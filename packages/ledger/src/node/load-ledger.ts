@@ -16,7 +16,7 @@ import type { AttachmentFact } from '../engine/rule.js'
 import { ledgerMessages } from '../entry/messages.js'
 import { parseLedger } from '../entry/parse-ledger.js'
 import type { LedgerEntry } from '../entry/schema.js'
-import { type AttachmentProgress, gatherAttachments } from './attachments.js'
+import { AttachmentGatherer, type AttachmentProgress } from './attachments.js'
 
 /** Extensions read as ledger files when a folder is given. */
 export const LEDGER_FILE_EXTENSIONS = ['.yaml', '.yml', '.json'] as const
@@ -95,6 +95,20 @@ export async function loadLedger(
     }
   }
 
+  // Attachments are looked at (on threads) while the next ledger file is read.
+  const gatherer =
+    options.attachments === false
+      ? undefined
+      : new AttachmentGatherer({
+          root,
+          ...(options.attachmentCache ? { cacheFile: options.attachmentCache } : {}),
+          ...(options.onProgress
+            ? {
+                onProgress: (p: AttachmentProgress) =>
+                  options.onProgress?.({ phase: 'hash', ...p }),
+              }
+            : {}),
+        })
   const entries: LedgerEntry[] = []
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
   for (const [i, file] of files.entries()) {
@@ -124,6 +138,7 @@ export async function loadLedger(
       // One by one: a spread of 130,000 arguments overflows the stack.
       for (const d of parsed.diagnostics) diagnostics.push(d)
       for (const entry of parsed.entries) entries.push(entry)
+      gatherer?.add(parsed.entries)
       rejected += parsed.rejected
     } catch (error) {
       diagnostics.push(unreadable(filename, error))
@@ -131,19 +146,7 @@ export async function loadLedger(
     options.onProgress?.({ phase: 'read', done: i + 1, total: files.length, file: filename })
   }
 
-  const attachments =
-    options.attachments === false
-      ? new Map<string, AttachmentFact>()
-      : await gatherAttachments(entries, {
-          root,
-          ...(options.attachmentCache ? { cacheFile: options.attachmentCache } : {}),
-          ...(options.onProgress
-            ? {
-                onProgress: (p: AttachmentProgress) =>
-                  options.onProgress?.({ phase: 'hash', ...p }),
-              }
-            : {}),
-        })
+  const attachments = gatherer ? await gatherer.finish() : new Map<string, AttachmentFact>()
   diagnostics.sort(compareDiagnostics)
   return {
     ok: !hasErrors(diagnostics),

@@ -43,6 +43,14 @@ describe('looking at attachment files', () => {
     const asks = bodies.map((_, i) => ({ file: join(root, 'files', `${i}.pdf`), hash: true }))
     const threaded = await looks(asks, 3, asks.length)
     expect(threaded).toEqual(await looks(asks, 0))
+    // Recorded stamps and hashing off, mixed, and files that are none: the same both ways.
+    const mixed: FileAsk[] = asks.map((ask, i) => {
+      const look = threaded[i]
+      if (i % 3 === 0 && look?.kind === 'file') return { ...ask, known: look.stamp }
+      if (i % 3 === 1) return { ...ask, hash: false }
+      return i % 7 === 0 ? { ...ask, file: `${ask.file}.none` } : ask
+    })
+    expect(await looks(mixed, 2, mixed.length)).toEqual(await looks(mixed, 0))
     threaded.forEach((look, i) => {
       expect(look.kind).toBe('file')
       if (look.kind === 'file') {

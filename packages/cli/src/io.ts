@@ -46,10 +46,16 @@ export function progress(label: string): {
   const stream = process.stderr
   const start = Date.now()
   let shown = false
+  let drawn = 0
   const enabled = Boolean(stream.isTTY) && !process.env.CI
   return {
     update(done, total) {
-      if (!enabled || Date.now() - start < 1000) return
+      if (!enabled) return
+      // Drawn after a second, then at most ten times a second: a province's 100,000
+      // files would otherwise be 100,000 writes to the terminal.
+      const now = Date.now()
+      if (now - start < 1000 || (now - drawn < 100 && done < total)) return
+      drawn = now
       shown = true
       const width = 24
       const filled = total > 0 ? Math.round((done / total) * width) : 0

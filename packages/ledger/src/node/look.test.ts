@@ -31,7 +31,7 @@ async function looks(asks: FileAsk[], threads?: number, threaded = 0): Promise<F
       calls++
       out[i] = look
     },
-    threads,
+    threads === undefined ? {} : { threads },
   )
   expect(calls).toBe(asks.length)
   expect(answered).toBe(threaded)

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import { availableParallelism } from 'node:os'
+import * as paths from 'node:path'
 import { Worker } from 'node:worker_threads'
 
 /** What identifies a file's content without reading it (the hash cache's key). */
@@ -24,9 +25,12 @@ export interface FileAsk {
   known?: FileStamp
 }
 
-/** What was seen: nothing readable, not a file, or a file with its stamp and hash. */
+/**
+ * What was seen: nothing readable (or nothing there), not a file, a symbolic link leading
+ * out of the root, or a file with its stamp and hash.
+ */
 export type FileLook =
-  | { kind: 'unreadable' | 'not-file' }
+  | { kind: 'unreadable' | 'not-file' | 'outside' }
   | { kind: 'file'; stamp: FileStamp; sha256?: string; read?: number }
 
 /**
@@ -68,6 +72,78 @@ export function lookAt(
   }
 }
 
+/**
+ * What a thread keeps between files: each folder's listing (name → kind), read once, and
+ * its names folded for a loose match, when first needed (null: the folder is unreadable).
+ */
+export type Listings = Map<
+  string,
+  { kinds: Map<string, 'f' | 'd' | 'l' | 'o'>; folded?: Set<string> } | null
+>
+
+/**
+ * Where `path` (relative, already known not to leave the root by its text) leads under
+ * `root`, walking the folder listings — each folder is listed once, so that a missing file
+ * costs no system call of its own: the file, or what is wrong. Only a symbolic link on the
+ * way, or a name that matches only when case or Unicode form is ignored (as Windows and
+ * macOS match names), is resolved by realpath, and must stay inside the root. Like
+ * `lookAt`, it names nothing outside itself.
+ */
+export function findIn(
+  files: typeof fs,
+  paths: typeof import('node:path'),
+  listings: Listings,
+  root: string,
+  path: string,
+): string | { kind: 'unreadable' | 'not-file' | 'outside' } {
+  const parts = path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((part) => part !== '' && part !== '.')
+  let dir = root
+  for (let i = 0; i < parts.length; i++) {
+    let listing = listings.get(dir)
+    if (listing === undefined) {
+      try {
+        const kinds = new Map<string, 'f' | 'd' | 'l' | 'o'>()
+        for (const d of files.readdirSync(dir, { withFileTypes: true }))
+          kinds.set(
+            d.name,
+            d.isFile() ? 'f' : d.isDirectory() ? 'd' : d.isSymbolicLink() ? 'l' : 'o',
+          )
+        listing = { kinds }
+      } catch {
+        listing = null
+      }
+      listings.set(dir, listing)
+    }
+    if (listing === null) return { kind: 'unreadable' }
+    const name = parts[i] as string
+    const kind = listing.kinds.get(name)
+    const fold = (n: string) => n.normalize('NFC').toLowerCase()
+    if (kind === undefined) listing.folded ??= new Set([...listing.kinds.keys()].map(fold))
+    const loose = kind === undefined && (listing.folded as Set<string>).has(fold(name))
+    if (kind === 'l' || loose) {
+      let real: string
+      try {
+        real = files.realpathSync(paths.resolve(root, parts.join('/')))
+      } catch {
+        return { kind: 'unreadable' }
+      }
+      const rel = paths.relative(root, real)
+      const inside =
+        rel === '' || (!rel.startsWith(`..${paths.sep}`) && rel !== '..' && !paths.isAbsolute(rel))
+      return inside ? real : { kind: 'outside' }
+    }
+    if (kind === undefined) return { kind: 'unreadable' }
+    const at = `${dir}${paths.sep}${name}`
+    if (i === parts.length - 1) return kind === 'f' ? at : { kind: 'not-file' }
+    if (kind !== 'd') return { kind: 'unreadable' }
+    dir = at
+  }
+  return { kind: 'not-file' }
+}
+
 const BUFFER_BYTES = 1 << 16
 /** Below this many files the threads cost more to start (~30 ms) than they save. */
 const THREADS_FROM = 512
@@ -77,55 +153,69 @@ const BATCH = 256
 /**
  * A batch as a thread gets it, and its answers, packed: a structured clone of hundreds of
  * small objects costs more than looking at their files. Paths are joined by NUL (no path
- * holds one); `hash` is a 0/1 per path; recorded stamps go by position.
+ * holds one) — relative to `root` when there is one, walked with `findIn`; `hash` is a
+ * 0/1 per path; recorded stamps go by position.
  */
 interface AskBatch {
+  root: string | null
   files: string
   hash: string
   known: Array<[number, FileStamp]>
 }
-/** A letter per file (u unreadable, n not a file, f file); five numbers per file (size,
- * mtimeMs, ctimeMs, ino, bytes read or -1); the hashes of those hashed, in order. */
+/** A letter per file (u unreadable or missing, n not a file, o a link out of the root,
+ * f a file, h a file hashed); five numbers per file (size, mtimeMs, ctimeMs, ino, bytes
+ * read or -1); the hashes, in order. */
 interface LookBatch {
   kinds: string
   numbers: Float64Array
   hashes: string
 }
 
-function packAsks(asks: readonly FileAsk[]): AskBatch {
+function packAsks(root: string | null, asks: readonly FileAsk[]): AskBatch {
   const known: Array<[number, FileStamp]> = []
   asks.forEach((ask, i) => {
     if (ask.known) known.push([i, ask.known])
   })
   return {
+    root,
     files: asks.map((ask) => ask.file).join('\0'),
     hash: asks.map((ask) => (ask.hash ? '1' : '0')).join(''),
     known,
   }
 }
 
-/** Answer a batch on a thread; like `lookAt`, names nothing outside itself. */
-export function answerBatch(
-  look: typeof lookAt,
-  files: typeof fs,
-  hasher: typeof createHash,
-  buffer: Buffer,
-  batch: AskBatch,
-): LookBatch {
-  const paths = batch.files.split('\0')
+/** The modules and state a batch is answered with, on a thread or here. */
+export interface Looker {
+  lookAt: typeof lookAt
+  findIn: typeof findIn
+  files: typeof fs
+  paths: typeof import('node:path')
+  hasher: typeof createHash
+  buffer: Buffer
+  listings: Listings
+}
+
+/** Answer a batch; like `lookAt`, it names nothing outside itself. */
+export function answerBatch(my: Looker, batch: AskBatch): LookBatch {
+  const list = batch.files.split('\0')
   const known = new Map(batch.known)
-  const numbers = new Float64Array(paths.length * 5)
+  const numbers = new Float64Array(list.length * 5)
   let kinds = ''
   let hashes = ''
-  paths.forEach((file, i) => {
+  list.forEach((path, i) => {
+    const where =
+      batch.root === null ? path : my.findIn(my.files, my.paths, my.listings, batch.root, path)
     const stamp = known.get(i)
-    const seen = look(files, hasher, buffer, {
-      file,
-      hash: batch.hash[i] === '1',
-      ...(stamp ? { known: stamp } : {}),
-    })
+    const seen =
+      typeof where !== 'string'
+        ? where
+        : my.lookAt(my.files, my.hasher, my.buffer, {
+            file: where,
+            hash: batch.hash[i] === '1',
+            ...(stamp ? { known: stamp } : {}),
+          })
     if (seen.kind !== 'file') {
-      kinds += seen.kind === 'not-file' ? 'n' : 'u'
+      kinds += seen.kind === 'not-file' ? 'n' : seen.kind === 'outside' ? 'o' : 'u'
       return
     }
     kinds += seen.sha256 === undefined ? 'f' : 'h'
@@ -143,6 +233,7 @@ function unpackLooks(batch: LookBatch): FileLook[] {
   return [...batch.kinds].map((kind, i): FileLook => {
     if (kind === 'u') return { kind: 'unreadable' }
     if (kind === 'n') return { kind: 'not-file' }
+    if (kind === 'o') return { kind: 'outside' }
     const [size, mtimeMs, ctimeMs, ino, read] = batch.numbers.subarray(i * 5, i * 5 + 5)
     const stamp = { size, mtimeMs, ctimeMs, ino } as FileStamp
     if (kind === 'f') return { kind: 'file', stamp }
@@ -153,13 +244,18 @@ function unpackLooks(batch: LookBatch): FileLook[] {
 
 const WORKER_SOURCE = `'use strict'
 const { parentPort } = require('node:worker_threads')
-const files = require('node:fs')
-const { createHash } = require('node:crypto')
-const lookAt = ${lookAt.toString()}
+const my = {
+  lookAt: ${lookAt.toString()},
+  findIn: ${findIn.toString()},
+  files: require('node:fs'),
+  paths: require('node:path'),
+  hasher: require('node:crypto').createHash,
+  buffer: Buffer.allocUnsafe(${BUFFER_BYTES}),
+  listings: new Map(),
+}
 const answerBatch = ${answerBatch.toString()}
-const buffer = Buffer.allocUnsafe(${BUFFER_BYTES})
 parentPort.on('message', (batch) => {
-  const answer = answerBatch(lookAt, files, createHash, buffer, batch)
+  const answer = answerBatch(my, batch)
   parentPort.postMessage(answer, [answer.numbers.buffer])
 })
 `
@@ -168,12 +264,14 @@ parentPort.on('message', (batch) => {
  * Files looked at as they are asked for — `push` them while the ledger is still being read,
  * `finish` when all are asked — calling `onLook(index, look)` as each is seen (index in
  * the order pushed; answers come in batches, in no fixed order). Once 512 are waiting the
- * work goes to `threads` worker threads (default: the cores plus one, at most four — the
- * waits for the disk overlap); fewer, or when a thread cannot start, are looked at here.
+ * work goes to `threads` worker threads (default: one per core, at most four — more starve
+ * the main thread, which is still parsing: 100k entries 3.15 s with two on two cores, 3.37 s
+ * with three); fewer, or when a thread cannot start, are looked at here.
  */
 export class LookPool {
   readonly #onLook: (index: number, look: FileLook) => void
   readonly #threads: number
+  readonly #root: string | null
   readonly #asks: FileAsk[] = []
   readonly #seen: boolean[] = []
   readonly #idle: Worker[] = []
@@ -184,12 +282,17 @@ export class LookPool {
   #failed: unknown
   #drained: (() => void) | undefined
 
+  /**
+   * `root`: the asks' files are relative to it and found by walking its folders (`findIn`);
+   * without, they are absolute. `threads`: default one per core, at most four.
+   */
   constructor(
     onLook: (index: number, look: FileLook) => void,
-    threads = Math.min(4, availableParallelism() + 1),
+    options: { root?: string; threads?: number } = {},
   ) {
     this.#onLook = onLook
-    this.#threads = threads
+    this.#threads = options.threads ?? Math.min(4, availableParallelism())
+    this.#root = options.root ?? null
   }
 
   push(asks: readonly FileAsk[]): void {
@@ -206,10 +309,19 @@ export class LookPool {
       })
     // A thread failed (none may start under some sandboxes): what it had not answered,
     // and what was never sent, is looked at here.
-    const buffer = Buffer.allocUnsafe(BUFFER_BYTES)
-    this.#asks.forEach((ask, i) => {
-      if (!this.#seen[i]) this.#report(i, lookAt(fs, createHash, buffer, ask))
-    })
+    const left = [...this.#asks.keys()].filter((i) => !this.#seen[i])
+    if (left.length > 0) {
+      const looker: Looker = {
+        ...{ lookAt, findIn, files: fs, paths, hasher: createHash },
+        ...{ buffer: Buffer.allocUnsafe(BUFFER_BYTES), listings: new Map() },
+      }
+      const batch = packAsks(
+        this.#root,
+        left.map((i) => this.#asks[i] as FileAsk),
+      )
+      for (const [k, look] of unpackLooks(answerBatch(looker, batch)).entries())
+        this.#report(left[k] as number, look)
+    }
     await Promise.all(this.#workers.map((worker) => worker.terminate()))
     return this.#threaded
   }
@@ -244,7 +356,7 @@ export class LookPool {
         this.#idle.push(worker)
         this.#pump()
       })
-      worker.postMessage(packAsks(this.#asks.slice(from, this.#sent)))
+      worker.postMessage(packAsks(this.#root, this.#asks.slice(from, this.#sent)))
     }
     if (this.#drained && this.#pending === 0 && this.#sent === this.#asks.length) this.#drained()
   }
@@ -264,9 +376,9 @@ export class LookPool {
 export async function lookAtAll(
   asks: readonly FileAsk[],
   onLook: (index: number, look: FileLook) => void,
-  threads?: number,
+  options?: { root?: string; threads?: number },
 ): Promise<number> {
-  const pool = new LookPool(onLook, threads)
+  const pool = new LookPool(onLook, options)
   pool.push(asks)
   return pool.finish()
 }

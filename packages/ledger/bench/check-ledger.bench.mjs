@@ -65,6 +65,28 @@ for (let run = 0; run < RUNS; run++) {
     console.error(JSON.stringify({ run, parseMs: p, ajvMs: a, checkMs: c }))
 }
 
+// parseLedger against JSON.parse at 10k and 100k entries too (the first entries of the same
+// ledger), each side warmed up first, paired per run.
+const parseLedgerBySize = {}
+const allEntries = JSON.parse(text).entries
+for (const size of [10_000, 100_000]) {
+  const part = JSON.stringify({ schema: 'reformkit/ledger@1', entries: allEntries.slice(0, size) })
+  const options = { filename: 'ledger/part.json', plan, maxBytes: Number.POSITIVE_INFINITY }
+  for (let warm = 0; warm < 3; warm++) {
+    JSON.parse(part)
+    parseLedger(part, options)
+  }
+  const json = []
+  const mine = []
+  for (let run = 0; run < Math.max(RUNS, 9); run++) {
+    settle()
+    json.push((await time(() => JSON.parse(part)))[0])
+    settle()
+    mine.push((await time(() => parseLedger(part, options)))[0])
+  }
+  parseLedgerBySize[size] = pairedRatio(mine, json)
+}
+
 console.log(
   JSON.stringify({
     bench: 'ledger/checkLedger',
@@ -80,6 +102,7 @@ console.log(
     ratioAjv: pairedRatio(checkMs, ajvMs),
     parseLedgerMs: Math.round(median(parseLedgerMs)),
     ratioParseLedger: pairedRatio(parseLedgerMs, parseMs),
+    ratioParseLedgerBySize: { ...parseLedgerBySize, [stats.entries]: pairedRatio(parseLedgerMs, parseMs) },
     checkParsedMs: Math.round(median(checkParsedMs)),
     ratioCheckParsedJsonParse: pairedRatio(checkParsedMs, parseMs),
     checkFindingsHeavyMs: Math.round(median(checkHeavyMs)),

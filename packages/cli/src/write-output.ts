@@ -42,8 +42,10 @@ async function realTarget(target: string): Promise<string> {
 }
 
 /** Real paths of the inputs, resolving each distinct folder once (not every file). */
-async function realInputs(inputs: readonly string[]): Promise<Set<string>> {
+async function realInputs(inputs: readonly string[], name: string): Promise<Set<string>> {
   const dirs = new Map<string, string>()
+  // Only an input of the same name can be the target (a province names 100k attachments).
+  inputs = inputs.filter((input) => input.endsWith(name) && basename(input) === name)
   for (const input of inputs) {
     const dir = dirname(resolve(input))
     if (!dirs.has(dir)) dirs.set(dir, await realpath(dir).catch(() => dir))
@@ -68,7 +70,7 @@ export async function writeOutput(
   const existing = await lstat(target).catch(() => undefined)
   if (existing && !existing.isFile()) throw new UsageError(say(locale, 'notAFile', { path }))
   const real = await realTarget(target)
-  if ((await realInputs(options.inputs ?? [])).has(real))
+  if ((await realInputs(options.inputs ?? [], basename(real))).has(real))
     throw new UsageError(say(locale, 'isInput', { path }))
   if (existing && !options.force) throw new UsageError(say(locale, 'exists', { path }))
   await removeStaleTemps(target)

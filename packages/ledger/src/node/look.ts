@@ -45,8 +45,10 @@ export function lookAt(
 ): FileLook {
   let fd: number | undefined
   try {
-    // stat before open: opening a FIFO or a device would block or read forever.
-    const info = files.statSync(ask.file)
+    // Opened without waiting (a FIFO would block an ordinary open until a writer came),
+    // then fstat: one path lookup, and a FIFO or a device is never read.
+    fd = files.openSync(ask.file, files.constants.O_RDONLY | (files.constants.O_NONBLOCK ?? 0))
+    const info = files.fstatSync(fd)
     if (!info.isFile()) return { kind: 'not-file' }
     const stamp = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
     const k = ask.known
@@ -57,10 +59,11 @@ export function lookAt(
       k.ctimeMs === stamp.ctimeMs &&
       k.ino === stamp.ino
     if (!ask.hash || unchanged) return { kind: 'file', stamp }
-    fd = files.openSync(ask.file, 'r')
     const hash = hasher('sha256')
     let read = 0
-    for (let n = files.readSync(fd, buffer); n > 0; n = files.readSync(fd, buffer)) {
+    // A short read is the end of a regular file: no second call to learn it.
+    for (let n = buffer.length; n === buffer.length; ) {
+      n = files.readSync(fd, buffer, 0, buffer.length, null)
       hash.update(buffer.subarray(0, n))
       read += n
     }
@@ -115,6 +118,10 @@ export function findIn(
       } catch {
         listing = null
       }
+      // At most 256 folders kept (the oldest listed goes first): a province's million names
+      // would otherwise be held by every thread. Paths come grouped by unit, so few are
+      // listed twice.
+      if (listings.size >= 256) listings.delete(listings.keys().next().value as string)
       listings.set(dir, listing)
     }
     if (listing === null) return { kind: 'unreadable' }

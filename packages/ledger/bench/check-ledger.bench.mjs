@@ -102,7 +102,10 @@ console.log(
     ratioAjv: pairedRatio(checkMs, ajvMs),
     parseLedgerMs: Math.round(median(parseLedgerMs)),
     ratioParseLedger: pairedRatio(parseLedgerMs, parseMs),
-    ratioParseLedgerBySize: { ...parseLedgerBySize, [stats.entries]: pairedRatio(parseLedgerMs, parseMs) },
+    ratioParseLedgerBySize: {
+      ...parseLedgerBySize,
+      [stats.entries]: pairedRatio(parseLedgerMs, parseMs),
+    },
     checkParsedMs: Math.round(median(checkParsedMs)),
     ratioCheckParsedJsonParse: pairedRatio(checkParsedMs, parseMs),
     checkFindingsHeavyMs: Math.round(median(checkHeavyMs)),

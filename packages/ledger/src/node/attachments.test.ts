@@ -47,3 +47,38 @@ describe('gathering attachments as the ledger is read', () => {
     await expect(gatherer.finish()).rejects.toThrow(/ENOENT/)
   })
 })
+
+describe('loadLedger with many attachments', () => {
+  it('a progress callback that throws rejects the load and leaves no thread running', async () => {
+    const { loadLedger } = await import('./load-ledger.js')
+    await mkdir(join(root, 'ledger'))
+    const entry = (i: number) => ({
+      id: `e${i}`,
+      item: 'i1',
+      unit: 'u1',
+      kind: 'research',
+      date: '2017-05-01',
+      title: `调研 ${i}`,
+      attachments: [{ path: `files/a/${i}.pdf` }],
+    })
+    for (const f of [0, 1])
+      await writeFile(
+        join(root, 'ledger', `d${f}.json`),
+        JSON.stringify({
+          schema: 'reformkit/ledger@1',
+          entries: Array.from({ length: 600 }, (_, i) => entry(f * 600 + i)),
+        }),
+      )
+    const before = process.getActiveResourcesInfo().length
+    await expect(
+      loadLedger('ledger', {
+        root,
+        onProgress: (p) => {
+          if (p.phase === 'read') throw new Error('the caller failed')
+        },
+      }),
+    ).rejects.toThrow('the caller failed')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(process.getActiveResourcesInfo().length).toBeLessThanOrEqual(before)
+  })
+})

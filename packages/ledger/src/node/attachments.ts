@@ -105,6 +105,12 @@ export class AttachmentGatherer {
     return new Map(this.#paths.map((path) => [path, this.#facts.get(path) as AttachmentFact]))
   }
 
+  /** Stop looking (the caller failed): the threads end and nothing is written. */
+  async abort(): Promise<void> {
+    await this.#work
+    await this.#pool?.abort()
+  }
+
   #finished(path: string, fact: AttachmentFact): void {
     this.#facts.set(path, fact)
     this.#options.onProgress?.({ done: ++this.#done, total: this.#paths.length, path })

@@ -111,39 +111,47 @@ export async function loadLedger(
         })
   const entries: LedgerEntry[] = []
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
-  for (const [i, file] of files.entries()) {
-    const filename = display(file)
-    try {
-      const info = await stat(file)
-      const size = info.size
-      // A FIFO or a device would block the read, or never end: neither is read.
-      if (!info.isFile()) {
-        diagnostics.push(report({ ruleId: 'source/not-a-file', location: { file: filename } }))
-        continue
+  try {
+    for (const [i, file] of files.entries()) {
+      const filename = display(file)
+      try {
+        const info = await stat(file)
+        const size = info.size
+        // A FIFO or a device would block the read, or never end: neither is read.
+        if (!info.isFile()) {
+          diagnostics.push(report({ ruleId: 'source/not-a-file', location: { file: filename } }))
+          continue
+        }
+        if (size > maxBytes) {
+          const data = { size: formatBytes(size), limit: formatBytes(maxBytes) }
+          diagnostics.push(
+            report({ ruleId: 'source/too-large', data, location: { file: filename } }),
+          )
+          continue
+        }
+        const decoded = decodeSource(await readFile(file), { filename, locale })
+        for (const d of decoded.diagnostics) diagnostics.push(d)
+        if (decoded.text === undefined) continue
+        const parsed = parseLedger(decoded.text, {
+          filename,
+          locale,
+          maxBytes,
+          ...(options.plan ? { plan: options.plan } : {}),
+        })
+        // One by one: a spread of 130,000 arguments overflows the stack.
+        for (const d of parsed.diagnostics) diagnostics.push(d)
+        for (const entry of parsed.entries) entries.push(entry)
+        gatherer?.add(parsed.entries)
+        rejected += parsed.rejected
+      } catch (error) {
+        diagnostics.push(unreadable(filename, error))
       }
-      if (size > maxBytes) {
-        const data = { size: formatBytes(size), limit: formatBytes(maxBytes) }
-        diagnostics.push(report({ ruleId: 'source/too-large', data, location: { file: filename } }))
-        continue
-      }
-      const decoded = decodeSource(await readFile(file), { filename, locale })
-      for (const d of decoded.diagnostics) diagnostics.push(d)
-      if (decoded.text === undefined) continue
-      const parsed = parseLedger(decoded.text, {
-        filename,
-        locale,
-        maxBytes,
-        ...(options.plan ? { plan: options.plan } : {}),
-      })
-      // One by one: a spread of 130,000 arguments overflows the stack.
-      for (const d of parsed.diagnostics) diagnostics.push(d)
-      for (const entry of parsed.entries) entries.push(entry)
-      gatherer?.add(parsed.entries)
-      rejected += parsed.rejected
-    } catch (error) {
-      diagnostics.push(unreadable(filename, error))
+      options.onProgress?.({ phase: 'read', done: i + 1, total: files.length, file: filename })
     }
-    options.onProgress?.({ phase: 'read', done: i + 1, total: files.length, file: filename })
+  } catch (error) {
+    // A callback threw: the threads must not keep the process alive.
+    await gatherer?.abort()
+    throw error
   }
 
   const attachments = gatherer ? await gatherer.finish() : new Map<string, AttachmentFact>()

@@ -335,6 +335,12 @@ export class LookPool {
     return this.#threaded
   }
 
+  /** Stop the threads without waiting for what they have in hand (after a failure). */
+  async abort(): Promise<void> {
+    this.#failed ??= new Error('aborted')
+    await Promise.all(this.#workers.map((worker) => worker.terminate()))
+  }
+
   #report(index: number, look: FileLook): void {
     if (this.#seen[index]) return
     this.#seen[index] = true

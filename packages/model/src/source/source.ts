@@ -21,6 +21,7 @@ import {
   lineStarts,
   scanJson,
 } from './json.js'
+import { readSimpleYaml } from './simple-yaml.js'
 
 export interface ParseSourceOptions {
   /** Shown in every location; relative paths read best. */
@@ -232,109 +233,130 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
     }
   }
 
-  try {
-    const doc = parseDocument(body, {
-      lineCounter,
-      uniqueKeys: true,
-      prettyErrors: false,
-      keepSourceTokens: false,
-    })
-    const diagnostics: Diagnostic[] = []
-    const fromYamlError = (error: YAMLError, severity: 'error' | 'warning') => {
-      const location = rangeLocation(error.pos, [])
-      delete location.path
-      const detail = error.message.split('\n')[0] ?? error.code
-      if (error.code === 'DUPLICATE_KEY') {
-        const key = keyAt(body, error.pos[0]) ?? detail
-        return report({ ruleId: 'source/duplicate-key', severity, data: { key }, location })
-      }
-      if (error.code === 'TAB_AS_INDENT') {
-        return report({ ruleId: 'source/tab-indent', severity, location })
-      }
-      return report({
-        ruleId: 'source/syntax',
-        severity,
-        data: { code: error.code, detail },
-        location,
-      })
+  // Plain block YAML — what reformkit writes and people type — takes a quick road; the
+  // full parser runs only when a location inside the file is asked for.
+  const quick = readSimpleYaml(body, maxDepth)
+  if (quick && !depthExceeds(quick.data, maxDepth)) {
+    let road: ParsedSource | undefined
+    const full = () => {
+      road ??= yamlRoad()
+      return road
     }
-    for (const error of doc.errors) diagnostics.push(fromYamlError(error, 'error'))
-    for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, 'warning'))
+    const locate: ParsedSource['locate'] = (path, target) => full().locate(path, target)
+    // An item of a top-level list (a ledger entry) is where the quick road saw it start.
+    const positionAt = (path: readonly PropertyKey[]) => {
+      const i = path.length === 2 && typeof path[1] === 'number' ? path[1] : -1
+      return quick.items.get(String(path[0]))?.[i] ?? full().position?.(path)
+    }
+    return { ...base(locate), position: positionAt, data: quick.data, diagnostics: [] }
+  }
+  return yamlRoad()
 
-    const nodeAt = (path: readonly PropertyKey[]): { node: Node | null; depth: number } => {
-      let node: unknown = doc.contents
-      let depth = 0
-      for (const key of path) {
-        let next: unknown
-        if (isMap(node))
-          next = node.items.find(
-            (pair) => isScalar(pair.key) && String(pair.key.value) === String(key),
-          )?.value
-        else if (isSeq(node) && typeof key === 'number') next = node.items[key]
-        if (next === undefined || next === null) break
-        node = next
-        depth++
+  function yamlRoad(): ParsedSource {
+    try {
+      const doc = parseDocument(body, {
+        lineCounter,
+        uniqueKeys: true,
+        prettyErrors: false,
+        keepSourceTokens: false,
+      })
+      const diagnostics: Diagnostic[] = []
+      const fromYamlError = (error: YAMLError, severity: 'error' | 'warning') => {
+        const location = rangeLocation(error.pos, [])
+        delete location.path
+        const detail = error.message.split('\n')[0] ?? error.code
+        if (error.code === 'DUPLICATE_KEY') {
+          const key = keyAt(body, error.pos[0]) ?? detail
+          return report({ ruleId: 'source/duplicate-key', severity, data: { key }, location })
+        }
+        if (error.code === 'TAB_AS_INDENT') {
+          return report({ ruleId: 'source/tab-indent', severity, location })
+        }
+        return report({
+          ruleId: 'source/syntax',
+          severity,
+          data: { code: error.code, detail },
+          location,
+        })
       }
-      return { node: (node as Node | null) ?? null, depth }
-    }
-    const locate: ParsedSource['locate'] = (path, target = 'value') => {
-      if (target === 'key' && path.length > 0) {
-        const parent = nodeAt(path.slice(0, -1))
-        const name = String(path[path.length - 1])
-        if (parent.depth === path.length - 1 && isMap(parent.node)) {
-          const pair = parent.node.items.find(
-            (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name,
-          )
-          if (pair && isScalar(pair.key)) return rangeLocation(pair.key.range, path)
+      for (const error of doc.errors) diagnostics.push(fromYamlError(error, 'error'))
+      for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, 'warning'))
+
+      const nodeAt = (path: readonly PropertyKey[]): { node: Node | null; depth: number } => {
+        let node: unknown = doc.contents
+        let depth = 0
+        for (const key of path) {
+          let next: unknown
+          if (isMap(node))
+            next = node.items.find(
+              (pair) => isScalar(pair.key) && String(pair.key.value) === String(key),
+            )?.value
+          else if (isSeq(node) && typeof key === 'number') next = node.items[key]
+          if (next === undefined || next === null) break
+          node = next
+          depth++
+        }
+        return { node: (node as Node | null) ?? null, depth }
+      }
+      const locate: ParsedSource['locate'] = (path, target = 'value') => {
+        if (target === 'key' && path.length > 0) {
+          const parent = nodeAt(path.slice(0, -1))
+          const name = String(path[path.length - 1])
+          if (parent.depth === path.length - 1 && isMap(parent.node)) {
+            const pair = parent.node.items.find(
+              (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name,
+            )
+            if (pair && isScalar(pair.key)) return rangeLocation(pair.key.range, path)
+          }
+        }
+        return rangeLocation(nodeAt(path).node?.range, path)
+      }
+
+      if (doc.errors.length > 0) return { ...base(locate), data: undefined, diagnostics }
+      if (doc.contents === null) {
+        return {
+          ...base(locate),
+          data: undefined,
+          diagnostics: [
+            ...diagnostics,
+            report({ ruleId: 'source/empty', location: at({ line: 1, column: 1 }) }),
+          ],
         }
       }
-      return rangeLocation(nodeAt(path).node?.range, path)
-    }
-
-    if (doc.errors.length > 0) return { ...base(locate), data: undefined, diagnostics }
-    if (doc.contents === null) {
-      return {
-        ...base(locate),
-        data: undefined,
-        diagnostics: [
-          ...diagnostics,
-          report({ ruleId: 'source/empty', location: at({ line: 1, column: 1 }) }),
-        ],
+      let data: unknown
+      try {
+        data = doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT })
+      } catch (error) {
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+          diagnostics.push(
+            report({ ruleId: 'source/alias-limit', location: at({ line: 1, column: 1 }) }),
+          )
+          return { ...base(locate), data: undefined, diagnostics }
+        }
+        throw error
       }
-    }
-    let data: unknown
-    try {
-      data = doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT })
-    } catch (error) {
-      if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-        diagnostics.push(
-          report({ ruleId: 'source/alias-limit', location: at({ line: 1, column: 1 }) }),
-        )
+      if (depthExceeds(data, maxDepth)) {
+        diagnostics.push(tooDeep())
         return { ...base(locate), data: undefined, diagnostics }
       }
-      throw error
+      const positionAt = (path: readonly PropertyKey[]) => {
+        const range = nodeAt(path).node?.range
+        return range ? position(range[0]) : undefined
+      }
+      return { ...base(locate), position: positionAt, data, diagnostics }
+    } catch (error) {
+      if (error instanceof RangeError) {
+        return fail(
+          report({
+            ruleId: 'source/too-deep',
+            data: { limit: maxDepth },
+            location: at({}),
+          }),
+        )
+      }
+      const detail = error instanceof Error ? error.message : String(error)
+      return fail(report({ ruleId: 'source/internal', data: { detail }, location: at({}) }))
     }
-    if (depthExceeds(data, maxDepth)) {
-      diagnostics.push(tooDeep())
-      return { ...base(locate), data: undefined, diagnostics }
-    }
-    const positionAt = (path: readonly PropertyKey[]) => {
-      const range = nodeAt(path).node?.range
-      return range ? position(range[0]) : undefined
-    }
-    return { ...base(locate), position: positionAt, data, diagnostics }
-  } catch (error) {
-    if (error instanceof RangeError) {
-      return fail(
-        report({
-          ruleId: 'source/too-deep',
-          data: { limit: maxDepth },
-          location: at({}),
-        }),
-      )
-    }
-    const detail = error instanceof Error ? error.message : String(error)
-    return fail(report({ ruleId: 'source/internal', data: { detail }, location: at({}) }))
   }
 }
 

@@ -281,12 +281,9 @@ export class LookPool {
   readonly #root: string | null
   readonly #asks: FileAsk[] = []
   readonly #seen: boolean[] = []
-  readonly #workers: Worker[] = []
-  /** Batches sent to each thread and not yet answered, and where each begins. */
-  readonly #inHand = new Map<Worker, number>()
-  readonly #order = new Map<Worker, number[]>()
+  /** Each thread, with where each batch it has not yet answered begins (in sending order). */
+  readonly #workers: Array<{ worker: Worker; inHand: number[] }> = []
   #sent = 0
-  #pending = 0
   #threaded = 0
   #failed: unknown
   #drained: (() => void) | undefined
@@ -331,14 +328,14 @@ export class LookPool {
       for (const [k, look] of unpackLooks(answerBatch(looker, batch)).entries())
         this.#report(left[k] as number, look)
     }
-    await Promise.all(this.#workers.map((worker) => worker.terminate()))
+    await Promise.all(this.#workers.map(({ worker }) => worker.terminate()))
     return this.#threaded
   }
 
   /** Stop the threads without waiting for what they have in hand (after a failure). */
   async abort(): Promise<void> {
     this.#failed ??= new Error('aborted')
-    await Promise.all(this.#workers.map((worker) => worker.terminate()))
+    await Promise.all(this.#workers.map(({ worker }) => worker.terminate()))
   }
 
   #report(index: number, look: FileLook): void {
@@ -362,28 +359,22 @@ export class LookPool {
     // a thread must not wait for the main thread, busy parsing the next ledger file, to
     // hand it more (at 1M entries the threads were idle most of the parse).
     while (this.#sent < this.#asks.length) {
-      const worker = this.#workers.reduce((a, b) =>
-        (this.#inHand.get(b) ?? 0) < (this.#inHand.get(a) ?? 0) ? b : a,
-      )
+      const least = this.#workers.reduce((a, b) => (b.inHand.length < a.inHand.length ? b : a))
       const from = this.#sent
       this.#sent = Math.min(this.#asks.length, from + BATCH)
-      this.#pending++
-      this.#inHand.set(worker, (this.#inHand.get(worker) ?? 0) + 1)
-      worker.postMessage(packAsks(this.#root, this.#asks.slice(from, this.#sent)))
-      this.#order.get(worker)?.push(from)
+      least.worker.postMessage(packAsks(this.#root, this.#asks.slice(from, this.#sent)))
+      least.inHand.push(from)
     }
-    if (this.#drained && this.#pending === 0 && this.#sent === this.#asks.length) this.#drained()
+    const answered = this.#workers.every(({ inHand }) => inHand.length === 0)
+    if (this.#drained && answered && this.#sent === this.#asks.length) this.#drained()
   }
 
   #start(): void {
     const worker = new Worker(WORKER_SOURCE, { eval: true })
-    // A thread answers its batches in the order they were sent.
-    const order: number[] = []
-    this.#order.set(worker, order)
+    const inHand: number[] = []
     worker.on('message', (answer: LookBatch) => {
-      const from = order.shift() as number
-      this.#pending--
-      this.#inHand.set(worker, (this.#inHand.get(worker) ?? 1) - 1)
+      // A thread answers its batches in the order they were sent.
+      const from = inHand.shift() as number
       const looks = unpackLooks(answer)
       this.#threaded += looks.length
       for (const [i, look] of looks.entries()) this.#report(from + i, look)
@@ -393,7 +384,7 @@ export class LookPool {
       this.#failed ??= error
       this.#drained?.()
     })
-    this.#workers.push(worker)
+    this.#workers.push({ worker, inHand })
   }
 }
 

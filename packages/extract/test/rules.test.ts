@@ -4,6 +4,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { extractPlan, findDeadlines, findTargets, parseLabelled, splitNames } from '../src/index.js'
 
+type Draft = Awaited<ReturnType<typeof extractPlan>>['plan']
+
+/** A unit's or unit group's name in a draft plan, by id. */
+const unitName = (plan: Draft) => (id: string) =>
+  plan.units.find((u) => u.id === id)?.name ?? plan.unitGroups?.find((g) => g.id === id)?.name
+
 describe('units', () => {
   it('split lists on 、，；和/及 between offices, dropping 等; keep 各区、县级市 whole', () => {
     expect(splitNames('发改局、经信局,招商局等')).toEqual(['发改局', '经信局', '招商局'])
@@ -51,8 +57,7 @@ describe('units', () => {
         '4.开展专项行动。2023年底前完成。(2023年底前完成)',
       ].join('\n'),
     )
-    const name = (id: string) =>
-      plan.units.find((u) => u.id === id)?.name ?? plan.unitGroups?.find((g) => g.id === id)?.name
+    const name = unitName(plan)
     const roles = plan.items.map((i) => [
       i.title,
       (i.lead ?? []).map(name),
@@ -82,8 +87,7 @@ describe('units', () => {
         '责任单位:各街道,区统计局',
       ].join('\n'),
     )
-    const name = (id: string) =>
-      plan.units.find((u) => u.id === id)?.name ?? plan.unitGroups?.find((g) => g.id === id)?.name
+    const name = unitName(plan)
     expect(plan.items[0]?.lead?.map(name)).toEqual(['区发改局'])
     expect(plan.items[0]?.support?.map(name)).toEqual(['各街道', '区统计局'])
   })

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LineCounter, parseDocument, stringify } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml'
+import type { JsonNode } from './json.js'
 import { readSimpleYaml } from './simple-yaml.js'
 
 const examples = new URL('../../../../examples/', import.meta.url).pathname
@@ -16,6 +17,33 @@ function full(text: string): { data: unknown } | undefined {
 
 /** How many texts the quick road read (the rest it declined), for the properties' counts. */
 let read = 0
+/** How many of them it also placed. */
+let placed = 0
+
+/** [start, end) of every value and key, by path: what `yaml` says and what the quick road says. */
+function rangesOf(node: Node | null, path = '', out = new Map<string, string>()) {
+  if (!node) return out
+  out.set(path, `${node.range?.[0]}-${node.range?.[1]}`)
+  if (isMap(node))
+    for (const pair of node.items) {
+      const key = pair.key as Node
+      const name = `${path}/${isScalar(key) ? String(key.value) : '?'}`
+      out.set(`${name}:key`, `${key.range?.[0]}-${key.range?.[1]}`)
+      rangesOf(pair.value as Node | null, name, out)
+    }
+  else if (isSeq(node))
+    for (const [i, item] of node.items.entries()) rangesOf(item as Node, `${path}/${i}`, out)
+  return out
+}
+function placesOf(node: JsonNode, path = '', out = new Map<string, string>()) {
+  out.set(path, `${node.start}-${node.end}`)
+  for (const [key, { start, end, value }] of node.keys ?? []) {
+    out.set(`${path}/${key}:key`, `${start}-${end}`)
+    placesOf(value, `${path}/${key}`, out)
+  }
+  for (const [i, item] of (node.items ?? []).entries()) placesOf(item, `${path}/${i}`, out)
+  return out
+}
 
 /** The quick road agrees with the full one, or declines. */
 function agrees(text: string): boolean {
@@ -35,6 +63,12 @@ function agrees(text: string): boolean {
       return { line, column: col }
     })
     expect(starts).toEqual(expected)
+  }
+  // Where every value and key is: where the yaml package says it is.
+  const root = readSimpleYaml(text, 64, true)?.root
+  if (root) {
+    placed++
+    expect(placesOf(root), text).toEqual(rangesOf(doc.contents as Node))
   }
   return true
 }
@@ -192,14 +226,40 @@ describe('the quick road for plain block YAML', () => {
         fc.constantFrom('', '', '', ' # c', '#', ' ', '\r'),
       )
       .map((parts) => parts.join(''))
+    const remark = fc.constantFrom('', '#', '  # c', '    #', ' # c')
     read = 0
+    placed = 0
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) =>
-        agrees(lines.join('\n')),
+      fc.property(
+        fc.array(fc.oneof({ arbitrary: line, weight: 4 }, remark), { minLength: 1, maxLength: 6 }),
+        (lines) => agrees(lines.join('\n')),
       ),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.YAML_PROPERTY_RUNS ?? 1500) },
     )
     expect(read).toBeGreaterThan(25)
+    expect(placed).toBeGreaterThan(20)
+  })
+
+  it('places values and keys as the yaml package does, with comment lines anywhere (property)', () => {
+    // What a person does to a file: a comment line or a blank line here and there, at any indent.
+    const remark = fc.tuple(
+      fc.nat(),
+      fc.constantFrom('', '#', '# note', '#注'),
+      fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 8),
+    )
+    read = 0
+    placed = 0
+    fc.assert(
+      fc.property(data.map, fc.array(remark, { maxLength: 5 }), (value, remarks) => {
+        const lines = stringify(value, { lineWidth: 0, collectionStyle: 'block' }).split('\n')
+        for (const [at, text, indent] of remarks)
+          lines.splice(at % (lines.length + 1), 0, text && `${' '.repeat(indent)}${text}`)
+        return agrees(lines.join('\n'))
+      }),
+      { numRuns: Number(process.env.YAML_PROPERTY_RUNS ?? 500) },
+    )
+    expect(read).toBeGreaterThan(150)
+    expect(placed).toBeGreaterThan(150)
   })
 
   it('declines, without throwing, what is nested too deep or not YAML at all', () => {

@@ -5,14 +5,20 @@
 // is read here line by line, 10–12× faster than the `yaml` package. Anything else —
 // anchors, tags, a value continued on the next line, a flow collection over lines, a
 // repeated key, a tab — gives undefined, and the full road reads the file and says what
-// is wrong. A property test holds this reader to the `yaml` package: the same data and
-// item positions, or undefined.
+// is wrong. Asked to, it also places every value and key as the `yaml` package does
+// (its node ranges, comment lines included), so that a finding is located without the
+// full parse. A property test holds this reader to the `yaml` package: the same data,
+// item positions and ranges, or undefined.
+
+import type { JsonNode } from './json.js'
 
 /** What the quick road read, with where each item of a top-level list starts. */
 export interface SimpleYaml {
   data: unknown
   /** Top-level key → line and column (1-based) of each item of the list under it. */
   items: Map<string, Array<{ line: number; column: number }>>
+  /** Where every value and key is, when asked for: the `yaml` package's ranges. */
+  root?: JsonNode
 }
 
 interface Line {
@@ -20,6 +26,24 @@ interface Line {
   line: number
   indent: number
   content: string
+  /** Offset of the line's first character in the text. */
+  offset: number
+}
+
+/**
+ * A value's place: [start, end) as `yaml` gives it (`range[0]`, `range[1]`), and `after`,
+ * where its node ends (`range[2]`): past its line break and the comment lines under it.
+ */
+interface Placed extends JsonNode {
+  after: number
+}
+
+/** A collection being read, for the comment lines that end it. */
+interface Open {
+  indent: number
+  seq: boolean
+  /** Where the comment lines after its last value end, when they belong to it. */
+  comments?: number
 }
 
 /** Thrown inside the reader when the text leaves the subset: the full road takes over. */
@@ -36,11 +60,17 @@ const INDICATOR = new Set([...'[]{}#&*!|>\'"%@`,'])
 const TRAILING = /^ *(?: #.*)?$/
 const BLOCK = /^([|>])([-+]?)(?: +#.*)?$/
 
-/** The data of `text` if it is plain block YAML, else undefined. */
-export function readSimpleYaml(text: string, maxDepth = 64): SimpleYaml | undefined {
+/**
+ * The data of `text` if it is plain block YAML, else undefined; with `place`, also where
+ * each value and key is (undefined, too, where the comment lines are placed in a way this
+ * reader does not follow).
+ */
+export function readSimpleYaml(text: string, maxDepth = 64, place = false): SimpleYaml | undefined {
   if (text.includes('\t')) return undefined
   const lines: Line[] = []
   const raws: string[] = []
+  /** Where each line starts; the one past the last is the text's end. */
+  const starts: number[] = []
   let number = 0
   let from = 0
   while (from <= text.length) {
@@ -50,21 +80,60 @@ export function readSimpleYaml(text: string, maxDepth = 64): SimpleYaml | undefi
     let raw = text.slice(from, to)
     // \r\n ends a line as \n does; a \r anywhere else is the full road's.
     if (to < text.length && raw.endsWith('\r')) raw = raw.slice(0, -1)
+    starts.push(from)
+    const offset = from
     from = to + 1
     if (raw.includes('\r')) return undefined
     raws.push(raw)
-    let indent = 0
-    while (raw.charCodeAt(indent) === 32) indent++
+    const indent = indentOf(raw)
     const content = raw.slice(indent)
     if (content === '' || content.startsWith('#')) continue
     // Directives, document markers and indented roots are the full parser's.
     if (content.startsWith('%') || content.startsWith('---') || content.startsWith('...'))
       return undefined
-    lines.push({ line: number, indent, content: spacesOff(content) })
+    lines.push({ line: number, indent, content: spacesOff(content), offset })
   }
   if (lines.length === 0 || lines[0]?.indent !== 0) return undefined
   const items = new Map<string, Array<{ line: number; column: number }>>()
   let at = 0
+  /** Past the break of (1-based) line `line`. */
+  const lineEnd = (line: number) => starts[line] ?? text.length
+  /** Collections being read, outermost first (only when placing). */
+  const open: Open[] = []
+  /** Where the value just read is (only when placing). */
+  let placed: Placed = { start: 0, end: 0, after: 0 }
+
+  /**
+   * The comment lines between the value just read (on line `line`) and the next content,
+   * as `yaml` takes them: one indented past the value's collection belongs to the value
+   * (with the blank lines before it); from the first one that is not, they wait for the
+   * next content. A collection that content closes ends with them, unless it is at the
+   * left margin or every one of them is left of it (then they go to the one around it).
+   */
+  const trail = (line: number) => {
+    const next = lines[at]
+    const end = next?.line ?? raws.length + 1
+    let deepest = -1
+    for (let i = line + 1; i < end; i++) {
+      const raw = raws[i - 1] as string
+      const indent = indentOf(raw)
+      if (indent === raw.length) continue
+      if (deepest < 0 && indent > (open[open.length - 1] as Open).indent) placed.after = lineEnd(i)
+      else deepest = Math.max(deepest, indent)
+    }
+    for (let k = open.length - 1; deepest >= 0 && k >= 0; k--) {
+      const collection = open[k] as Open
+      const closed =
+        !next ||
+        next.indent < collection.indent ||
+        (next.indent === collection.indent && collection.seq && !isItem(next.content))
+      if (!closed) return
+      if (collection.indent > 0 && deepest >= collection.indent) {
+        collection.comments = next ? next.offset + next.indent : text.length
+        return
+      }
+    }
+  }
 
   const node = (
     indent: number,
@@ -76,12 +145,30 @@ export function readSimpleYaml(text: string, maxDepth = 64): SimpleYaml | undefi
     return isItem(first.content) ? sequence(indent, depth, starts) : map(indent, depth)
   }
 
+  /** A collection read: placed from its first line to its last value's end. */
+  const close = (self: Open, start: number, children: Pick<JsonNode, 'keys' | 'items'>) => {
+    open.pop()
+    const end = placed.after
+    placed = { start, end, after: self.comments ?? end, ...children }
+  }
+
+  /** A value on its own line (`line`), from `start`: placed, with the comments after it. */
+  const placeOneLine = (value: string, start: number, line: number) => {
+    placed = placeScalar(value, start)
+    placed.after = lineEnd(line)
+    trail(line)
+  }
+
   const sequence = (
     indent: number,
     depth: number,
     starts?: Array<{ line: number; column: number }>,
   ): unknown[] => {
     const out: unknown[] = []
+    const self: Open = { indent, seq: true }
+    const nodes: JsonNode[] = []
+    const first = lines[at] as Line
+    if (place) open.push(self)
     for (let line = lines[at]; line && line.indent === indent; line = lines[at]) {
       if (!isItem(line.content)) break
       if (line.content === '-') throw notSimple
@@ -94,64 +181,100 @@ export function readSimpleYaml(text: string, maxDepth = 64): SimpleYaml | undefi
       starts?.push({ line: line.line, column: inner + 1 })
       if (isItem(rest) || KEY.test(rest)) {
         // `- key: value` or `- - a`: a map or list whose first line is this one, from there.
-        lines[at] = { line: line.line, indent: inner, content: rest }
+        lines[at] = { line: line.line, indent: inner, content: rest, offset: line.offset }
         out.push(node(inner, depth + 1))
       } else {
         out.push(scalar(rest))
         at++
+        if (place) placeOneLine(rest, line.offset + inner, line.line)
         if ((lines[at]?.indent ?? 0) > indent) throw notSimple
       }
+      if (place) nodes.push(placed)
     }
     if ((lines[at]?.indent ?? 0) > indent) throw notSimple
+    if (place) close(self, first.offset + first.indent, { items: nodes })
     return out
   }
 
   const map = (indent: number, depth: number): Record<string, unknown> => {
     const out: Record<string, unknown> = {}
+    const self: Open = { indent, seq: false }
+    const keys: NonNullable<JsonNode['keys']> = new Map()
+    const first = lines[at] as Line
+    if (place) open.push(self)
     for (let line = lines[at]; line && line.indent === indent; line = lines[at]) {
       if (isItem(line.content)) break
       const match = KEY.exec(line.content)
       const key = match?.[1]
       if (!key || RESERVED_KEY.test(key) || Object.hasOwn(out, key)) throw notSimple
       const value = match[2] ?? ''
+      const start = line.offset + line.indent
+      const valueStart = start + line.content.length - value.length
       at++
       const block = BLOCK.exec(value)
       if (block) {
-        out[key] = blockScalar(line, block[1] as string, block[2] as string)
-        continue
-      }
-      if (value !== '' && !value.startsWith('#')) {
+        out[key] = blockScalar(line, block[1] as string, block[2] as string, valueStart)
+      } else if (value !== '' && !value.startsWith('#')) {
         out[key] = scalar(value)
+        if (place) placeOneLine(value, valueStart, line.line)
         if ((lines[at]?.indent ?? 0) > indent) throw notSimple
-        continue
+      } else {
+        const next = lines[at]
+        const starts = depth === 0 ? [] : undefined
+        if (next && next.indent > indent) out[key] = node(next.indent, depth + 1, starts)
+        // A list may sit at its key's own indent (`key:` then `- a` below it).
+        else if (next && next.indent === indent && isItem(next.content))
+          out[key] = sequence(indent, depth + 1, starts)
+        else {
+          out[key] = null
+          if (place) placeNull(line, key)
+        }
+        if (starts && starts.length > 0) items.set(key, starts)
       }
-      const next = lines[at]
-      const starts = depth === 0 ? [] : undefined
-      if (next && next.indent > indent) out[key] = node(next.indent, depth + 1, starts)
-      // A list may sit at its key's own indent (`key:` then `- a` below it).
-      else if (next && next.indent === indent && isItem(next.content))
-        out[key] = sequence(indent, depth + 1, starts)
-      else out[key] = null
-      if (starts && starts.length > 0) items.set(key, starts)
+      if (place) keys.set(key, { start, end: start + key.length, value: placed })
     }
     if ((lines[at]?.indent ?? 0) > indent) throw notSimple
+    if (place) close(self, first.offset + first.indent, { keys })
     return out
+  }
+
+  /**
+   * Nothing after `key:`: `yaml` puts the null past the colon and the spaces after it. A
+   * comment there ends the node where the next content starts. Comment lines under a null,
+   * or blank lines after such a comment, are shared between it and what follows by rules of
+   * their own: the full road places them.
+   */
+  const placeNull = (line: Line, key: string) => {
+    const raw = raws[line.line - 1] as string
+    let column = line.indent + key.length + 1
+    while (raw.charCodeAt(column) === 32) column++
+    const start = line.offset + column
+    const next = lines[at]
+    const end = next?.line ?? raws.length + 1
+    for (let i = line.line; i < end - 1; i++)
+      if ((raws[i] as string).trimStart().startsWith('#')) throw notSimple
+    let after = start
+    if (column < raw.length) {
+      if (!next) after = text.length
+      else if (end === line.line + 1) after = next.offset + next.indent
+      else throw notSimple
+    }
+    placed = { start, end: start, after }
   }
 
   /**
    * A literal (`|`) or folded (`>`) value under `key`, kept simple: no blank line inside,
    * no `+`, a folded one with no line indented further. Its lines are the raw text's
-   * (a `#` there is text, not a comment).
+   * (a `#` there is text, not a comment). Placed from its indicator at `start`.
    */
-  const blockScalar = (key: Line, style: string, chomp: string): string => {
+  const blockScalar = (key: Line, style: string, chomp: string, start: number): string => {
     if (chomp === '+') throw notSimple
     const body: string[] = []
     let blockIndent = -1
     let last = key.line
     for (let i = key.line; i < raws.length; i++) {
       const raw = raws[i] as string
-      let indent = 0
-      while (raw.charCodeAt(indent) === 32) indent++
+      const indent = indentOf(raw)
       if (indent === raw.length) {
         body.push('')
         continue
@@ -167,6 +290,10 @@ export function readSimpleYaml(text: string, maxDepth = 64): SimpleYaml | undefi
     if (style === '>' && body.some((text) => text.startsWith(' '))) throw notSimple
     while ((lines[at]?.line ?? Number.POSITIVE_INFINITY) <= last) at++
     if ((lines[at]?.indent ?? 0) > key.indent) throw notSimple
+    if (place) {
+      placed = { start, end: lineEnd(last), after: lineEnd(last) }
+      trail(last)
+    }
     const text = body.join(style === '|' ? '\n' : ' ')
     // Clipped, it keeps one line break (even at the very end of the text).
     return chomp === '-' ? text : `${text}\n`
@@ -174,11 +301,19 @@ export function readSimpleYaml(text: string, maxDepth = 64): SimpleYaml | undefi
 
   try {
     const data = node(0, 0)
-    return at === lines.length ? { data, items } : undefined
+    if (at !== lines.length) return undefined
+    return place ? { data, items, root: placed } : { data, items }
   } catch (error) {
     if (error === notSimple) return undefined
     throw error
   }
+}
+
+/** How many spaces `raw` starts with. */
+function indentOf(raw: string): number {
+  let indent = 0
+  while (raw.charCodeAt(indent) === 32) indent++
+  return indent
 }
 
 /** Without its trailing spaces: only the space is white space to YAML here (not U+3000). */
@@ -189,7 +324,7 @@ const isItem = (content: string) => content === '-' || content.startsWith('- ')
 function scalar(text: string): unknown {
   const first = text[0] as string
   if (first === '"' || first === "'") return quoted(text)
-  if (first === '[' || first === '{') return flow(text)
+  if (first === '[' || first === '{') return flow(text).data
   if (INDICATOR.has(first)) throw notSimple
   if ((first === '-' || first === '?' || first === ':') && (text.length === 1 || text[1] === ' '))
     throw notSimple
@@ -205,20 +340,38 @@ function scalar(text: string): unknown {
   return plain
 }
 
+/** Where a one-line value that `scalar` has read is: from `start`, as `yaml` places it. */
+function placeScalar(text: string, start: number): Placed {
+  const first = text[0] as string
+  if (first === '[' || first === '{') return { ...(flow(text, start).node as JsonNode), after: 0 }
+  let length: number
+  if (first === '"' || first === "'") length = closingQuote(text) + 1
+  else {
+    const comment = text.indexOf(' #')
+    length = spacesOff(comment < 0 ? text : text.slice(0, comment)).length
+  }
+  return { start, end: start + length, after: 0 }
+}
+
+/** Where the quote that opens `text` closes (-1: it does not). */
+function closingQuote(text: string): number {
+  let end = 1
+  if (text[0] === '"') {
+    while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1
+    return end < text.length ? end : -1
+  }
+  for (;;) {
+    end = text.indexOf("'", end)
+    if (end < 0 || text[end + 1] !== "'") return end
+    end += 2
+  }
+}
+
 /** A quoted value on one line; a YAML escape JSON does not have is the full road's. */
 function quoted(text: string): string {
   const mark = text[0] as string
-  let end = 1
-  if (mark === '"') {
-    while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1
-  } else {
-    for (;;) {
-      end = text.indexOf("'", end)
-      if (end < 0 || text[end + 1] !== "'") break
-      end += 2
-    }
-  }
-  if (end < 0 || end >= text.length || !TRAILING.test(text.slice(end + 1))) throw notSimple
+  const end = closingQuote(text)
+  if (end < 0 || !TRAILING.test(text.slice(end + 1))) throw notSimple
   const inner = text.slice(1, end)
   if (mark === "'") return inner.replaceAll("''", "'")
   if (/\\[^"\\/bfnrtu]/.test(inner)) throw notSimple
@@ -232,54 +385,64 @@ function quoted(text: string): string {
 /**
  * A flow list or map on one line — `[a, b]`, `{ id: fgj, aliases: [发改局] }` — of plain
  * values, nested or not; quoted values, comments inside or lines that continue are the
- * full road's.
+ * full road's. Placed from `base`, when given, as `yaml` places it.
  */
-function flow(text: string): unknown {
+function flow(text: string, base = -1): { data: unknown; node?: JsonNode } {
+  const place = base >= 0
   let at = 0
+  /** Where the value just read is (only when placing from `base`). */
+  let node: JsonNode = { start: 0, end: 0 }
   const spaces = () => {
     while (text[at] === ' ') at++
   }
   const value = (depth: number): unknown => {
     if (depth > 64) throw notSimple
     spaces()
+    const start = at
     const open = text[at]
     if (open !== '[' && open !== '{') {
-      const from = at
       while (at < text.length && !',]}'.includes(text[at] as string)) at++
-      const plain = spacesOff(text.slice(from, at))
+      const plain = spacesOff(text.slice(start, at))
       if (plain === '' || /[[{"':]/.test(plain) || plain.includes(' #')) throw notSimple
+      if (place) node = { start: base + start, end: base + start + plain.length }
       return scalar(plain)
     }
     at++
     const close = open === '[' ? ']' : '}'
     const list: unknown[] = []
     const map: Record<string, unknown> = {}
-    spaces()
-    if (text[at] === close) {
+    const items: JsonNode[] = []
+    const keys: NonNullable<JsonNode['keys']> = new Map()
+    const done = () => {
       at++
+      if (place)
+        node = { start: base + start, end: base + at, ...(open === '[' ? { items } : { keys }) }
       return open === '[' ? list : map
     }
+    spaces()
+    if (text[at] === close) return done()
     for (;;) {
-      if (open === '[') list.push(value(depth + 1))
-      else {
+      if (open === '[') {
+        list.push(value(depth + 1))
+        if (place) items.push(node)
+      } else {
         spaces()
         const key = FLOW_KEY.exec(text.slice(at))?.[1]
         if (!key || RESERVED_KEY.test(key) || Object.hasOwn(map, key)) throw notSimple
+        const keyStart = base + at
         at += key.length + 2
         map[key] = value(depth + 1)
+        if (place) keys.set(key, { start: keyStart, end: keyStart + key.length, value: node })
       }
       spaces()
-      if (text[at] === close) {
-        at++
-        return open === '[' ? list : map
-      }
+      if (text[at] === close) return done()
       if (text[at] !== ',') throw notSimple
       at++
     }
   }
-  const out = value(0)
+  const data = value(0)
   if (!TRAILING.test(text.slice(at))) throw notSimple
-  return out
+  return place ? { data, node } : { data }
 }
 
 /** A key in a flow map: a word, a colon and a space. */

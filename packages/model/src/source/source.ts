@@ -196,19 +196,8 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
         index ??= indexJson(body)?.root ?? { start: 0, end: body.length }
         return index
       }
-      const locate: ParsedSource['locate'] = (path, target = 'value') => {
-        const root = full()
-        if (target === 'key' && path.length > 0) {
-          const parent = jsonNodeAt(root, path.slice(0, -1))
-          const key =
-            parent.depth === path.length - 1
-              ? parent.node.keys?.get(String(path[path.length - 1]))
-              : undefined
-          if (key) return rangeLocation([key.start, key.end], path)
-        }
-        const { node } = jsonNodeAt(root, path)
-        return rangeLocation([node.start, node.end], path)
-      }
+      const locate: ParsedSource['locate'] = (path, target) =>
+        rangeLocation(rangeIn(full(), path, target), path)
       // An item of a root array (a ledger entry) is where one pass found it; a value inside
       // one is found by indexing that item alone (the last one asked for is kept), so that a
       // finding about an entry never indexes the whole text.
@@ -233,20 +222,35 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
     }
   }
 
-  // Plain block YAML — what reformkit writes and people type — takes a quick road; the
-  // full parser runs only when a location inside the file is asked for.
+  // Plain block YAML — what reformkit writes and people type — takes a quick road. When a
+  // location inside the file is asked for, the quick road reads it again placing every
+  // value; the full parser runs only where that declines (comment lines under a null).
   const quick = readSimpleYaml(body, maxDepth)
   if (quick && !depthExceeds(quick.data, maxDepth)) {
     let road: ParsedSource | undefined
+    let root: JsonNode | null | undefined
+    const placed = () => {
+      if (root === undefined) {
+        root = readSimpleYaml(body, maxDepth, true)?.root ?? null
+        if (root) for (const start of lineStarts(body)) lineCounter.addNewLine(start)
+      }
+      return root
+    }
     const full = () => {
       road ??= yamlRoad()
       return road
     }
-    const locate: ParsedSource['locate'] = (path, target) => full().locate(path, target)
+    const locate: ParsedSource['locate'] = (path, target) => {
+      const at = placed()
+      return at ? rangeLocation(rangeIn(at, path, target), path) : full().locate(path, target)
+    }
     // An item of a top-level list (a ledger entry) is where the quick road saw it start.
     const positionAt = (path: readonly PropertyKey[]) => {
       const i = path.length === 2 && typeof path[1] === 'number' ? path[1] : -1
-      return quick.items.get(String(path[0]))?.[i] ?? full().position?.(path)
+      const item = quick.items.get(String(path[0]))?.[i]
+      if (item) return item
+      const at = placed()
+      return at ? position(jsonNodeAt(at, path).node.start) : full().position?.(path)
     }
     return { ...base(locate), position: positionAt, data: quick.data, diagnostics: [] }
   }
@@ -360,7 +364,23 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   }
 }
 
-/** Data and offsets of JSON text, or undefined when JSON.parse refuses it or keys repeat. */
+/**
+ * [start, end) of the value at `path` (or of its key), or of the nearest value on the way
+ * there that exists.
+ */
+function rangeIn(root: JsonNode, path: readonly PropertyKey[], target = 'value'): number[] {
+  if (target === 'key' && path.length > 0) {
+    const parent = jsonNodeAt(root, path.slice(0, -1))
+    const key =
+      parent.depth === path.length - 1
+        ? parent.node.keys?.get(String(path[path.length - 1]))
+        : undefined
+    if (key) return [key.start, key.end]
+  }
+  const { node } = jsonNodeAt(root, path)
+  return [node.start, node.end]
+}
+
 /**
  * JSON text as data, with one pass's facts (depth, root arrays' items); undefined when
  * JSON.parse refuses it or an object repeats a key (JSON.parse keeps the last silently;

@@ -13,10 +13,14 @@ const time = (args, ok = [0]) => {
   const start = performance.now()
   const result = spawnSync(process.execPath, args, { encoding: 'utf8' })
   if (!ok.includes(result.status)) throw new Error(`${args.join(' ')} failed: ${result.stderr}`)
-  return performance.now() - start
+  const took = performance.now() - start
+  // Exit 1 is "findings"; a crash exits 1 too, so the findings must be there.
+  if (args.includes('validate') && !JSON.parse(result.stdout).summary)
+    throw new Error(`${args.join(' ')} printed no findings: ${result.stderr}`)
+  return took
 }
 
-const validateArgs = [bin, 'validate', example, '--as-of', '2017-12-31']
+const validateArgs = [bin, 'validate', example, '--as-of', '2017-12-31', '--format', 'json']
 const version = []
 const validate = []
 const baseline = []

@@ -13,7 +13,7 @@ import {
   type SourceLocation,
   validateSource,
 } from '@reformkit/model'
-import { z } from 'zod'
+import * as z from 'zod'
 import { RequirementsConfig } from './requirements.js'
 import type { Rule, RuleSeverity } from './rule.js'
 

@@ -8,7 +8,7 @@ import {
   Text,
   validateSource,
 } from '@reformkit/model'
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   PROFILES,
   type Profile,

@@ -1,5 +1,5 @@
 import type { Plan } from '@reformkit/model'
-import { z } from 'zod'
+import * as z from 'zod'
 import { EntryKind } from '../entry/schema.js'
 import type { Interval } from './intervals.js'
 import { DEFAULT_KPI_TOLERANCE } from './kpi.js'

@@ -7,7 +7,7 @@ import type {
   SourceLocation,
   Suggestion,
 } from '@reformkit/model'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { LedgerEntry } from '../entry/schema.js'
 import type { EntryPart } from './guard.js'
 import type { LedgerIndex } from './index-ledger.js'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { LEDGER_SCHEMA_TAG, type LedgerEntry, type LedgerFile } from './schema.js'
 
 /**

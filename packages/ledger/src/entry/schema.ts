@@ -1,5 +1,5 @@
 import { Id, IsoDate, type LocalizedMessage, Ref, Text } from '@reformkit/model'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The tag every ledger file starts with. */
 export const LEDGER_SCHEMA_TAG = 'reformkit/ledger@1'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { presetSeverity } from '../engine/config.js'
 import type { Rule } from '../engine/rule.js'
 

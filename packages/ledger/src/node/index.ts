@@ -12,3 +12,4 @@ export {
   loadLedger,
 } from './load-ledger.js'
 export { hashFiles } from './look.js'
+export { readWhole, type WholeFile } from './read-whole.js'

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { extname, join, relative, resolve } from 'node:path'
 import {
   compareDiagnostics,
@@ -17,6 +17,7 @@ import { ledgerMessages } from '../entry/messages.js'
 import { parseLedger } from '../entry/parse-ledger.js'
 import type { LedgerEntry } from '../entry/schema.js'
 import { AttachmentGatherer, type AttachmentProgress } from './attachments.js'
+import { readWhole } from './read-whole.js'
 
 /** Extensions read as ledger files when a folder is given. */
 export const LEDGER_FILE_EXTENSIONS = ['.yaml', '.yml', '.json'] as const
@@ -115,21 +116,20 @@ export async function loadLedger(
     for (const [i, file] of files.entries()) {
       const filename = display(file)
       try {
-        const info = await stat(file)
-        const size = info.size
+        const whole = readWhole(file, maxBytes)
         // A FIFO or a device would block the read, or never end: neither is read.
-        if (!info.isFile()) {
+        if (whole.kind === 'not-file') {
           diagnostics.push(report({ ruleId: 'source/not-a-file', location: { file: filename } }))
           continue
         }
-        if (size > maxBytes) {
-          const data = { size: formatBytes(size), limit: formatBytes(maxBytes) }
+        if (whole.kind === 'too-large') {
+          const data = { size: formatBytes(whole.size), limit: formatBytes(maxBytes) }
           diagnostics.push(
             report({ ruleId: 'source/too-large', data, location: { file: filename } }),
           )
           continue
         }
-        const decoded = decodeSource(await readFile(file), { filename, locale })
+        const decoded = decodeSource(whole.bytes, { filename, locale })
         for (const d of decoded.diagnostics) diagnostics.push(d)
         if (decoded.text === undefined) continue
         const parsed = parseLedger(decoded.text, {

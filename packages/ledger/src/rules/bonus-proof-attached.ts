@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ENTRY_KINDS, type LedgerEntry } from '../entry/schema.js'
 import { defineRule } from '../rule-api.js'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { EntryKind, entryKindLabels } from '../entry/schema.js'
 import { defineRule, itemName } from '../rule-api.js'
 

@@ -1,5 +1,5 @@
 import { compareText } from '@reformkit/model'
-import { z } from 'zod'
+import * as z from 'zod'
 import { EntryKind } from '../entry/schema.js'
 import { defineRule, itemName } from '../rule-api.js'
 

@@ -1,5 +1,5 @@
 import { formatOrdinal, type Item, type Unit } from '@reformkit/model'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { LedgerEntry } from '../entry/schema.js'
 import { defineRule } from '../rule-api.js'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ISO_DATE_PATTERN, isIsoDate } from '../period/period.js'
 
 /** The tag every plan file starts with; the number after `@` is the major version. */

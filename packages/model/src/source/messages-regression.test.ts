@@ -1,7 +1,7 @@
 // Messages a reader can act on (issue 14, item 11): a duplicate key by its whole name, and
 // NaN or infinity not called "a number".
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { parseSource } from './source.js'
 import { validateSource } from './validate.js'
 

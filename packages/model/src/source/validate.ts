@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { diagnosticFactory } from '../diagnostic/create.js'
 import type { Diagnostic, Locale, LocalizedMessage, MessageData } from '../diagnostic/diagnostic.js'
 import { modelMessages, typeNames } from '../diagnostic/messages.js'

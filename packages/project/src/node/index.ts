@@ -1,7 +1,12 @@
 // @reformkit/project/node — a project read from its folder (Node only).
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { type LoadLedgerProgress, loadLedger } from '@reformkit/ledger/node'
+import {
+  type LoadLedgerProgress,
+  loadLedger,
+  readWhole,
+  type WholeFile,
+} from '@reformkit/ledger/node'
 import {
   DEFAULT_MAX_BYTES,
   diagnosticFactory,
@@ -73,43 +78,42 @@ export async function loadProject(
     throw new ProjectError(say(locale, 'noPlan', { dir: dirArg, plan: PLAN_FILE }), 'no-plan')
   const project: FolderProject = { ...emptyProject(), dir, inputs: [planPath] }
   // Size and kind are checked before a byte is read: a 3 GiB plan, /dev/zero or a FIFO is
-  // a finding, never an exhausted or a hanging process.
+  // a finding, never an exhausted or a hanging process. A config or profile that is not
+  // there is not read (undefined).
   const report = diagnosticFactory(modelMessages, locale)
-  const read = async (path: string, filename: string) => {
-    const info = await stat(path)
-    if (!info.isFile()) {
+  const read = (path: string, filename: string, optional = false) => {
+    let whole: WholeFile
+    try {
+      whole = readWhole(path, DEFAULT_MAX_BYTES)
+    } catch (error) {
+      if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+    if (optional) project.inputs.push(path)
+    if (whole.kind === 'not-file') {
       project.diagnostics.push(
         report({ ruleId: 'source/not-a-file', location: { file: filename } }),
       )
       return undefined
     }
-    if (info.size > DEFAULT_MAX_BYTES) {
-      const data = { size: formatBytes(info.size), limit: formatBytes(DEFAULT_MAX_BYTES) }
+    if (whole.kind === 'too-large') {
+      const data = { size: formatBytes(whole.size), limit: formatBytes(DEFAULT_MAX_BYTES) }
       project.diagnostics.push(
         report({ ruleId: 'source/too-large', data, location: { file: filename } }),
       )
       return undefined
     }
-    return decodeInto(new Uint8Array(await readFile(path)), filename, locale, project.diagnostics)
+    return decodeInto(whole.bytes, filename, locale, project.diagnostics)
   }
 
-  const planText = await read(planPath, PLAN_FILE)
+  const planText = read(planPath, PLAN_FILE)
   if (planText !== undefined) readPlanInto(project, planText, PLAN_FILE, locale)
   if (!project.plan) return project
 
-  const configPath = join(dir, CONFIG_FILE)
-  if (await stat(configPath).catch(() => undefined)) {
-    project.inputs.push(configPath)
-    const text = await read(configPath, CONFIG_FILE)
-    if (text !== undefined) readConfigInto(project, text, CONFIG_FILE, locale)
-  }
-
-  const profilePath = join(dir, PROFILE_FILE)
-  if (await stat(profilePath).catch(() => undefined)) {
-    project.inputs.push(profilePath)
-    const text = await read(profilePath, PROFILE_FILE)
-    if (text !== undefined) readProfileInto(project, text, PROFILE_FILE, locale)
-  }
+  const configText = read(join(dir, CONFIG_FILE), CONFIG_FILE, true)
+  if (configText !== undefined) readConfigInto(project, configText, CONFIG_FILE, locale)
+  const profileText = read(join(dir, PROFILE_FILE), PROFILE_FILE, true)
+  if (profileText !== undefined) readProfileInto(project, profileText, PROFILE_FILE, locale)
 
   if (options.planOnly) return project
 

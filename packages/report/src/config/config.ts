@@ -6,7 +6,7 @@ import {
   parseSource,
   validateSource,
 } from '@reformkit/model'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** How items get their colour (红黄绿灯). */
 export const TrafficLightSettings = z.strictObject({

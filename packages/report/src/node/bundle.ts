@@ -13,7 +13,7 @@ import {
   type MessageCatalogue,
   type Plan,
 } from '@reformkit/model'
-import { z } from 'zod'
+import * as z from 'zod'
 import { DOCX_MAX_ROWS, renderReport, tableRows, XLSX_MAX_ROWS } from '../render/render.js'
 import { reportDate } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'

@@ -152,11 +152,25 @@ export function readSimpleYaml(text: string, maxDepth = 64, place = false): Simp
     placed = { start, end, after: self.comments ?? end, ...children }
   }
 
-  /** A value on its own line (`line`), from `start`: placed, with the comments after it. */
-  const placeOneLine = (value: string, start: number, line: number) => {
-    placed = placeScalar(value, start)
+  /**
+   * A value on its key's (or its dash's) line `line`, from `start`: read, and placed with
+   * the comments after it when placing.
+   */
+  const oneLine = (value: string, start: number, line: number): unknown => {
+    if (!place) return scalar(value)
+    const first = value[0]
+    let data: unknown
+    if (first === '[' || first === '{') {
+      const read = flow(value, start)
+      data = read.data
+      placed = { ...(read.node as JsonNode), after: 0 }
+    } else {
+      data = scalar(value)
+      placed = { start, end: start + writtenLength(value), after: 0 }
+    }
     placed.after = lineEnd(line)
     trail(line)
+    return data
   }
 
   const sequence = (
@@ -184,9 +198,8 @@ export function readSimpleYaml(text: string, maxDepth = 64, place = false): Simp
         lines[at] = { line: line.line, indent: inner, content: rest, offset: line.offset }
         out.push(node(inner, depth + 1))
       } else {
-        out.push(scalar(rest))
         at++
-        if (place) placeOneLine(rest, line.offset + inner, line.line)
+        out.push(oneLine(rest, line.offset + inner, line.line))
         if ((lines[at]?.indent ?? 0) > indent) throw notSimple
       }
       if (place) nodes.push(placed)
@@ -215,8 +228,7 @@ export function readSimpleYaml(text: string, maxDepth = 64, place = false): Simp
       if (block) {
         out[key] = blockScalar(line, block[1] as string, block[2] as string, valueStart)
       } else if (value !== '' && !value.startsWith('#')) {
-        out[key] = scalar(value)
-        if (place) placeOneLine(value, valueStart, line.line)
+        out[key] = oneLine(value, valueStart, line.line)
         if ((lines[at]?.indent ?? 0) > indent) throw notSimple
       } else {
         const next = lines[at]
@@ -340,17 +352,11 @@ function scalar(text: string): unknown {
   return plain
 }
 
-/** Where a one-line value that `scalar` has read is: from `start`, as `yaml` places it. */
-function placeScalar(text: string, start: number): Placed {
-  const first = text[0] as string
-  if (first === '[' || first === '{') return { ...(flow(text, start).node as JsonNode), after: 0 }
-  let length: number
-  if (first === '"' || first === "'") length = closingQuote(text) + 1
-  else {
-    const comment = text.indexOf(' #')
-    length = spacesOff(comment < 0 ? text : text.slice(0, comment)).length
-  }
-  return { start, end: start + length, after: 0 }
+/** How long a quoted or plain value that `scalar` has read is as written (no comment). */
+function writtenLength(text: string): number {
+  if (text[0] === '"' || text[0] === "'") return closingQuote(text) + 1
+  const comment = text.indexOf(' #')
+  return spacesOff(comment < 0 ? text : text.slice(0, comment)).length
 }
 
 /** Where the quote that opens `text` closes (-1: it does not). */
@@ -401,7 +407,8 @@ function flow(text: string, base = -1): { data: unknown; node?: JsonNode } {
     const start = at
     const open = text[at]
     if (open !== '[' && open !== '{') {
-      while (at < text.length && !',]}'.includes(text[at] as string)) at++
+      DELIMITER.lastIndex = at
+      at = DELIMITER.exec(text)?.index ?? text.length
       const plain = spacesOff(text.slice(start, at))
       if (plain === '' || /[[{"':]/.test(plain) || plain.includes(' #')) throw notSimple
       if (place) node = { start: base + start, end: base + start + plain.length }
@@ -427,7 +434,8 @@ function flow(text: string, base = -1): { data: unknown; node?: JsonNode } {
         if (place) items.push(node)
       } else {
         spaces()
-        const key = FLOW_KEY.exec(text.slice(at))?.[1]
+        FLOW_KEY.lastIndex = at
+        const key = FLOW_KEY.exec(text)?.[1]
         if (!key || RESERVED_KEY.test(key) || Object.hasOwn(map, key)) throw notSimple
         const keyStart = base + at
         at += key.length + 2
@@ -445,5 +453,7 @@ function flow(text: string, base = -1): { data: unknown; node?: JsonNode } {
   return place ? { data, node } : { data }
 }
 
-/** A key in a flow map: a word, a colon and a space. */
-const FLOW_KEY = /^([A-Za-z_][\w-]*): /
+/** A key in a flow map: a word, a colon and a space (matched where `lastIndex` says). */
+const FLOW_KEY = /([A-Za-z_][\w-]*): /y
+/** What ends a plain value in a flow collection (searched from `lastIndex`). */
+const DELIMITER = /[,\]}]/g

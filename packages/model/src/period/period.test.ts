@@ -1,4 +1,4 @@
-import { isValid, parseISO } from 'date-fns'
+import { formatISO, isValid, parseISO } from 'date-fns'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -142,5 +142,28 @@ describe('dayNumber', () => {
       }),
       { numRuns: 1000 },
     )
+  })
+})
+
+describe('YYYY-MM-DD, read without the general ISO 8601 parser', () => {
+  it('reads every day as date-fns parseISO does, and refuses what it refuses (property)', () => {
+    const digits = (n: number) =>
+      fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'))
+    fc.assert(
+      fc.property(
+        fc.oneof(digits(4), fc.constantFrom('0000', '0017', '1900', '2017', '2020')),
+        digits(2),
+        digits(2),
+        (y, m, d) => {
+          const text = `${y}-${m}-${d}`
+          const reference = parseISO(text)
+          if (Number.isNaN(reference.getTime())) expect(() => toIsoDate(text)).toThrow(RangeError)
+          else expect(toIsoDate(text)).toBe(formatISO(reference, { representation: 'date' }))
+        },
+      ),
+      { numRuns: 2000 },
+    )
+    expect(toIsoDate('2016-02-29')).toBe('2016-02-29')
+    expect(() => toIsoDate('2017-02-29')).toThrow(RangeError)
   })
 })

@@ -103,7 +103,7 @@ export function parseIsoDate(
       }),
     }
   }
-  const date = parseISO(text)
+  const date = parseDay(text)
   if (!isValid(date)) {
     return {
       ok: false,
@@ -113,8 +113,25 @@ export function parseIsoDate(
   return { ok: true, date, value: text }
 }
 
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * `YYYY-MM-DD` as date-fns' parseISO reads it (local midnight; 2017-02-30 is invalid), without
+ * its general ISO 8601 machinery: a ledger has a date in every entry.
+ */
+function parseDay(text: string): Date {
+  const match = DAY.exec(text)
+  if (!match) return parseISO(text)
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])]
+  const date = new Date(2000, 0, 1)
+  date.setFullYear(year, month, day)
+  return date.getFullYear() === year && date.getMonth() === month && date.getDate() === day
+    ? date
+    : new Date(Number.NaN)
+}
+
 function toDate(value: DateLike): Date {
-  const date = typeof value === 'string' ? parseISO(value) : value
+  const date = typeof value === 'string' ? parseDay(value) : value
   if (!isValid(date)) throw new RangeError(`reformkit: "${String(value)}" is not a valid date`)
   return date
 }

@@ -329,7 +329,8 @@ function indentOf(raw: string): number {
 }
 
 /** Without its trailing spaces: only the space is white space to YAML here (not U+3000). */
-const spacesOff = (text: string) => text.replace(/ +$/, '')
+const spacesOff = (text: string) =>
+  text.charCodeAt(text.length - 1) === 32 ? text.replace(/ +$/, '') : text
 const isItem = (content: string) => content === '-' || content.startsWith('- ')
 
 /** A value written on its key's line, as the YAML 1.2 core schema reads it. */

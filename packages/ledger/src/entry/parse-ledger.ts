@@ -221,9 +221,9 @@ function positionIn(
 }
 
 /**
- * Where the entry starts in the file, and — computed when first read, which is when a
- * finding about one of them is located — where each of its fields (and each attachment)
- * starts. A ledger of a million well-formed entries records no field positions at all.
+ * Where the entry is in the file — its line and column, and where each of its fields (and
+ * each attachment) starts — computed when first read, which is when a finding about it is
+ * located. A ledger of a million well-formed entries records no positions at all.
  */
 function entrySource(
   parsed: ParsedSource,
@@ -235,30 +235,60 @@ function entrySource(
   source.path = `/entries/${index}`
   if (options.filename !== undefined) source.file = options.filename
   if (options.sheet !== undefined) source.sheet = options.sheet
-  const at = positionIn(parsed, index, [])
-  if (at) {
-    source.line = at.line
-    source.column = at.column
-  }
   return source
 }
 
-/** An EntrySource whose `fields` are found when first asked for (an accessor, not data). */
+/**
+ * An EntrySource whose `line`, `column` and `fields` are found when first asked for
+ * (accessors, not data; `toJSON` writes them out).
+ */
 class LazySource implements EntrySource {
   declare path: string
   declare file?: string
   declare sheet?: string
-  declare line?: number
-  declare column?: number
   #parsed: ParsedSource
   #index: number
   #entry: object
+  /** Undefined: not looked for yet; null: the text has no position for it. */
+  #at?: { line?: number | undefined; column?: number | undefined } | null
   #fields?: NonNullable<EntrySource['fields']>
 
   constructor(parsed: ParsedSource, index: number, entry: object) {
     this.#parsed = parsed
     this.#index = index
     this.#entry = entry
+  }
+
+  #place(): { line?: number | undefined; column?: number | undefined } | null {
+    if (this.#at === undefined) this.#at = positionIn(this.#parsed, this.#index, []) ?? null
+    return this.#at
+  }
+
+  get line(): number | undefined {
+    return this.#place()?.line
+  }
+
+  set line(line: number | undefined) {
+    this.#at = { ...this.#place(), line }
+  }
+
+  get column(): number | undefined {
+    return this.#place()?.column
+  }
+
+  set column(column: number | undefined) {
+    this.#at = { ...this.#place(), column }
+  }
+
+  toJSON(): EntrySource {
+    const { path, file, sheet, line, column } = this
+    return {
+      path,
+      ...(file === undefined ? {} : { file }),
+      ...(sheet === undefined ? {} : { sheet }),
+      ...(line === undefined ? {} : { line }),
+      ...(column === undefined ? {} : { column }),
+    }
   }
 
   get fields(): NonNullable<EntrySource['fields']> {

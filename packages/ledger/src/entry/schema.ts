@@ -121,8 +121,9 @@ export interface EntrySource {
    * then the row and column numbers, shown as a cell reference (`台账!C12`).
    */
   sheet?: string
-  line?: number
-  column?: number
+  /** Where the entry starts (found when first read, for entries from `parseLedger`). */
+  line?: number | undefined
+  column?: number | undefined
   /** JSON pointer of the entry in its file, e.g. `/entries/3`. */
   path: string
   /** Line and column of each field the entry has. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { countKeys, indexJson, scanJson } from './json.js'
+import { countKeys, countWrittenKeys, indexJson, scanJson, shapeOf } from './json.js'
 import { parseSource } from './source.js'
 
 /** Every path into a JSON value, the root included. */
@@ -104,6 +104,9 @@ describe('the JSON road reads exactly as the YAML road does', () => {
           if (!index) return
           expect(scan.depth).toBe(index.depth)
           expect(scan.keys).toBe(countKeys(JSON.parse(text)))
+          // The cheaper counts the JSON road takes: keys by `":`, depth from the data.
+          expect(countWrittenKeys(text)).toBe(scan.keys)
+          expect(shapeOf(JSON.parse(text)).depth).toBe(scan.depth)
           for (const [key, { value: node }] of index.root.keys ?? [])
             if (node.items)
               expect(scan.arrays.get(key), key).toEqual(node.items.map((i) => i.start))
@@ -116,6 +119,31 @@ describe('the JSON road reads exactly as the YAML road does', () => {
   it('a repeated key sends JSON to the YAML road, which reports it', () => {
     const text = '{"schema":"x","entries":[{"id":"a","id":"b"}]}'
     expect(scanJson(text).keys).toBe(countKeys(JSON.parse(text)) + 1)
+    expect(countWrittenKeys(text)).toBe(countKeys(JSON.parse(text)) + 1)
+    // Written with a space before the colon, or with quotes and colons inside strings.
+    const spaced = `${String.raw`{"a" :1, "b"`}\n${String.raw`:{"c\\"  :  "x\":y", "d":"\\\":", ":":":"}, "a":2}`}`
+    expect(countWrittenKeys(spaced)).toBe(6)
+    expect(countKeys(JSON.parse(spaced))).toBe(5)
+  })
+
+  it('counts the keys of JSON with quotes, backslashes and colons in its strings (property)', () => {
+    const tricky = fc.string({
+      unit: fc.constantFrom('"', '\\', ':', ' ', 'a', '\n'),
+      maxLength: 8,
+    })
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), tie('list'), tie('map')),
+      list: fc.array(tie('any'), { maxLength: 3 }),
+      map: fc.dictionary(tricky, tie('any'), { maxKeys: 3 }),
+    }))
+    fc.assert(
+      fc.property(value.map, fc.constantFrom(undefined, 1, '\t'), (data, indent) => {
+        const text = JSON.stringify(data, null, indent)
+        expect(countWrittenKeys(text)).toBe(countKeys(data))
+        expect(shapeOf(data).depth).toBe(scanJson(text).depth)
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('a value inside an entry is where the full index puts it, without the full index', () => {

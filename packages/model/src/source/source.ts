@@ -13,13 +13,14 @@ import type { Diagnostic, Locale, SourceLocation } from '../diagnostic/diagnosti
 import { toJsonPointer } from '../diagnostic/diagnostic.js'
 import { modelMessages, type TypeName, typeNames } from '../diagnostic/messages.js'
 import {
-  countKeys,
+  countWrittenKeys,
   indexJson,
   type JsonNode,
   type JsonScan,
   jsonNodeAt,
   lineStarts,
   scanJson,
+  shapeOf,
 } from './json.js'
 import { readSimpleYaml } from './simple-yaml.js'
 
@@ -198,12 +199,15 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
       }
       const locate: ParsedSource['locate'] = (path, target) =>
         rangeLocation(rangeIn(full(), path, target), path)
-      // An item of a root array (a ledger entry) is where one pass found it; a value inside
-      // one is found by indexing that item alone (the last one asked for is kept), so that a
-      // finding about an entry never indexes the whole text.
+      // An item of a root array (a ledger entry) is where one pass found it — made when a
+      // position is first asked for; a value inside one is found by indexing that item alone
+      // (the last one asked for is kept), so that a finding about an entry never indexes the
+      // whole text.
+      let arrays: JsonScan['arrays'] | undefined
       let lastItem: { at: number; node: JsonNode } | undefined
       const positionAt = (path: readonly PropertyKey[]) => {
-        const items = path.length >= 2 ? fast.arrays.get(String(path[0])) : undefined
+        arrays ??= scanJson(body).arrays
+        const items = path.length >= 2 ? arrays.get(String(path[0])) : undefined
         const i = typeof path[1] === 'number' ? path[1] : -1
         const at = items?.[i]
         if (at === undefined) return position(jsonNodeAt(full(), path).node.start)
@@ -382,17 +386,16 @@ function rangeIn(root: JsonNode, path: readonly PropertyKey[], target = 'value')
 }
 
 /**
- * JSON text as data, with one pass's facts (depth, root arrays' items); undefined when
- * JSON.parse refuses it or an object repeats a key (JSON.parse keeps the last silently;
- * the YAML road reports it).
+ * JSON text as data, with how deeply it nests; undefined when JSON.parse refuses it or an
+ * object repeats a key (JSON.parse keeps the last silently; the YAML road reports it).
  */
-function readJson(text: string): ({ data: unknown } & JsonScan) | undefined {
+function readJson(text: string): { data: unknown; depth: number } | undefined {
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch {
     return undefined
   }
-  const scan = scanJson(text)
-  return scan.keys === countKeys(data) ? { data, ...scan } : undefined
+  const { keys, depth } = shapeOf(data)
+  return countWrittenKeys(text) === keys ? { data, depth } : undefined
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { defineConfig, type Options } from 'tsup'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
@@ -20,36 +20,49 @@ const childProcessOnFirstUse: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 }
 
-// The command is ESM only: nobody require()s a binary. `bin` stays tiny so that
-// `reformkit --version` starts fast; everything else is split into chunks loaded on demand.
-// What the commands run is bundled into those chunks — the reformkit libraries, zod, yaml,
-// date-fns, commander, fflate: some 250 modules, each resolved and read on its own, cost
-// 0.15–0.2 s of every run (validate on the example: 0.47 → 0.33 s). The office-file
-// libraries stay outside: only report, template, import and extract load them.
-export default defineConfig({
-  entry: { bin: 'src/bin.ts' },
-  format: ['esm'],
-  platform: 'node',
-  target: 'node20',
-  splitting: true,
-  noExternal: [/^@reformkit\//, 'zod', 'yaml', 'date-fns', 'commander', 'fflate'],
-  external: ['exceljs', 'docx', 'mammoth'],
-  // commander and yaml are CommonJS inside: they require() Node's own modules.
-  banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'\nconst require = __createRequire(import.meta.url)",
+// Two files to run: `bin` (ESM, a few lines, so that `reformkit --version` starts fast,
+// and the loader of the compile cache) and `cli.cjs`, every command in one CommonJS file,
+// compiled through node:vm with V8's code kept between runs (src/compile-cache.ts). What
+// the commands run is bundled into it — the reformkit libraries, zod, yaml, date-fns,
+// commander, fflate: some 250 modules, each resolved and read on its own, cost 0.15–0.2 s
+// of every run. The office-file libraries stay outside (exceljs, docx, mammoth):
+// require()d by report, template, import and extract only.
+rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true })
+const define = { __REFORMKIT_VERSION__: JSON.stringify(version) }
+export default defineConfig([
+  {
+    entry: { bin: 'src/bin.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    splitting: true,
+    banner: { js: '#!/usr/bin/env node' },
+    sourcemap: true,
+    define,
   },
-  esbuildOptions(options) {
-    // A library's chunk imported for nothing but its (absent) side effects: nothing to warn of.
-    options.logOverride = { 'ignored-bare-import': 'silent' }
+  {
+    entry: { cli: 'src/main.ts' },
+    format: ['cjs'],
+    platform: 'node',
+    target: 'node20',
+    noExternal: [/^@reformkit\//, 'zod', 'yaml', 'date-fns', 'commander', 'fflate'],
+    external: ['exceljs', 'docx', 'mammoth'],
+    // import.meta.url for `init --example`.
+    shims: true,
+    esbuildOptions(options) {
+      // A library's chunk imported for nothing but its (absent) side effects: nothing to warn of.
+      options.logOverride = { 'ignored-bare-import': 'silent' }
+      // import() would need a loader of its own under node:vm: require() it is.
+      options.supported = { ...options.supported, 'dynamic-import': false }
+    },
+    // White space and syntax only: V8 reads every byte before running it (the names stay,
+    // for stack traces).
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: true,
+    // Node's modules keep their `node:` names (tsup would strip them before a plugin sees them).
+    removeNodeProtocol: false,
+    esbuildPlugins: [childProcessOnFirstUse],
+    define,
   },
-  // White space and syntax only: V8 reads every byte of a chunk before running it (the names
-  // stay, for stack traces).
-  minifyWhitespace: true,
-  minifySyntax: true,
-  sourcemap: true,
-  clean: true,
-  // Node's modules keep their `node:` names (tsup would strip them before a plugin sees them).
-  removeNodeProtocol: false,
-  esbuildPlugins: [childProcessOnFirstUse],
-  define: { __REFORMKIT_VERSION__: JSON.stringify(version) },
-})
+])

@@ -11,8 +11,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
       if (error.code !== 'EPIPE') throw error
       process.exit(process.exitCode ?? 0)
     })
-  const { main } = await import('./main.js')
-  process.exitCode = await main(process.argv, __REFORMKIT_VERSION__)
+  // The commands, from the code compiled on the last run when there is some.
+  const { commandOf, loadScript } = await import('./compile-cache.js')
+  const commands = loadScript<typeof import('./main.js')>(
+    new URL('./cli.cjs', import.meta.url),
+    commandOf(process.argv),
+  )
+  process.exitCode = await commands.exports.main(process.argv, __REFORMKIT_VERSION__)
+  commands.save()
 }
 
 export {}

@@ -5,12 +5,13 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import Ajv from 'ajv-draft-04'
 import { strToU8, zipSync } from 'fflate'
 import iconv from 'iconv-lite'
@@ -47,6 +48,36 @@ describe('--cache', () => {
     rmSync(cache)
     run(['validate', dir, '--as-of', '2017-12-31'])
     expect(existsSync(cache)).toBe(false)
+  })
+})
+
+describe('the compile cache', () => {
+  it('keeps the compiled commands per command, and runs from them: the same findings', () => {
+    const cacheDir = join(base, 'compile-cache')
+    const env = { REFORMKIT_CACHE_DIR: cacheDir }
+    const args = ['validate', example, '--as-of', '2017-12-31', '--format', 'json']
+    const first = run(args, env)
+    expect(
+      readdirSync(join(cacheDir, 'compile')).filter((f) => f.endsWith('.validate')),
+    ).toHaveLength(1)
+    // A fresh process reads what the first one kept (in-process, V8 would reuse its own).
+    const chunk = readdirSync(join(bin, '..')).find((f) => /^compile-cache-.*\.js$/.test(f))
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(pathToFileURL(join(bin, '..', chunk as string)).href)})
+         console.log(m.loadScript(${JSON.stringify(join(bin, '..', 'cli.cjs'))}, 'validate', ${JSON.stringify(join(cacheDir, 'compile'))}).cached)`,
+      ],
+      { encoding: 'utf8' },
+    )
+    expect(probe.stdout.trim()).toBe('true')
+    expect(run(args, env).stdout).toBe(first.stdout)
+    // Off: nothing written.
+    const off = join(base, 'compile-off')
+    run(['rules'], { REFORMKIT_CACHE_DIR: off, REFORMKIT_COMPILE_CACHE: '0' })
+    expect(existsSync(off)).toBe(false)
   })
 })
 

@@ -72,10 +72,12 @@ export function loadScript<T>(
       if (!cacheFile || cached) return
       try {
         mkdirSync(dirname(cacheFile), { recursive: true })
-        // Code for other contents of the file (an earlier version) is of no more use.
+        // Code for other contents of the file (an earlier version) is of no more use, nor
+        // is a half-written file a killed run left.
         const key = basename(cacheFile).split('.')[0] as string
         for (const old of readdirSync(dirname(cacheFile)))
-          if (!old.startsWith(key)) rmSync(join(dirname(cacheFile), old), { force: true })
+          if (!old.startsWith(key) || old.endsWith('.tmp'))
+            rmSync(join(dirname(cacheFile), old), { force: true })
         const temporary = `${cacheFile}.${process.pid}.tmp`
         writeFileSync(temporary, script.createCachedData())
         renameSync(temporary, cacheFile)

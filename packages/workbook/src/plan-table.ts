@@ -8,7 +8,6 @@ import {
   type Plan,
 } from '@reformkit/model'
 import { workbookBytes } from '@reformkit/report'
-import type ExcelJS from 'exceljs'
 import { type Column, matchHeader } from './columns.js'
 import { workbookMessages } from './messages.js'
 import { locatedIn, type ReadWorkbookOptions, readWorkbook } from './read.js'

@@ -121,7 +121,7 @@ describe('the JSON road reads exactly as the YAML road does', () => {
     expect(scanJson(text).keys).toBe(countKeys(JSON.parse(text)) + 1)
     expect(countWrittenKeys(text)).toBe(countKeys(JSON.parse(text)) + 1)
     // Written with a space before the colon, or with quotes and colons inside strings.
-    const spaced = `${String.raw`{"a" :1, "b"`}\n${String.raw`:{"c\\"  :  "x\":y", "d":"\\\":", ":":":"}, "a":2}`}`
+    const spaced = `{"a" :1, "b"\n${String.raw`:{"c\\"  :  "x\":y", "d":"\\\":", ":":":"}, "a":2}`}`
     expect(countWrittenKeys(spaced)).toBe(6)
     expect(countKeys(JSON.parse(spaced))).toBe(5)
   })

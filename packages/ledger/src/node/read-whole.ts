@@ -16,7 +16,14 @@ export type WholeFile =
  * never read. Throws what `open` throws (a missing or unreadable file).
  */
 export function readWhole(file: string, maxBytes: number): WholeFile {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  let fd: number
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (error) {
+    // A folder opens on Linux (and fstat says so below); on Windows it does not.
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { kind: 'not-file' }
+    throw error
+  }
   try {
     const info = fstatSync(fd)
     if (!info.isFile()) return { kind: 'not-file' }

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { diagnosticFactory } from './create.js'
 import {
@@ -30,6 +31,55 @@ describe('interpolate', () => {
     expect(interpolate('{{n}} × {{ what }}', data)).toBe('3 × 列表')
     expect(interpolate('{{n}} × {{what}}', data, 'en')).toBe('3 × a list')
     expect(interpolate('{{missing}}', data)).toBe('{{missing}}')
+  })
+
+  it('fills a template as one regular-expression replace does, cut or not (property)', () => {
+    const replaced = (template: string, data: Record<string, unknown>, locale: 'zh-CN' | 'en') =>
+      template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) => {
+        const value = data[key]
+        if (value === undefined) return whole
+        return typeof value === 'object'
+          ? locale === 'en'
+            ? (value as { en: string }).en
+            : (value as { zh: string }).zh
+          : String(value)
+      })
+    const piece = fc.constantFrom(
+      '{{a}}',
+      '{{ b }}',
+      '{{c.d}}',
+      '{{',
+      '}}',
+      '{{}}',
+      'x',
+      '台账',
+      ' ',
+      '{{a',
+      '{{{a}}}',
+    )
+    const value = fc.oneof(
+      fc.integer(),
+      fc.string({ maxLength: 3 }),
+      fc.record({ zh: fc.string({ maxLength: 2 }), en: fc.string({ maxLength: 2 }) }),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }),
+        fc.record({ a: value, b: value, 'c.d': value }, { requiredKeys: [] }),
+        fc.constantFrom('zh-CN' as const, 'en' as const),
+        (parts, data, locale) => {
+          const template = parts.join('')
+          // Twice: the second from the cut template.
+          expect(interpolate(template, data as never, locale)).toBe(
+            replaced(template, data, locale),
+          )
+          expect(interpolate(template, data as never, locale)).toBe(
+            replaced(template, data, locale),
+          )
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 
   it('formatMessage throws on an unknown id (a programming error)', () => {

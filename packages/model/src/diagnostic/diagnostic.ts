@@ -82,13 +82,45 @@ export function pick(message: LocalizedMessage, locale: Locale): string {
 
 export type MessageCatalogue = Record<string, LocalizedMessage>
 
+const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g
+/**
+ * Templates cut at their placeholders once: text, key, placeholder as written, text, …
+ * (a province's million findings share a few dozen templates). Bounded: a caller's own
+ * templates cannot grow it without end.
+ */
+const cut = new Map<string, string[]>()
+
+function pieces(template: string): string[] {
+  let parts = cut.get(template)
+  if (!parts) {
+    parts = []
+    let from = 0
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      parts.push(template.slice(from, match.index), match[1] as string, match[0])
+      from = match.index + match[0].length
+    }
+    parts.push(template.slice(from))
+    if (cut.size >= 1024) cut.clear()
+    cut.set(template, parts)
+  }
+  return parts
+}
+
 /** Fill `{{name}}` placeholders; two-language values are picked by locale; unknown ones stay visible. */
 export function interpolate(template: string, data: MessageData, locale: Locale = 'zh-CN'): string {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) => {
-    const value = data[key]
-    if (value === undefined) return whole
-    return typeof value === 'object' ? pick(value, locale) : String(value)
-  })
+  const parts = pieces(template)
+  let out = parts[0] as string
+  for (let i = 1; i < parts.length; i += 3) {
+    const value = data[parts[i] as string]
+    out +=
+      value === undefined
+        ? (parts[i + 1] as string)
+        : typeof value === 'object'
+          ? pick(value, locale)
+          : String(value)
+    out += parts[i + 2] as string
+  }
+  return out
 }
 
 /** Render a message of a catalogue in a locale. Throws on an unknown id (a programming error). */

@@ -159,6 +159,14 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 
   const lineCounter = new LineCounter()
+  // The `yaml` parser counts lines as it reads; the other roads count them from the text
+  // when a location is first asked for.
+  let counted = false
+  const countLines = () => {
+    if (counted) return
+    counted = true
+    for (const start of lineStarts(body)) lineCounter.addNewLine(start)
+  }
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset)
     return { line, column: col }
@@ -190,15 +198,16 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   if (options.json !== false && /^\s*[[{]/.test(body.slice(0, 64))) {
     const fast = readJson(body)
     if (fast) {
-      for (const start of lineStarts(body)) lineCounter.addNewLine(start)
       // The index of every value is built only when a location is first asked for.
       let index: JsonNode | undefined
       const full = () => {
         index ??= indexJson(body)?.root ?? { start: 0, end: body.length }
         return index
       }
-      const locate: ParsedSource['locate'] = (path, target) =>
-        rangeLocation(rangeIn(full(), path, target), path)
+      const locate: ParsedSource['locate'] = (path, target) => {
+        countLines()
+        return rangeLocation(rangeIn(full(), path, target), path)
+      }
       // An item of a root array (a ledger entry) is where one pass found it — made when a
       // position is first asked for; a value inside one is found by indexing that item alone
       // (the last one asked for is kept), so that a finding about an entry never indexes the
@@ -206,6 +215,7 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
       let arrays: JsonScan['arrays'] | undefined
       let lastItem: { at: number; node: JsonNode } | undefined
       const positionAt = (path: readonly PropertyKey[]) => {
+        countLines()
         arrays ??= scanJson(body).arrays
         const items = path.length >= 2 ? arrays.get(String(path[0])) : undefined
         const i = typeof path[1] === 'number' ? path[1] : -1
@@ -236,7 +246,7 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
     const placed = () => {
       if (root === undefined) {
         root = readSimpleYaml(body, maxDepth, true)?.root ?? null
-        if (root) for (const start of lineStarts(body)) lineCounter.addNewLine(start)
+        if (root) countLines()
       }
       return root
     }

@@ -113,21 +113,16 @@ export function parseIsoDate(
   return { ok: true, date, value: text }
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
-
 /**
  * `YYYY-MM-DD` as date-fns' parseISO reads it (local midnight; 2017-02-30 is invalid), without
  * its general ISO 8601 machinery: a ledger has a date in every entry.
  */
 function parseDay(text: string): Date {
-  const match = DAY.exec(text)
-  if (!match) return parseISO(text)
-  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])]
+  if (!ISO_DATE_PATTERN.test(text)) return parseISO(text)
+  if (!isIsoDate(text)) return new Date(Number.NaN)
   const date = new Date(2000, 0, 1)
-  date.setFullYear(year, month, day)
-  return date.getFullYear() === year && date.getMonth() === month && date.getDate() === day
-    ? date
-    : new Date(Number.NaN)
+  date.setFullYear(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8)))
+  return date
 }
 
 function toDate(value: DateLike): Date {

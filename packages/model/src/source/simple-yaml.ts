@@ -70,7 +70,7 @@ export function readSimpleYaml(text: string, maxDepth = 64, place = false): Simp
   const lines: Line[] = []
   const raws: string[] = []
   /** Where each line starts; the one past the last is the text's end. */
-  const starts: number[] = []
+  const lineOffsets: number[] = []
   let number = 0
   let from = 0
   while (from <= text.length) {
@@ -80,7 +80,7 @@ export function readSimpleYaml(text: string, maxDepth = 64, place = false): Simp
     let raw = text.slice(from, to)
     // \r\n ends a line as \n does; a \r anywhere else is the full road's.
     if (to < text.length && raw.endsWith('\r')) raw = raw.slice(0, -1)
-    starts.push(from)
+    lineOffsets.push(from)
     const offset = from
     from = to + 1
     if (raw.includes('\r')) return undefined
@@ -97,7 +97,7 @@ export function readSimpleYaml(text: string, maxDepth = 64, place = false): Simp
   const items = new Map<string, Array<{ line: number; column: number }>>()
   let at = 0
   /** Past the break of (1-based) line `line`. */
-  const lineEnd = (line: number) => starts[line] ?? text.length
+  const lineEnd = (line: number) => lineOffsets[line] ?? text.length
   /** Collections being read, outermost first (only when placing). */
   const open: Open[] = []
   /** Where the value just read is (only when placing). */

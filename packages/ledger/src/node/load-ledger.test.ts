@@ -60,6 +60,25 @@ describe('loadLedger', () => {
     expect(progress).toEqual(['read 1/2', 'read 2/2', 'hash 1/2', 'hash 2/2'])
   })
 
+  it('looks at the attachments of a file while the next files are read', async () => {
+    // A path that leaves the root is judged as soon as its file is handed over: its answer
+    // comes before the last file is read (it came after, when the reads never yielded).
+    await writeFile(join(root, 'ledger', 'a.yaml'), ledgerFile('a', ['../outside.pdf']))
+    for (const unit of ['b', 'c', 'd', 'e'])
+      await writeFile(
+        join(root, 'ledger', `${unit}.yaml`),
+        ledgerFile(unit, ['files/调研报告.pdf']),
+      )
+    const progress: string[] = []
+    await loadLedger('ledger', {
+      root,
+      plan,
+      onProgress: (p) => progress.push(p.phase === 'hash' ? `hash ${p.path}` : `read ${p.done}`),
+    })
+    expect(progress.indexOf('hash ../outside.pdf')).toBeGreaterThan(-1)
+    expect(progress.indexOf('hash ../outside.pdf')).toBeLessThan(progress.indexOf('read 5'))
+  })
+
   it('never reads outside the root: .., absolute, drive and symlinked paths', async () => {
     await symlink(join(base, 'secret.txt'), join(root, 'files', 'link.txt'))
     const paths = [

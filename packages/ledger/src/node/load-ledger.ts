@@ -141,8 +141,13 @@ export async function loadLedger(
         // One by one: a spread of 130,000 arguments overflows the stack.
         for (const d of parsed.diagnostics) diagnostics.push(d)
         for (const entry of parsed.entries) entries.push(entry)
-        gatherer?.add(parsed.entries)
         rejected += parsed.rejected
+        if (gatherer && parsed.entries.length > 0) {
+          gatherer.add(parsed.entries)
+          // The files are read without waiting: let the gatherer hand this file's
+          // attachments to the threads now, not after the last file is parsed.
+          await new Promise((resolve) => setImmediate(resolve))
+        }
       } catch (error) {
         diagnostics.push(unreadable(filename, error))
       }

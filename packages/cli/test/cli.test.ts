@@ -293,6 +293,11 @@ describe('reformkit report, bundle, verify', () => {
       code: 2,
       stderr: expect.stringMatching(/已存在;确需覆盖请加 --force/),
     })
+    // Refused before any work: the project need not even exist.
+    expect(run(['report', join(base, 'none'), '--out', join(out, 'assessment.md')])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/已存在;确需覆盖请加 --force/),
+    })
     const input = run([
       'report',
       example,

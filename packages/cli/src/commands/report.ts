@@ -7,6 +7,7 @@ import {
   renderReport,
 } from '@reformkit/report'
 import { UsageError } from '../errors.js'
+import { exists } from '../io.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, cacheOf, localeOf } from '../options.js'
 import { openProject } from '../project.js'
@@ -30,6 +31,10 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
       : 'md')
   if ((format === 'xlsx' || format === 'docx') && !options.out)
     throw new UsageError(say(locale, 'formatNeedsOut', { format }))
+  // Refused before the work, not after it (a province takes a while); writeOutput checks
+  // again when it writes.
+  if (options.out && !options.force && (await exists(options.out)))
+    throw new UsageError(say(locale, 'exists', { path: options.out }))
   const project = await openProject(dir, { locale, asOf, ...cacheOf(options) })
   if (!project.plan) {
     process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))

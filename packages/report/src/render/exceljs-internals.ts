@@ -76,12 +76,77 @@ export function internalsOf(workbook: ExcelJS.Workbook): {
   return { writer: writer as Writer, model: model as { worksheets: SheetModel[] } }
 }
 
+/** What `prepareModel` leaves in the model that the data rows are written with. */
+interface Prepared {
+  styles: { addStyleModel(style: object, type?: ExcelJS.ValueType): number }
+  sharedStrings: { add(text: string): number }
+}
+
+// exceljs's ValueType numbers (`ExcelJS.ValueType` is an enum of the runtime module: the
+// type-only import above must not load it).
+const NULL = 0
+const NUMBER = 2
+const STRING = 3
+const DATE = 4
+const BOOLEAN = 9
+/** Cell types written here; a sheet with any other goes through exceljs's own row writer. */
+const WRITTEN_HERE = new Set<number>([NULL, NUMBER, STRING, DATE, BOOLEAN])
+/** Milliseconds per day, and the serial number of 1970-01-01 (exceljs's `dateToExcel`). */
+const DAY_MS = 86_400_000
+const EPOCH_SERIAL = 25_569
+
+/**
+ * Data rows as the XML exceljs's row and cell writers make of them — `<row r spans s
+ * customFormat x14ac:dyDescent>` and `<c r s t><v>…</v></c>`, a style id and a shared string
+ * taken from the prepared model in the order exceljs takes them — but written as one
+ * string per row: exceljs's XmlStream keeps a string per tag and attribute and joins
+ * millions of them at the end (a sheet of 100,000 findings: most of the render and of
+ * its garbage). Addresses, numbers and ids need no escaping; text goes to shared strings.
+ */
+function rowsXml(rows: readonly RowModel[], prepared: Prepared, date1904: boolean): string {
+  const { styles, sharedStrings } = prepared
+  const offset = date1904 ? 1462 : 0
+  const out: string[] = []
+  for (const row of rows) {
+    const rowStyle = styles.addStyleModel(row.style)
+    let xml = `<row r="${row.number}"`
+    if (row.min > 0 && row.max > 0 && row.min <= row.max) xml += ` spans="${row.min}:${row.max}"`
+    if (rowStyle) xml += ` s="${rowStyle}" customFormat="1"`
+    xml += ' x14ac:dyDescent="0.25"'
+    let cells = ''
+    for (const cell of row.cells) {
+      const style = styles.addStyleModel(cell.style ?? {}, cell.type)
+      if (cell.type === NULL && !style) continue
+      cells += `<c r="${cell.address}"${style ? ` s="${style}"` : ''}`
+      const { value } = cell
+      if (cell.type === NUMBER) cells += `><v>${value}</v></c>`
+      else if (cell.type === STRING) cells += ` t="s"><v>${sharedStrings.add(String(value))}</v></c>`
+      else if (cell.type === DATE)
+        cells += `><v>${EPOCH_SERIAL + (value as Date).getTime() / DAY_MS - offset}</v></c>`
+      else if (cell.type === BOOLEAN) cells += ` t="b"><v>${value ? '1' : '0'}</v></c>`
+      else cells += '/>'
+    }
+    out.push(cells ? `${xml}>${cells}</row>` : `${xml}/>`)
+  }
+  return out.join('')
+}
+
+/** A sheet's XML with `rows` added at the end of its sheetData. */
+function withRows(sheetXml: string, rows: string): string {
+  const end = sheetXml.lastIndexOf('</sheetData>')
+  if (end >= 0) return sheetXml.slice(0, end) + rows + sheetXml.slice(end)
+  const empty = sheetXml.indexOf('<sheetData/>')
+  if (empty < 0) throw new Error('reformkit: exceljs wrote a worksheet without sheetData')
+  return `${sheetXml.slice(0, empty)}<sheetData>${rows}</sheetData>${sheetXml.slice(empty + 12)}`
+}
+
 /**
  * The files of the workbook as exceljs renders them, before they are zipped: the steps of
- * exceljs's `xlsx.write` with `dataRows` (per worksheet id) added to its model and a
- * collector in place of its zip writer. exceljs zips with JSZip, which encodes, checksums
- * and copies every file in JavaScript; collecting the files and zipping them once saves
- * that round trip (bench/zip.bench.ts).
+ * exceljs's `xlsx.write` with `dataRows` (per worksheet id) after each sheet's own rows
+ * and a collector in place of its zip writer. exceljs zips with JSZip, which encodes,
+ * checksums and copies every file in JavaScript; collecting the files and zipping them
+ * once saves that round trip (bench/zip.bench.ts). The data rows' XML is written here
+ * (`rowsXml`) when their cells are null, numbers, text, dates or booleans.
  */
 export async function workbookFiles(
   workbook: ExcelJS.Workbook,
@@ -90,17 +155,36 @@ export async function workbookFiles(
   const { writer, model: m } = internalsOf(workbook)
   const files: Record<string, Uint8Array> = {}
   const encoder = new TextEncoder()
-  const zip: Collector = {
-    append(data, { name }) {
-      files[name] = typeof data === 'string' ? encoder.encode(data) : data
-    },
-  }
-  for (const sheet of m.worksheets)
-    for (const row of dataRows.get(sheet.id) ?? []) {
-      sheet.rows.push(row)
+  const ours = new Map<number, RowModel[]>()
+  for (const sheet of m.worksheets) {
+    const rows = dataRows.get(sheet.id) ?? []
+    const here = rows.every((row) => row.cells.every((cell) => WRITTEN_HERE.has(cell.type)))
+    if (here && rows.length > 0) ours.set(sheet.id, rows)
+    for (const row of rows) {
+      if (!here) sheet.rows.push(row)
       sheet.dimensions.expand(row.number, row.min, row.number, row.max)
     }
+  }
   writer.prepareModel(m, {})
+  const prepared = m as unknown as Partial<Prepared>
+  if (
+    typeof prepared.styles?.addStyleModel !== 'function' ||
+    typeof prepared.sharedStrings?.add !== 'function'
+  )
+    throw new Error(
+      'reformkit: this exceljs version lacks the writer internals reformkit uses (styles, sharedStrings); install exceljs 4.x',
+    )
+  const date1904 = (m as { properties?: { date1904?: boolean } }).properties?.date1904 === true
+  const rowsOf = new Map<string, string>()
+  for (const [id, rows] of ours)
+    rowsOf.set(`xl/worksheets/sheet${id}.xml`, rowsXml(rows, prepared as Prepared, date1904))
+  const zip: Collector = {
+    append(data, { name }) {
+      const rows = rowsOf.get(name)
+      const text = rows !== undefined && typeof data === 'string' ? withRows(data, rows) : data
+      files[name] = typeof text === 'string' ? encoder.encode(text) : text
+    },
+  }
   await writer.addContentTypes(zip, m)
   await writer.addOfficeRels(zip, m)
   await writer.addWorkbookRels(zip, m)

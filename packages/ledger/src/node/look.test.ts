@@ -6,6 +6,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FileAsk, type FileLook, hashFiles, lookAtAll } from './look.js'
 
+/** Sizes at the edges of the 64 KiB read buffer. */
+const EDGES = [0, 1, 65_535, 65_536, 65_537, 131_072]
+const edge = (size: number) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 31) % 251))
+
 let root: string
 const bodies: string[] = []
 beforeAll(async () => {
@@ -16,6 +20,7 @@ beforeAll(async () => {
     await writeFile(join(root, 'files', `${i}.pdf`), bodies[i] as string)
   }
   await writeFile(join(root, 'files', 'big.pdf'), Buffer.alloc(200_000, 7))
+  for (const size of EDGES) await writeFile(join(root, 'files', `edge-${size}.pdf`), edge(size))
   execFileSync('mkfifo', [join(root, 'files', 'pipe.pdf')])
 })
 afterAll(() => rm(root, { recursive: true, force: true }))
@@ -73,6 +78,20 @@ describe('looking at attachment files', () => {
       read: 200_000,
     })
     expect([pipe?.kind, folder?.kind, none?.kind]).toEqual(['not-file', 'not-file', 'unreadable'])
+  })
+
+  it('hashes a file of any size around its read buffer (64 KiB) as a whole', async () => {
+    const seen = await looks(
+      EDGES.map((size) => ({ file: join(root, 'files', `edge-${size}.pdf`), hash: true })),
+    )
+    expect(seen).toEqual(
+      EDGES.map((size) => ({
+        kind: 'file',
+        stamp: expect.objectContaining({ size }),
+        sha256: sha(edge(size)),
+        read: size,
+      })),
+    )
   })
 
   it('a file still as recorded, or with hashing off, is not read', async () => {

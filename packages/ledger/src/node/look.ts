@@ -4,7 +4,7 @@
 // each (17–24 s for 98,500 files here), where plain synchronous calls cost what `sha256sum`
 // costs (1.5 s), and on a thread they run while the main thread parses the ledger.
 
-import { createHash } from 'node:crypto'
+import * as nodeCrypto from 'node:crypto'
 import * as fs from 'node:fs'
 import { availableParallelism } from 'node:os'
 import * as paths from 'node:path'
@@ -17,6 +17,9 @@ export interface FileStamp {
   ctimeMs: number
   ino: number
 }
+
+/** What `lookAt` hashes with (node:crypto). */
+type Crypto = Pick<typeof nodeCrypto, 'createHash' | 'hash'>
 
 /** One file to look at; `known`: a recorded stamp — if it still holds, nothing is read. */
 export interface FileAsk {
@@ -37,12 +40,7 @@ export type FileLook =
  * Look at one file. Its source is sent to the worker threads as text, so it names nothing
  * outside itself: the modules and the read buffer come in as arguments.
  */
-export function lookAt(
-  files: typeof fs,
-  hasher: typeof createHash,
-  buffer: Buffer,
-  ask: FileAsk,
-): FileLook {
+export function lookAt(files: typeof fs, crypto: Crypto, buffer: Buffer, ask: FileAsk): FileLook {
   let fd: number | undefined
   try {
     // Opened without waiting (a FIFO would block an ordinary open until a writer came),
@@ -59,13 +57,22 @@ export function lookAt(
       k.ctimeMs === stamp.ctimeMs &&
       k.ino === stamp.ino
     if (!ask.hash || unchanged) return { kind: 'file', stamp }
-    const hash = hasher('sha256')
+    // A short read is the end of a regular file: no second call to learn it. A file read
+    // whole at once (most scans and documents) is hashed in one call, without a Hash object.
+    let n = files.readSync(fd, buffer, 0, buffer.length, null)
+    if (n < buffer.length)
+      return {
+        kind: 'file',
+        stamp,
+        sha256: crypto.hash('sha256', buffer.subarray(0, n), 'hex'),
+        read: n,
+      }
+    const hash = crypto.createHash('sha256')
     let read = 0
-    // A short read is the end of a regular file: no second call to learn it.
-    for (let n = buffer.length; n === buffer.length; ) {
-      n = files.readSync(fd, buffer, 0, buffer.length, null)
+    while (n > 0) {
       hash.update(buffer.subarray(0, n))
       read += n
+      n = n === buffer.length ? files.readSync(fd, buffer, 0, buffer.length, null) : 0
     }
     return { kind: 'file', stamp, sha256: hash.digest('hex'), read }
   } catch {
@@ -197,7 +204,7 @@ export interface Looker {
   findIn: typeof findIn
   files: typeof fs
   paths: typeof import('node:path')
-  hasher: typeof createHash
+  crypto: Crypto
   buffer: Buffer
   listings: Listings
 }
@@ -216,7 +223,7 @@ export function answerBatch(my: Looker, batch: AskBatch): LookBatch {
     const seen =
       typeof where !== 'string'
         ? where
-        : my.lookAt(my.files, my.hasher, my.buffer, {
+        : my.lookAt(my.files, my.crypto, my.buffer, {
             file: where,
             hash: batch.hash[i] === '1',
             ...(stamp ? { known: stamp } : {}),
@@ -256,7 +263,7 @@ const my = {
   findIn: ${findIn.toString()},
   files: require('node:fs'),
   paths: require('node:path'),
-  hasher: require('node:crypto').createHash,
+  crypto: require('node:crypto'),
   buffer: Buffer.allocUnsafe(${BUFFER_BYTES}),
   listings: new Map(),
 }
@@ -318,7 +325,7 @@ export class LookPool {
     const left = [...this.#asks.keys()].filter((i) => !this.#seen[i])
     if (left.length > 0) {
       const looker: Looker = {
-        ...{ lookAt, findIn, files: fs, paths, hasher: createHash },
+        ...{ lookAt, findIn, files: fs, paths, crypto: nodeCrypto },
         ...{ buffer: Buffer.allocUnsafe(BUFFER_BYTES), listings: new Map() },
       }
       const batch = packAsks(

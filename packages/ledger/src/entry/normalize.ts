@@ -67,6 +67,47 @@ const PLAIN = /^[!-~](?:[ -~]*[!-~])?$/
 const isRecord = (value: unknown): value is Raw =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
 
+interface Lookups {
+  /** What they were made from: a plan changed since (a list replaced or grown) gets new ones. */
+  made: { items: Plan['items']; units: Plan['units']; count: number }
+  itemByNumber: ReadonlyMap<number, string>
+  itemIds: ReadonlySet<string>
+  unitIds: ReadonlySet<string>
+}
+const NO_PLAN: Lookups = {
+  made: { items: [], units: [], count: 0 },
+  itemByNumber: new Map(),
+  itemIds: new Set(),
+  unitIds: new Set(),
+}
+const lookups = new WeakMap<Plan, Lookups>()
+
+/**
+ * The plan's ids in sets (a province's ledger names 1,600 units a million times), made once
+ * per plan: a ledger of a hundred files is normalised a file at a time.
+ */
+function lookupsOf(plan: Plan | undefined): Lookups {
+  if (!plan) return NO_PLAN
+  let found = lookups.get(plan)
+  const { items, units } = plan
+  const { made } = found ?? NO_PLAN
+  if (
+    !found ||
+    made.items !== items ||
+    made.units !== units ||
+    made.count !== items.length + units.length
+  ) {
+    found = {
+      made: { items, units, count: items.length + units.length },
+      itemByNumber: new Map(plan.items.map((item) => [item.number, item.id])),
+      itemIds: new Set(plan.items.map((item) => item.id)),
+      unitIds: new Set(plan.units.map((unit) => unit.id)),
+    }
+    lookups.set(plan, found)
+  }
+  return found
+}
+
 /**
  * Read sloppy input the way a clerk meant it, in place, on a copy of the parsed data:
  * full-width characters, Chinese or Excel dates, unit names for ids, item ordinals for
@@ -92,10 +133,7 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
     const unit = findUnit(plan, data.unit)
     if (unit) set(data, 'unit', ['unit'], unit.id)
   }
-  const itemByNumber = new Map(plan?.items.map((item) => [item.number, item.id]))
-  const itemIds = new Set(plan?.items.map((item) => item.id))
-  // Ids are looked up in a set: a province's ledger names 1,600 units a million times.
-  const unitIds = new Set(plan?.units.map((unit) => unit.id))
+  const { itemByNumber, itemIds, unitIds } = lookupsOf(plan)
 
   entries.forEach((entry, i) => {
     if (!isRecord(entry)) return

@@ -156,6 +156,18 @@ entries:
     expect(result.rejected).toBe(0)
   })
 
+  it('reads item numbers against the plan as it is now, when it changed between files', () => {
+    const mine = structuredClone(plan)
+    const text = `schema: reformkit/ledger@1
+unit: fgj
+entries:
+  - { id: a, item: （九）, kind: progress, date: 2017-03-01, title: t }
+`
+    expect(parseLedger(text, { plan: mine }).entries[0]?.item).toBe('(九)')
+    mine.items.push({ ...(mine.items[0] as (typeof mine.items)[number]), id: 'i9', number: 9 })
+    expect(parseLedger(text, { plan: mine }).entries[0]?.item).toBe('i9')
+  })
+
   it('an entry whose kind is no kind is an error and counted as rejected, never dropped silently', () => {
     const text = `schema: reformkit/ledger@1
 unit: fgj

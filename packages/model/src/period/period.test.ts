@@ -145,6 +145,33 @@ describe('dayNumber', () => {
   })
 })
 
+describe('isWithinPeriod', () => {
+  it('answers for days written YYYY-MM-DD as it does for the same days as Dates (property)', () => {
+    const day = fc
+      .date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date('2999-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10))
+    const asDate = (text: string) => parseISO(text)
+    fc.assert(
+      fc.property(day, day, day, (value, a, b) => {
+        const [start, end] = a <= b ? [a, b] : [b, a]
+        expect(isWithinPeriod(value, { start, end })).toBe(
+          isWithinPeriod(asDate(value), { start: asDate(start), end: asDate(end) }),
+        )
+      }),
+      { numRuns: 1000 },
+    )
+    expect(isWithinPeriod('2017-12-31', { start: '2017-01-01', end: '2017-12-31' })).toBe(true)
+    expect(isWithinPeriod('2018-01-01', { start: '2017-01-01', end: '2017-12-31' })).toBe(false)
+    expect(() => isWithinPeriod('2017-02-30', { start: '2017-01-01', end: '2017-12-31' })).toThrow(
+      RangeError,
+    )
+  })
+})
+
 describe('YYYY-MM-DD, read without the general ISO 8601 parser', () => {
   it('reads every day as date-fns parseISO does, and refuses what it refuses (property)', () => {
     const digits = (n: number) =>

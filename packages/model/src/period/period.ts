@@ -152,6 +152,10 @@ export function isWithinPeriod(
   value: DateLike,
   period: { start: DateLike; end: DateLike },
 ): boolean {
+  // Days written YYYY-MM-DD order as their text does: no Date made (a plan's thousands of
+  // milestones are each checked against its period).
+  const { start, end } = period
+  if (isIsoDate(value) && isIsoDate(start) && isIsoDate(end)) return start <= value && value <= end
   const date = toDate(value)
   return (
     differenceInCalendarDays(date, toDate(period.start)) >= 0 &&

@@ -120,7 +120,8 @@ function rowsXml(rows: readonly RowModel[], prepared: Prepared, date1904: boolea
       cells += `<c r="${cell.address}"${style ? ` s="${style}"` : ''}`
       const { value } = cell
       if (cell.type === NUMBER) cells += `><v>${value}</v></c>`
-      else if (cell.type === STRING) cells += ` t="s"><v>${sharedStrings.add(String(value))}</v></c>`
+      else if (cell.type === STRING)
+        cells += ` t="s"><v>${sharedStrings.add(String(value))}</v></c>`
       else if (cell.type === DATE)
         cells += `><v>${EPOCH_SERIAL + (value as Date).getTime() / DAY_MS - offset}</v></c>`
       else if (cell.type === BOOLEAN) cells += ` t="b"><v>${value ? '1' : '0'}</v></c>`

@@ -127,17 +127,19 @@ describe('isIsoDate', () => {
   })
 })
 
+/** Days from 1900 to 2999, written YYYY-MM-DD. */
+const isoDay = fc
+  .date({
+    min: new Date('1900-01-01T00:00:00Z'),
+    max: new Date('2999-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString().slice(0, 10))
+
 describe('dayNumber', () => {
   it('orders dates as their text orders them', () => {
-    const date = fc
-      .date({
-        min: new Date('1900-01-01T00:00:00Z'),
-        max: new Date('2999-12-31T00:00:00Z'),
-        noInvalidDate: true,
-      })
-      .map((d) => d.toISOString().slice(0, 10))
     fc.assert(
-      fc.property(date, date, (a, b) => {
+      fc.property(isoDay, isoDay, (a, b) => {
         expect(Math.sign(dayNumber(a) - dayNumber(b))).toBe(a < b ? -1 : a > b ? 1 : 0)
       }),
       { numRuns: 1000 },
@@ -147,16 +149,9 @@ describe('dayNumber', () => {
 
 describe('isWithinPeriod', () => {
   it('answers for days written YYYY-MM-DD as it does for the same days as Dates (property)', () => {
-    const day = fc
-      .date({
-        min: new Date('1900-01-01T00:00:00Z'),
-        max: new Date('2999-12-31T00:00:00Z'),
-        noInvalidDate: true,
-      })
-      .map((d) => d.toISOString().slice(0, 10))
     const asDate = (text: string) => parseISO(text)
     fc.assert(
-      fc.property(day, day, day, (value, a, b) => {
+      fc.property(isoDay, isoDay, isoDay, (value, a, b) => {
         const [start, end] = a <= b ? [a, b] : [b, a]
         expect(isWithinPeriod(value, { start, end })).toBe(
           isWithinPeriod(asDate(value), { start: asDate(start), end: asDate(end) }),

@@ -100,7 +100,7 @@ const EPOCH_SERIAL = 25_569
  * customFormat x14ac:dyDescent>` and `<c r s t><v>…</v></c>`, a style id and a shared string
  * taken from the prepared model in the order exceljs takes them — but written as one
  * string per row: exceljs's XmlStream keeps a string per tag and attribute and joins
- * millions of them at the end (a sheet of 100,000 findings: most of the render and of
+ * millions of them at the end (71,000 rows of a province's assessment: most of the render and of
  * its garbage). Addresses, numbers and ids need no escaping; text goes to shared strings.
  */
 function rowsXml(rows: readonly RowModel[], prepared: Prepared, date1904: boolean): string {

@@ -293,10 +293,15 @@ describe('reformkit report, bundle, verify', () => {
       code: 2,
       stderr: expect.stringMatching(/已存在;确需覆盖请加 --force/),
     })
-    // Refused before any work: the project need not even exist.
+    // Refused before any work: the project need not even exist. A folder is no file to
+    // replace, --force or not.
     expect(run(['report', join(base, 'none'), '--out', join(out, 'assessment.md')])).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/已存在;确需覆盖请加 --force/),
+    })
+    expect(run(['report', join(base, 'none'), '--out', out, '--format', 'md'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/不是普通文件/),
     })
     const input = run([
       'report',

@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises'
 import { formatDiagnostics } from '@reformkit/ledger'
 import {
   buildReport,
@@ -7,7 +8,6 @@ import {
   renderReport,
 } from '@reformkit/report'
 import { UsageError } from '../errors.js'
-import { exists } from '../io.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, cacheOf, localeOf } from '../options.js'
 import { openProject } from '../project.js'
@@ -33,8 +33,12 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
     throw new UsageError(say(locale, 'formatNeedsOut', { format }))
   // Refused before the work, not after it (a province takes a while); writeOutput checks
   // again when it writes.
-  if (options.out && !options.force && (await exists(options.out)))
-    throw new UsageError(say(locale, 'exists', { path: options.out }))
+  if (options.out !== undefined) {
+    const path = options.out
+    const there = await lstat(path).catch(() => undefined)
+    if (there && !there.isFile()) throw new UsageError(say(locale, 'notAFile', { path }))
+    if (there && !options.force) throw new UsageError(say(locale, 'exists', { path }))
+  }
   const project = await openProject(dir, { locale, asOf, ...cacheOf(options) })
   if (!project.plan) {
     process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))

@@ -40,6 +40,8 @@ export async function exists(path: string): Promise<boolean> {
  * (piped output stays clean). Returns the callback and a function that clears the line.
  */
 export function progress(label: string): {
+  /** False when nothing will be drawn (not a terminal, or CI): no need to report progress. */
+  active: boolean
   update: (done: number, total: number) => void
   end: () => void
 } {
@@ -49,6 +51,7 @@ export function progress(label: string): {
   let drawn = 0
   const enabled = Boolean(stream.isTTY) && !process.env.CI
   return {
+    active: enabled,
     update(done, total) {
       if (!enabled) return
       // Drawn after a second, then at most ten times a second: a province's 100,000

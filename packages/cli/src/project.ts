@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { LoadLedgerProgress } from '@reformkit/ledger/node'
 import { compareDiagnostics, type Locale } from '@reformkit/model'
 import { type CheckedProject, checkProject } from '@reformkit/project'
 import { type FolderProject, loadProject } from '@reformkit/project/node'
@@ -41,9 +42,14 @@ export async function openProject(
     locale,
     planOnly: options.planOnly ?? false,
     ...(cache ? { attachmentCache: cache } : {}),
-    onProgress: (p) => {
-      if (p.phase === 'hash') bar.update(p.done, p.total)
-    },
+    // Only when it is drawn: a province reports 100,000 files.
+    ...(bar.active
+      ? {
+          onProgress: (p: LoadLedgerProgress) => {
+            if (p.phase === 'hash') bar.update(p.done, p.total)
+          },
+        }
+      : {}),
   }).finally(() => bar.end())
   if (options.planOnly) {
     // What reading the plan, config and profile found; no rule runs without a ledger.

@@ -60,10 +60,12 @@ export async function gatherAttachments(
  */
 export class AttachmentGatherer {
   readonly #options: GatherAttachmentsOptions
+  /** Every path added, in the ledger's order, and its fact (same index) once looked at. */
   readonly #paths: string[] = []
+  readonly #facts: Array<AttachmentFact | undefined> = []
   readonly #known = new Set<string>()
-  readonly #facts = new Map<string, AttachmentFact>()
-  readonly #askedFor: string[] = []
+  /** For each file asked of the pool, in asking order: its index in #paths. */
+  readonly #askedFor: number[] = []
   #pool: LookPool | undefined
   #done = 0
   #realRoot: Promise<string> | undefined
@@ -79,13 +81,12 @@ export class AttachmentGatherer {
 
   /** The attachments of more entries: looked at from now on, in the background. */
   add(entries: readonly LedgerEntry[]): void {
-    const fresh: string[] = []
+    const fresh: number[] = []
     for (const entry of entries)
       for (const { path } of entry.attachments)
         if (!this.#known.has(path)) {
           this.#known.add(path)
-          this.#paths.push(path)
-          fresh.push(path)
+          fresh.push(this.#paths.push(path) - 1)
         }
     if (fresh.length === 0) return
     this.#work = this.#work
@@ -101,8 +102,11 @@ export class AttachmentGatherer {
     await this.#pool?.finish()
     if (this.#error) throw this.#error.error
     await (await this.#cache)?.save()
-    // Insertion order follows completion; give callers the ledger's order.
-    return new Map(this.#paths.map((path) => [path, this.#facts.get(path) as AttachmentFact]))
+    // In the ledger's order, whatever order the answers came in.
+    const facts = new Map<string, AttachmentFact>()
+    for (let k = 0; k < this.#paths.length; k++)
+      facts.set(this.#paths[k] as string, this.#facts[k] as AttachmentFact)
+    return facts
   }
 
   /** Stop looking (the caller failed): the threads end and nothing is written. */
@@ -111,13 +115,14 @@ export class AttachmentGatherer {
     await this.#pool?.abort()
   }
 
-  #finished(path: string, fact: AttachmentFact): void {
-    this.#facts.set(path, fact)
-    this.#options.onProgress?.({ done: ++this.#done, total: this.#paths.length, path })
+  #finished(k: number, fact: AttachmentFact): void {
+    this.#facts[k] = fact
+    ++this.#done
+    this.#options.onProgress?.({ done: this.#done, total: this.#paths.length, path: fact.path })
   }
 
   /** Paths whose text leaves the root are judged here; the rest go to the threads. */
-  async #locate(paths: readonly string[]): Promise<void> {
+  async #locate(fresh: readonly number[]): Promise<void> {
     this.#realRoot ??= realpath(this.#options.root)
     const { cacheFile } = this.#options
     this.#cache ??= cacheFile ? HashCache.open(cacheFile) : Promise.resolve(undefined)
@@ -130,21 +135,22 @@ export class AttachmentGatherer {
       ...(threads === undefined ? {} : { threads }),
     })
     const asks: FileAsk[] = []
-    for (const path of paths) {
+    for (const k of fresh) {
+      const path = this.#paths[k] as string
       const leaves = pathEscape(path)
-      if (leaves) this.#finished(path, { path, outsideRoot: leaves, exists: false })
+      if (leaves) this.#finished(k, { path, outsideRoot: leaves, exists: false })
       else {
         const known = cache?.known(path)
         asks.push({ file: path, hash: this.#options.hash !== false, ...(known ? { known } : {}) })
-        this.#askedFor.push(path)
+        this.#askedFor.push(k)
       }
     }
     this.#pool.push(asks)
   }
 
   #looked(i: number, look: FileLook): void {
-    const path = this.#askedFor[i] as string
-    this.#finished(path, this.#fact(path, look))
+    const k = this.#askedFor[i] as number
+    this.#finished(k, this.#fact(this.#paths[k] as string, look))
   }
 
   #fact(path: string, look: FileLook): AttachmentFact {

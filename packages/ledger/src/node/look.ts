@@ -243,17 +243,31 @@ export function answerBatch(my: Looker, batch: AskBatch): LookBatch {
 }
 
 function unpackLooks(batch: LookBatch): FileLook[] {
+  const { kinds, numbers, hashes } = batch
+  const looks: FileLook[] = new Array(kinds.length)
   let h = 0
-  return [...batch.kinds].map((kind, i): FileLook => {
-    if (kind === 'u') return { kind: 'unreadable' }
-    if (kind === 'n') return { kind: 'not-file' }
-    if (kind === 'o') return { kind: 'outside' }
-    const [size, mtimeMs, ctimeMs, ino, read] = batch.numbers.subarray(i * 5, i * 5 + 5)
-    const stamp = { size, mtimeMs, ctimeMs, ino } as FileStamp
-    if (kind === 'f') return { kind: 'file', stamp }
-    h += 64
-    return { kind: 'file', stamp, sha256: batch.hashes.slice(h - 64, h), read: read as number }
-  })
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i]
+    if (kind === 'u') looks[i] = { kind: 'unreadable' }
+    else if (kind === 'n') looks[i] = { kind: 'not-file' }
+    else if (kind === 'o') looks[i] = { kind: 'outside' }
+    else {
+      const at = i * 5
+      const stamp: FileStamp = {
+        size: numbers[at] as number,
+        mtimeMs: numbers[at + 1] as number,
+        ctimeMs: numbers[at + 2] as number,
+        ino: numbers[at + 3] as number,
+      }
+      if (kind === 'f') looks[i] = { kind: 'file', stamp }
+      else {
+        h += 64
+        const sha256 = hashes.slice(h - 64, h)
+        looks[i] = { kind: 'file', stamp, sha256, read: numbers[at + 4] as number }
+      }
+    }
+  }
+  return looks
 }
 
 const WORKER_SOURCE = `'use strict'

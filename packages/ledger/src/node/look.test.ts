@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import * as fs from 'node:fs'
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import * as paths from 'node:path'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FileAsk, type FileLook, hashFiles, lookAtAll } from './look.js'
+import { type FileAsk, type FileLook, findIn, hashFiles, type Listings, lookAtAll } from './look.js'
 
 /** Sizes at the edges of the 64 KiB read buffer. */
 const EDGES = [0, 1, 65_535, 65_536, 65_537, 131_072]
@@ -120,5 +123,45 @@ describe('looking at attachment files', () => {
       undefined,
       { bytes: Buffer.byteLength(bodies[1194] as string), sha256: sha(bodies[1194] as string) },
     ])
+  })
+})
+
+describe('findIn, a path after another in the same folder', () => {
+  it('finds what a walk from the root finds, in any order of the paths (property)', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'reformkit-find-'))
+    const top = join(base, 'root')
+    try {
+      await mkdir(join(top, 'files', 'a', 'sub'), { recursive: true })
+      await mkdir(join(top, 'files', 'b'))
+      await writeFile(join(base, 'secret.txt'), 'outside')
+      for (const file of ['a/x.pdf', 'a/Case.pdf', 'a/sub/z.pdf', 'b/x.pdf'])
+        await writeFile(join(top, 'files', file), file)
+      await symlink(join(base, 'secret.txt'), join(top, 'files', 'a', 'out.pdf'))
+      await symlink(join(top, 'files', 'b', 'x.pdf'), join(top, 'files', 'a', 'in.pdf'))
+      await symlink(join(top, 'files', 'b'), join(top, 'files', 'a', 'linked'))
+      const written = [
+        ...['files/a/x.pdf', 'files/a/case.pdf', 'files/a/out.pdf', 'files/a/in.pdf'],
+        ...['files/a/sub', 'files/a/sub/z.pdf', 'files/a/', 'files/a/.', 'files\\a\\x.pdf'],
+        ...['files/a/none.pdf', 'files/b/x.pdf', 'files//a/x.pdf', 'files/a/linked/x.pdf'],
+        ...['files/a/x.pdf/y', 'files/none/x.pdf', 'files/a/..', 'files/../files/a/x.pdf'],
+      ]
+      const walked = (path: string) => findIn(fs, paths, { folders: new Map() }, top, path)
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...written), { maxLength: 30 }), (order) => {
+          const listings: Listings = { folders: new Map() }
+          for (const path of order)
+            expect(findIn(fs, paths, listings, top, path), path).toEqual(walked(path))
+        }),
+        { numRuns: 300 },
+      )
+      // What the walk finds, so that the property compares something.
+      expect(walked('files/a/x.pdf')).toBe(join(top, 'files', 'a', 'x.pdf'))
+      expect(walked('files/a/out.pdf')).toEqual({ kind: 'outside' })
+      expect(walked('files/a/in.pdf')).toBe(join(top, 'files', 'b', 'x.pdf'))
+      expect(walked('files/a/linked/x.pdf')).toBe(join(top, 'files', 'b', 'x.pdf'))
+      expect(walked('files/a/sub')).toEqual({ kind: 'not-file' })
+    } finally {
+      await rm(base, { recursive: true, force: true })
+    }
   })
 })

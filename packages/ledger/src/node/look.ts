@@ -84,12 +84,14 @@ export function lookAt(files: typeof fs, crypto: Crypto, buffer: Buffer, ask: Fi
 
 /**
  * What a thread keeps between files: each folder's listing (name → kind), read once, and
- * its names folded for a loose match, when first needed (null: the folder is unreadable).
+ * its names folded for a loose match, when first needed (null: the folder is unreadable);
+ * and the folder the last path was in, as written and as found (paths come grouped by
+ * folder: the next one in it is looked up by its name alone).
  */
-export type Listings = Map<
-  string,
-  { kinds: Map<string, 'f' | 'd' | 'l' | 'o'>; folded?: Set<string> } | null
->
+export interface Listings {
+  folders: Map<string, { kinds: Map<string, 'f' | 'd' | 'l' | 'o'>; folded?: Set<string> } | null>
+  last?: { written: string; found: string }
+}
 
 /**
  * Where `path` (relative, already known not to leave the root by its text) leads under
@@ -106,13 +108,23 @@ export function findIn(
   root: string,
   path: string,
 ): string | { kind: 'unreadable' | 'not-file' | 'outside' } {
-  const parts = path
-    .replace(/\\/g, '/')
-    .split('/')
-    .filter((part) => part !== '' && part !== '.')
-  let dir = root
+  // In the folder of the path before (reached through plain folders only: nothing on the
+  // way to resolve), only the name is looked up.
+  const cut = path.lastIndexOf('/')
+  const name = path.slice(cut + 1)
+  const plain = cut > 0 && name !== '' && name !== '.' && !path.includes('\\')
+  const written = plain ? `${root}\0${path.slice(0, cut)}` : undefined
+  const same = written !== undefined && listings.last?.written === written
+  const parts = same
+    ? [name]
+    : path
+        .replace(/\\/g, '/')
+        .split('/')
+        .filter((part) => part !== '' && part !== '.')
+  let dir = same ? (listings.last?.found as string) : root
+  const fold = (n: string) => n.normalize('NFC').toLowerCase()
   for (let i = 0; i < parts.length; i++) {
-    let listing = listings.get(dir)
+    let listing = listings.folders.get(dir)
     if (listing === undefined) {
       try {
         const kinds = new Map<string, 'f' | 'd' | 'l' | 'o'>()
@@ -128,19 +140,22 @@ export function findIn(
       // At most 256 folders kept (the oldest listed goes first): a province's million names
       // would otherwise be held by every thread. Paths come grouped by unit, so few are
       // listed twice.
-      if (listings.size >= 256) listings.delete(listings.keys().next().value as string)
-      listings.set(dir, listing)
+      if (listings.folders.size >= 256)
+        listings.folders.delete(listings.folders.keys().next().value as string)
+      listings.folders.set(dir, listing)
     }
     if (listing === null) return { kind: 'unreadable' }
-    const name = parts[i] as string
-    const kind = listing.kinds.get(name)
-    const fold = (n: string) => n.normalize('NFC').toLowerCase()
+    // Every folder before this name was a plain one: the next path written in the same
+    // folder starts here.
+    if (i === parts.length - 1 && written !== undefined) listings.last = { written, found: dir }
+    const part = parts[i] as string
+    const kind = listing.kinds.get(part)
     if (kind === undefined) listing.folded ??= new Set([...listing.kinds.keys()].map(fold))
-    const loose = kind === undefined && (listing.folded as Set<string>).has(fold(name))
+    const loose = kind === undefined && (listing.folded as Set<string>).has(fold(part))
     if (kind === 'l' || loose) {
       let real: string
       try {
-        real = files.realpathSync(paths.resolve(root, parts.join('/')))
+        real = files.realpathSync(paths.resolve(dir, parts.slice(i).join('/')))
       } catch {
         return { kind: 'unreadable' }
       }
@@ -150,7 +165,7 @@ export function findIn(
       return inside ? real : { kind: 'outside' }
     }
     if (kind === undefined) return { kind: 'unreadable' }
-    const at = `${dir}${paths.sep}${name}`
+    const at = `${dir}${paths.sep}${part}`
     if (i === parts.length - 1) return kind === 'f' ? at : { kind: 'not-file' }
     if (kind !== 'd') return { kind: 'unreadable' }
     dir = at
@@ -279,7 +294,7 @@ const my = {
   paths: require('node:path'),
   crypto: require('node:crypto'),
   buffer: Buffer.allocUnsafe(${BUFFER_BYTES}),
-  listings: new Map(),
+  listings: { folders: new Map() },
 }
 const answerBatch = ${answerBatch.toString()}
 parentPort.on('message', (batch) => {
@@ -340,7 +355,7 @@ export class LookPool {
     if (left.length > 0) {
       const looker: Looker = {
         ...{ lookAt, findIn, files: fs, paths, crypto: nodeCrypto },
-        ...{ buffer: Buffer.allocUnsafe(BUFFER_BYTES), listings: new Map() },
+        ...{ buffer: Buffer.allocUnsafe(BUFFER_BYTES), listings: { folders: new Map() } },
       }
       const batch = packAsks(
         this.#root,

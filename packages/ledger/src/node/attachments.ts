@@ -60,10 +60,11 @@ export async function gatherAttachments(
  */
 export class AttachmentGatherer {
   readonly #options: GatherAttachmentsOptions
-  /** Every path added, in the ledger's order, and its fact (same index) once looked at. */
+  /** Every path added, in the ledger's order. */
   readonly #paths: string[] = []
-  readonly #facts: Array<AttachmentFact | undefined> = []
-  readonly #known = new Set<string>()
+  /** The same paths, each with its fact once looked at: one table both de-duplicates and
+   * answers in the ledger's order (a Map keeps a key where it was first set). */
+  readonly #facts = new Map<string, AttachmentFact | undefined>()
   /** For each file asked of the pool, in asking order: its index in #paths. */
   readonly #askedFor: number[] = []
   #pool: LookPool | undefined
@@ -84,8 +85,8 @@ export class AttachmentGatherer {
     const fresh: number[] = []
     for (const entry of entries)
       for (const { path } of entry.attachments)
-        if (!this.#known.has(path)) {
-          this.#known.add(path)
+        if (!this.#facts.has(path)) {
+          this.#facts.set(path, undefined)
           fresh.push(this.#paths.push(path) - 1)
         }
     if (fresh.length === 0) return
@@ -102,11 +103,8 @@ export class AttachmentGatherer {
     await this.#pool?.finish()
     if (this.#error) throw this.#error.error
     await (await this.#cache)?.save()
-    // In the ledger's order, whatever order the answers came in.
-    const facts = new Map<string, AttachmentFact>()
-    for (let k = 0; k < this.#paths.length; k++)
-      facts.set(this.#paths[k] as string, this.#facts[k] as AttachmentFact)
-    return facts
+    // Every path has its fact now, in the ledger's order whatever order they came in.
+    return this.#facts as Map<string, AttachmentFact>
   }
 
   /** Stop looking (the caller failed): the threads end and nothing is written. */
@@ -116,7 +114,7 @@ export class AttachmentGatherer {
   }
 
   #finished(k: number, fact: AttachmentFact): void {
-    this.#facts[k] = fact
+    this.#facts.set(this.#paths[k] as string, fact)
     ++this.#done
     this.#options.onProgress?.({ done: this.#done, total: this.#paths.length, path: fact.path })
   }

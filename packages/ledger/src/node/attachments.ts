@@ -60,13 +60,11 @@ export async function gatherAttachments(
  */
 export class AttachmentGatherer {
   readonly #options: GatherAttachmentsOptions
-  /** Every path added, in the ledger's order. */
-  readonly #paths: string[] = []
-  /** The same paths, each with its fact once looked at: one table both de-duplicates and
+  /** Every path added, each with its fact once looked at: one table both de-duplicates and
    * answers in the ledger's order (a Map keeps a key where it was first set). */
   readonly #facts = new Map<string, AttachmentFact | undefined>()
-  /** For each file asked of the pool, in asking order: its index in #paths. */
-  readonly #askedFor: number[] = []
+  /** The files asked of the pool, in asking order. */
+  readonly #askedFor: string[] = []
   #pool: LookPool | undefined
   #done = 0
   #realRoot: Promise<string> | undefined
@@ -82,12 +80,12 @@ export class AttachmentGatherer {
 
   /** The attachments of more entries: looked at from now on, in the background. */
   add(entries: readonly LedgerEntry[]): void {
-    const fresh: number[] = []
+    const fresh: string[] = []
     for (const entry of entries)
       for (const { path } of entry.attachments)
         if (!this.#facts.has(path)) {
           this.#facts.set(path, undefined)
-          fresh.push(this.#paths.push(path) - 1)
+          fresh.push(path)
         }
     if (fresh.length === 0) return
     this.#work = this.#work
@@ -113,14 +111,13 @@ export class AttachmentGatherer {
     await this.#pool?.abort()
   }
 
-  #finished(k: number, fact: AttachmentFact): void {
-    this.#facts.set(this.#paths[k] as string, fact)
-    ++this.#done
-    this.#options.onProgress?.({ done: this.#done, total: this.#paths.length, path: fact.path })
+  #finished(path: string, fact: AttachmentFact): void {
+    this.#facts.set(path, fact)
+    this.#options.onProgress?.({ done: ++this.#done, total: this.#facts.size, path })
   }
 
   /** Paths whose text leaves the root are judged here; the rest go to the threads. */
-  async #locate(fresh: readonly number[]): Promise<void> {
+  async #locate(paths: readonly string[]): Promise<void> {
     this.#realRoot ??= realpath(this.#options.root)
     const { cacheFile } = this.#options
     this.#cache ??= cacheFile ? HashCache.open(cacheFile) : Promise.resolve(undefined)
@@ -133,22 +130,21 @@ export class AttachmentGatherer {
       ...(threads === undefined ? {} : { threads }),
     })
     const asks: FileAsk[] = []
-    for (const k of fresh) {
-      const path = this.#paths[k] as string
+    for (const path of paths) {
       const leaves = pathEscape(path)
-      if (leaves) this.#finished(k, { path, outsideRoot: leaves, exists: false })
+      if (leaves) this.#finished(path, { path, outsideRoot: leaves, exists: false })
       else {
         const known = cache?.known(path)
         asks.push({ file: path, hash: this.#options.hash !== false, ...(known ? { known } : {}) })
-        this.#askedFor.push(k)
+        this.#askedFor.push(path)
       }
     }
     this.#pool.push(asks)
   }
 
   #looked(i: number, look: FileLook): void {
-    const k = this.#askedFor[i] as number
-    this.#finished(k, this.#fact(this.#paths[k] as string, look))
+    const path = this.#askedFor[i] as string
+    this.#finished(path, this.#fact(path, look))
   }
 
   #fact(path: string, look: FileLook): AttachmentFact {

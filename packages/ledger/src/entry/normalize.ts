@@ -78,14 +78,8 @@ export function isPlainAscii(value: string): boolean {
 }
 
 /** Written `NNNN-NN-NN` already (a wrong day is the schema's to report, not read away). */
-export function isDayShaped(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length !== 10) return false
-  for (let i = 0; i < 10; i++) {
-    const c = value.charCodeAt(i)
-    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return false
-  }
-  return true
-}
+export const isDayShaped = (value: unknown): boolean =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
 
 const KIND_SET: ReadonlySet<string> = new Set(ENTRY_KINDS)
 const isRecord = (value: unknown): value is Raw =>

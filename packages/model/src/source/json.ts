@@ -225,11 +225,6 @@ export function shapeOf(data: unknown): { keys: number; depth: number } {
   return { keys, depth }
 }
 
-/** How many keys the objects of parsed JSON data have, all together. */
-export function countKeys(data: unknown): number {
-  return shapeOf(data).keys
-}
-
 /**
  * Text `countWrittenKeys` cannot count by `":`: a key with white space before its colon, or a
  * string that begins with a colon (its opening quote, after `{`, `[`, `,`, `:` or white space,

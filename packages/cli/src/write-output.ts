@@ -55,6 +55,26 @@ async function realInputs(inputs: readonly string[], name: string): Promise<Set<
   )
 }
 
+/** Whether a file is at `path`; refused when what is there is no regular file. */
+async function existingFile(path: string, locale: Locale): Promise<boolean> {
+  const existing = await lstat(resolve(path)).catch(() => undefined)
+  if (existing && !existing.isFile()) throw new UsageError(say(locale, 'notAFile', { path }))
+  return existing !== undefined
+}
+
+/**
+ * `writeOutput`'s refusals that need no inputs, checked before the work that makes the
+ * output (a province takes a while): anything but a regular file, an existing file without
+ * `force`. writeOutput checks again when it writes.
+ */
+export async function refuseOutput(
+  path: string,
+  options: { force?: boolean; locale: Locale },
+): Promise<void> {
+  if ((await existingFile(path, options.locale)) && !options.force)
+    throw new UsageError(say(options.locale, 'exists', { path }))
+}
+
 /**
  * Write `data` to `path` all at once or not at all. Refused: an input of the command, by
  * any path; anything but a regular file (a symbolic link, a folder, /dev/stdout) even with
@@ -67,8 +87,7 @@ export async function writeOutput(
 ): Promise<void> {
   const { locale } = options
   const target = resolve(path)
-  const existing = await lstat(target).catch(() => undefined)
-  if (existing && !existing.isFile()) throw new UsageError(say(locale, 'notAFile', { path }))
+  const existing = await existingFile(path, locale)
   const real = await realTarget(target)
   if ((await realInputs(options.inputs ?? [], basename(real))).has(real))
     throw new UsageError(say(locale, 'isInput', { path }))

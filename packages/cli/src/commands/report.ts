@@ -1,4 +1,3 @@
-import { lstat } from 'node:fs/promises'
 import { formatDiagnostics } from '@reformkit/ledger'
 import {
   buildReport,
@@ -11,7 +10,7 @@ import { UsageError } from '../errors.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, cacheOf, localeOf } from '../options.js'
 import { openProject } from '../project.js'
-import { writeOutput } from '../write-output.js'
+import { refuseOutput, writeOutput } from '../write-output.js'
 
 export interface ReportOptions extends CommonOptions {
   kind: ReportKind
@@ -31,14 +30,8 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
       : 'md')
   if ((format === 'xlsx' || format === 'docx') && !options.out)
     throw new UsageError(say(locale, 'formatNeedsOut', { format }))
-  // Refused before the work, not after it (a province takes a while); writeOutput checks
-  // again when it writes.
-  if (options.out !== undefined) {
-    const path = options.out
-    const there = await lstat(path).catch(() => undefined)
-    if (there && !there.isFile()) throw new UsageError(say(locale, 'notAFile', { path }))
-    if (there && !options.force) throw new UsageError(say(locale, 'exists', { path }))
-  }
+  if (options.out !== undefined)
+    await refuseOutput(options.out, { force: options.force ?? false, locale })
   const project = await openProject(dir, { locale, asOf, ...cacheOf(options) })
   if (!project.plan) {
     process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))

@@ -3,7 +3,7 @@
 // schema refuses, it refuses too (and parseLedger then asks the schema for the findings).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fastEntry } from './fast-entry.js'
+import { fastEntry, isSha256 } from './fast-entry.js'
 import { ENTRY_KINDS, LedgerEntry } from './schema.js'
 
 const text = fc.oneof(
@@ -116,6 +116,33 @@ describe('fastEntry', () => {
         expect(fastEntry(structuredClone(raw))).toBeDefined()
       }),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('isSha256', () => {
+  it('answers as /^[0-9a-f]{64}$/ (property)', () => {
+    // Mostly 64 hex digits, with a character just outside the ranges or a length off by one.
+    const digit = fc.oneof(
+      { arbitrary: fc.constantFrom(...'0123456789abcdef'), weight: 30 },
+      { arbitrary: fc.constantFrom('/', ':', '`', 'g', 'A', 'F', '０', '\n'), weight: 1 },
+    )
+    const hex = fc.oneof(
+      { arbitrary: fc.array(digit, { minLength: 64, maxLength: 64 }), weight: 4 },
+      { arbitrary: fc.array(digit, { minLength: 63, maxLength: 65 }), weight: 1 },
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          hex.map((c) => c.join('')),
+          fc.string(),
+          fc.integer(),
+        ),
+        (value) => {
+          expect(isSha256(value)).toBe(typeof value === 'string' && /^[0-9a-f]{64}$/.test(value))
+        },
+      ),
+      { numRuns: 2000 },
     )
   })
 })

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isDayShaped, isPlainAscii } from './normalize.js'
+import { plan } from '../../test/fixtures.js'
+import { isDayShaped, isPlainAscii, normalizeLedgerData } from './normalize.js'
 
 // Characters around the edges the checks draw: controls, space, ASCII, DEL, full-width,
 // a surrogate pair.
@@ -52,5 +53,33 @@ describe('the checks normalisation runs on every entry', () => {
       false,
       false,
     ])
+  })
+})
+
+describe('meeting bodies written by name', () => {
+  const bodiesPlan = structuredClone(plan)
+  bodiesPlan.bodies = {
+    leadingGroup: { id: 'qcgz', name: '区创改组', shortName: '创改组', aliases: ['qcxb'] },
+    office: { id: 'qcxb', name: '区创新办', aliases: ['创新办'] },
+  }
+  const bodyOf = (body: string) => {
+    const data = {
+      entries: [{ id: 'a', item: 'i1', unit: 'fgj', meeting: { body } }],
+    }
+    const changes = normalizeLedgerData(data, bodiesPlan)
+    return { body: data.entries[0]?.meeting.body, changes: changes.length }
+  }
+
+  it('reads a name, short name or alias (full-width or padded too) as the body id', () => {
+    expect(bodyOf('区创改组')).toEqual({ body: 'qcgz', changes: 1 })
+    expect(bodyOf(' 创改组 ')).toEqual({ body: 'qcgz', changes: 1 })
+    expect(bodyOf('创新办')).toEqual({ body: 'qcxb', changes: 1 })
+  })
+
+  it("keeps a body's id as written, even where another body names it as an alias", () => {
+    // qcxb is the office's id and an alias of the leading group: the id wins.
+    expect(bodyOf('qcxb')).toEqual({ body: 'qcxb', changes: 0 })
+    expect(bodyOf('qcgz')).toEqual({ body: 'qcgz', changes: 0 })
+    expect(bodyOf('某委员会')).toEqual({ body: '某委员会', changes: 0 })
   })
 })

@@ -144,7 +144,8 @@ export function checkPlanReferences(
       )
     for (const field of ['responsible', 'lead', 'support'] as const) {
       item[field]?.forEach((id, k) => {
-        const location = locate([...itemPath, field, k])
+        // Located only when there is a finding: a province's plan names thousands of units.
+        const location = () => locate([...itemPath, field, k])
         if (!unitIds.has(id)) {
           const suggestions = suggestUnit(id, plan, true)
           const suggestion = suggestions[0]?.replacement
@@ -161,7 +162,7 @@ export function checkPlanReferences(
                     suggestionName: suggestions[0]?.message ?? '',
                   }
                 : { item: label, field, id },
-              location,
+              location: location(),
               suggestions,
             }),
           )
@@ -170,7 +171,7 @@ export function checkPlanReferences(
             report({
               ruleId: 'plan/lead-not-responsible',
               data: { item: label, field, id },
-              location,
+              location: location(),
             }),
           )
         }

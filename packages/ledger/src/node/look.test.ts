@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
+import { createHash, hash as cryptoHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -7,7 +7,18 @@ import * as paths from 'node:path'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type FileAsk, type FileLook, findIn, hashFiles, type Listings, lookAtAll } from './look.js'
+import {
+  answerBatch,
+  directPath,
+  type FileAsk,
+  type FileLook,
+  findIn,
+  hashFiles,
+  type Listings,
+  type Looker,
+  lookAt,
+  lookAtAll,
+} from './look.js'
 
 /** Sizes at the edges of the 64 KiB read buffer. */
 const EDGES = [0, 1, 65_535, 65_536, 65_537, 131_072]
@@ -160,6 +171,70 @@ describe('findIn, a path after another in the same folder', () => {
       expect(walked('files/a/in.pdf')).toBe(join(top, 'files', 'b', 'x.pdf'))
       expect(walked('files/a/linked/x.pdf')).toBe(join(top, 'files', 'b', 'x.pdf'))
       expect(walked('files/a/sub')).toEqual({ kind: 'not-file' })
+    } finally {
+      await rm(base, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the direct road (open with O_NOFOLLOW where every folder is a plain one)', () => {
+  it('answers what the walk answers, in any order of the paths (property)', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'reformkit-direct-'))
+    const top = join(base, 'root')
+    try {
+      await mkdir(join(top, 'files', 'a', 'sub'), { recursive: true })
+      await mkdir(join(top, 'files', 'b'))
+      await writeFile(join(base, 'secret.txt'), 'outside')
+      for (const file of ['a/x.pdf', 'a/y.pdf', 'a/sub/z.pdf', 'b/x.pdf'])
+        await writeFile(join(top, 'files', file), file)
+      await writeFile(join(top, 'top.pdf'), 'top')
+      await symlink(join(base, 'secret.txt'), join(top, 'files', 'a', 'out.pdf'))
+      await symlink(join(top, 'files', 'b', 'x.pdf'), join(top, 'files', 'a', 'in.pdf'))
+      await symlink(join(top, 'files', 'b'), join(top, 'files', 'a', 'linked'))
+      await symlink(base, join(top, 'files', 'up'))
+      execFileSync('mkfifo', [join(top, 'files', 'a', 'pipe.pdf')])
+      const written = [
+        ...['files/a/x.pdf', 'files/a/y.pdf', 'files/a/out.pdf', 'files/a/in.pdf', 'top.pdf'],
+        ...['files/a/sub', 'files/a/sub/z.pdf', 'files/a/', 'files/a/.', 'files\\a\\x.pdf'],
+        ...['files/a/none.pdf', 'files/b/x.pdf', 'files//a/x.pdf', 'files/a/linked/x.pdf'],
+        ...['files/a/x.pdf/y', 'files/none/x.pdf', 'files/a/..', 'files/../files/a/x.pdf'],
+        ...['files/a/pipe.pdf', 'files/up/secret.txt', './files/b/x.pdf'],
+      ]
+      let direct = 0
+      const looker = (road: 'direct' | 'walk'): Looker => ({
+        ...{ lookAt, findIn, files: fs, paths, crypto: { createHash, hash: cryptoHash } },
+        ...{ buffer: Buffer.alloc(1 << 16), listings: { folders: new Map() } },
+        directPath:
+          road === 'walk'
+            ? () => undefined
+            : (...args) => {
+                const path = directPath(...args)
+                if (path !== undefined) direct++
+                return path
+              },
+      })
+      const batch = (order: string[]) => ({
+        root: top,
+        files: order.join('\0'),
+        hash: '1'.repeat(order.length),
+        known: [],
+      })
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...written), { minLength: 1, maxLength: 30 }),
+          (order) => {
+            expect(answerBatch(looker('direct'), batch(order))).toEqual(
+              answerBatch(looker('walk'), batch(order)),
+            )
+          },
+        ),
+        { numRuns: 200 },
+      )
+      // The direct road was taken, and what it found is what it should be.
+      expect(direct).toBeGreaterThan(0)
+      const one = answerBatch(looker('direct'), batch(['files/a/x.pdf', 'files/a/out.pdf']))
+      expect(one.kinds).toBe('ho')
+      expect(one.hashes).toBe(sha('a/x.pdf'))
     } finally {
       await rm(base, { recursive: true, force: true })
     }

@@ -1,5 +1,6 @@
-// Looking at attachment files — found through the folder listings, opened, fstat-ed and
-// hashed — with synchronous calls on threads of their own. A province names a hundred
+// Looking at attachment files — opened directly where their folders are plain ones (found
+// through the folder listings where not, or when that fails), fstat-ed and hashed — with
+// synchronous calls on threads of their own. A province names a hundred
 // thousand small files; a stream per file costs four round trips through the event loop
 // each (17–24 s for 98,500 files here), where plain synchronous calls cost what `sha256sum`
 // costs (1.5 s), and on a thread they run while the main thread parses the ledger.
@@ -40,12 +41,20 @@ export type FileLook =
  * Look at one file. Its source is sent to the worker threads as text, so it names nothing
  * outside itself: the modules and the read buffer come in as arguments.
  */
-export function lookAt(files: typeof fs, crypto: Crypto, buffer: Buffer, ask: FileAsk): FileLook {
+export function lookAt(
+  files: typeof fs,
+  crypto: Crypto,
+  buffer: Buffer,
+  ask: FileAsk,
+  flags = 0,
+): FileLook {
   let fd: number | undefined
   try {
     // Opened without waiting (a FIFO would block an ordinary open until a writer came),
-    // then fstat: one path lookup, and a FIFO or a device is never read.
-    fd = files.openSync(ask.file, files.constants.O_RDONLY | (files.constants.O_NONBLOCK ?? 0))
+    // then fstat: one path lookup, and a FIFO or a device is never read. `flags`: more
+    // (O_NOFOLLOW, on the direct road).
+    const { O_RDONLY, O_NONBLOCK } = files.constants
+    fd = files.openSync(ask.file, O_RDONLY | (O_NONBLOCK ?? 0) | flags)
     const info = files.fstatSync(fd)
     if (!info.isFile()) return { kind: 'not-file' }
     const stamp = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
@@ -85,12 +94,62 @@ export function lookAt(files: typeof fs, crypto: Crypto, buffer: Buffer, ask: Fi
 /**
  * What a thread keeps between files: each folder's listing (name → kind), read once, and
  * its names folded for a loose match, when first needed (null: the folder is unreadable);
- * and the folder the last path was in, as written and as found (paths come grouped by
- * folder: the next one in it is looked up by its name alone).
+ * the folder the last path was in, as written and as found (paths come grouped by folder:
+ * the next one in it is looked up by its name alone); and which folders are plain ones,
+ * whose files are opened directly (`directPath`).
  */
 export interface Listings {
   folders: Map<string, { kinds: Map<string, 'f' | 'd' | 'l' | 'o'>; folded?: Set<string> } | null>
   last?: { written: string; found: string }
+  /** Under `root`, each folder as written → itself under the root if plain, else null. */
+  plain?: { root: string; folders: Map<string, string | null> }
+}
+
+/**
+ * Where to open `path` (relative to `root`, already known not to leave it by its text)
+ * directly, with O_NOFOLLOW: when every folder on the way is a plain one (no symbolic link;
+ * checked by lstat once a folder) and its folder has not been listed. A province's files
+ * are opened so, as `sha256sum` opens them — no listing, no walk. Undefined: walk with
+ * `findIn`, which also says what is wrong when the direct open fails (and lists the folder
+ * then, so that a second missing file there costs no failed open). Like `lookAt`, it names
+ * nothing outside itself.
+ */
+export function directPath(
+  files: typeof fs,
+  paths: typeof import('node:path'),
+  listings: Listings,
+  root: string,
+  path: string,
+): string | undefined {
+  if (files.constants.O_NOFOLLOW === undefined) return undefined
+  const cut = path.lastIndexOf('/')
+  const name = path.slice(cut + 1)
+  if (name === '' || name === '.' || name === '..' || name.includes('\\')) return undefined
+  const written = cut < 0 ? '' : path.slice(0, cut)
+  if (listings.plain?.root !== root) listings.plain = { root, folders: new Map() }
+  const known = listings.plain.folders
+  let dir = known.get(written)
+  if (dir === undefined) {
+    dir = root
+    for (const part of written.split('/')) {
+      if (part === '' || part === '.') continue
+      if (part === '..' || part.includes('\\')) {
+        dir = null
+        break
+      }
+      dir = `${dir}${paths.sep}${part}`
+      try {
+        if (files.lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) dir = null
+      } catch {
+        dir = null
+      }
+      if (dir === null) break
+    }
+    // At most 4096 folders kept (the oldest goes first).
+    if (known.size >= 4096) known.delete(known.keys().next().value as string)
+    known.set(written, dir)
+  }
+  return dir === null || listings.folders.has(dir) ? undefined : `${dir}${paths.sep}${name}`
 }
 
 /**
@@ -217,6 +276,7 @@ function packAsks(root: string | null, asks: readonly FileAsk[]): AskBatch {
 export interface Looker {
   lookAt: typeof lookAt
   findIn: typeof findIn
+  directPath: typeof directPath
   files: typeof fs
   paths: typeof import('node:path')
   crypto: Crypto
@@ -231,18 +291,27 @@ export function answerBatch(my: Looker, batch: AskBatch): LookBatch {
   const numbers = new Float64Array(list.length * 5)
   let kinds = ''
   let hashes = ''
+  const { files, paths, listings } = my
+  const { root } = batch
   list.forEach((path, i) => {
-    const where =
-      batch.root === null ? path : my.findIn(my.files, my.paths, my.listings, batch.root, path)
     const stamp = known.get(i)
-    const seen =
-      typeof where !== 'string'
-        ? where
-        : my.lookAt(my.files, my.crypto, my.buffer, {
-            file: where,
-            hash: batch.hash[i] === '1',
-            ...(stamp ? { known: stamp } : {}),
-          })
+    const ask = (file: string) => ({
+      file,
+      hash: batch.hash[i] === '1',
+      ...(stamp ? { known: stamp } : {}),
+    })
+    // Opened directly where its folders are plain ones; walked when that fails (a missing
+    // file, a symbolic link) or cannot be tried.
+    const direct = root === null ? undefined : my.directPath(files, paths, listings, root, path)
+    let seen: FileLook | undefined
+    if (direct !== undefined) {
+      seen = my.lookAt(files, my.crypto, my.buffer, ask(direct), files.constants.O_NOFOLLOW)
+      if (seen.kind === 'unreadable') seen = undefined
+    }
+    if (seen === undefined) {
+      const where = root === null ? path : my.findIn(files, paths, listings, root, path)
+      seen = typeof where !== 'string' ? where : my.lookAt(files, my.crypto, my.buffer, ask(where))
+    }
     if (seen.kind !== 'file') {
       kinds += seen.kind === 'not-file' ? 'n' : seen.kind === 'outside' ? 'o' : 'u'
       return
@@ -290,6 +359,7 @@ const { parentPort } = require('node:worker_threads')
 const my = {
   lookAt: ${lookAt.toString()},
   findIn: ${findIn.toString()},
+  directPath: ${directPath.toString()},
   files: require('node:fs'),
   paths: require('node:path'),
   crypto: require('node:crypto'),
@@ -354,7 +424,7 @@ export class LookPool {
     const left = [...this.#asks.keys()].filter((i) => !this.#seen[i])
     if (left.length > 0) {
       const looker: Looker = {
-        ...{ lookAt, findIn, files: fs, paths, crypto: nodeCrypto },
+        ...{ lookAt, findIn, directPath, files: fs, paths, crypto: nodeCrypto },
         ...{ buffer: Buffer.allocUnsafe(BUFFER_BYTES), listings: { folders: new Map() } },
       }
       const batch = packAsks(

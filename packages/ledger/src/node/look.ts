@@ -249,6 +249,8 @@ interface AskBatch {
   files: string
   hash: string
   known: Array<[number, FileStamp]>
+  /** 0 until a thread takes the batch (the main thread may take it first: `LookPool`). */
+  claim?: SharedArrayBuffer
 }
 /** A letter per file (u unreadable or missing, n not a file, o a link out of the root,
  * f a file, h a file hashed); five numbers per file (size, mtimeMs, ctimeMs, ino, bytes
@@ -368,27 +370,49 @@ const my = {
 }
 const answerBatch = ${answerBatch.toString()}
 parentPort.on('message', (batch) => {
+  // Taken already by the main thread (it helps once the ledger is read): null says so.
+  if (batch.claim && Atomics.compareExchange(new Int32Array(batch.claim), 0, 0, 1) !== 0)
+    return parentPort.postMessage(null)
   const answer = answerBatch(my, batch)
   parentPort.postMessage(answer, [answer.numbers.buffer])
 })
 `
 
+interface PoolOptions {
+  root?: string
+  threads?: number
+  help?: boolean
+}
+
+interface SentBatch {
+  from: number
+  to: number
+  claim: Int32Array
+}
+
 /**
  * Files looked at as they are asked for — `push` them while the ledger is still being read,
  * `finish` when all are asked — calling `onLook(index, look)` as each is seen (index in
  * the order pushed; answers come in batches, in no fixed order). Once 512 are waiting the
- * work goes to `threads` worker threads (default: one per core, at most four — more starve
- * the main thread, which is still parsing: 100k entries 3.15 s with two on two cores, 3.37 s
- * with three); fewer, or when a thread cannot start, are looked at here.
+ * work goes to `threads` worker threads: by default one per core but one, at most four,
+ * since the main thread is still parsing (100k entries on two cores: 2.18 s with one
+ * thread, 2.44 s with two; 1M: 14.8 s, 16.2 s). Once all are asked (`finish`) the main
+ * thread helps too, taking batches from the end of what the threads have in hand, so that
+ * no core idles while large files are hashed. Fewer than 512, or when a thread cannot
+ * start, are looked at here.
  */
 export class LookPool {
   readonly #onLook: (index: number, look: FileLook) => void
   readonly #threads: number
   readonly #root: string | null
+  readonly #help: boolean
   readonly #asks: FileAsk[] = []
   readonly #seen: boolean[] = []
-  /** Each thread, with where each batch it has not yet answered begins (in sending order). */
+  /** Every batch sent: its asks [from, to) and its claim (see AskBatch). */
+  readonly #batches: SentBatch[] = []
+  /** Each thread, with the batches it has not yet answered (in sending order). */
   readonly #workers: Array<{ worker: Worker; inHand: number[] }> = []
+  #looker: Looker | undefined
   #sent = 0
   #threaded = 0
   #failed: unknown
@@ -396,15 +420,14 @@ export class LookPool {
 
   /**
    * `root`: the asks' files are relative to it and found by walking its folders (`findIn`);
-   * without, they are absolute. `threads`: default one per core, at most four.
+   * without, they are absolute. `threads`: default one per core but one, at most four.
+   * `help`: whether this thread takes batches too once all are asked (default true).
    */
-  constructor(
-    onLook: (index: number, look: FileLook) => void,
-    options: { root?: string; threads?: number } = {},
-  ) {
+  constructor(onLook: (index: number, look: FileLook) => void, options: PoolOptions = {}) {
     this.#onLook = onLook
-    this.#threads = options.threads ?? Math.min(4, availableParallelism())
+    this.#threads = options.threads ?? Math.max(1, Math.min(4, availableParallelism() - 1))
     this.#root = options.root ?? null
+    this.#help = options.help ?? true
   }
 
   push(asks: readonly FileAsk[]): void {
@@ -414,6 +437,7 @@ export class LookPool {
 
   /** When every file pushed is seen: how many the threads answered. */
   async finish(): Promise<number> {
+    if (this.#help && this.#workers.length > 0 && this.#failed === undefined) await this.#helpOut()
     if (this.#workers.length > 0 && this.#failed === undefined)
       await new Promise<void>((resolve) => {
         this.#drained = resolve
@@ -423,15 +447,11 @@ export class LookPool {
     // and what was never sent, is looked at here.
     const left = [...this.#asks.keys()].filter((i) => !this.#seen[i])
     if (left.length > 0) {
-      const looker: Looker = {
-        ...{ lookAt, findIn, directPath, files: fs, paths, crypto: nodeCrypto },
-        ...{ buffer: Buffer.allocUnsafe(BUFFER_BYTES), listings: { folders: new Map() } },
-      }
       const batch = packAsks(
         this.#root,
         left.map((i) => this.#asks[i] as FileAsk),
       )
-      for (const [k, look] of unpackLooks(answerBatch(looker, batch)).entries())
+      for (const [k, look] of unpackLooks(answerBatch(this.#here(), batch)).entries())
         this.#report(left[k] as number, look)
     }
     await Promise.all(this.#workers.map(({ worker }) => worker.terminate()))
@@ -442,6 +462,30 @@ export class LookPool {
   async abort(): Promise<void> {
     this.#failed ??= new Error('aborted')
     await Promise.all(this.#workers.map(({ worker }) => worker.terminate()))
+  }
+
+  /**
+   * Answer here the batches no thread has taken yet, the last sent first (the threads take
+   * theirs from the first), yielding after each so that the threads' answers come in.
+   */
+  async #helpOut(): Promise<void> {
+    for (let b = this.#batches.length - 1; b >= 0 && this.#failed === undefined; b--) {
+      const { from, to, claim } = this.#batches[b] as SentBatch
+      if (Atomics.compareExchange(claim, 0, 0, 1) !== 0) continue
+      const batch = packAsks(this.#root, this.#asks.slice(from, to))
+      for (const [i, look] of unpackLooks(answerBatch(this.#here(), batch)).entries())
+        this.#report(from + i, look)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+
+  /** What answers a batch on this thread. */
+  #here(): Looker {
+    this.#looker ??= {
+      ...{ lookAt, findIn, directPath, files: fs, paths, crypto: nodeCrypto },
+      ...{ buffer: Buffer.allocUnsafe(BUFFER_BYTES), listings: { folders: new Map() } },
+    }
+    return this.#looker
   }
 
   #report(index: number, look: FileLook): void {
@@ -468,8 +512,11 @@ export class LookPool {
       const least = this.#workers.reduce((a, b) => (b.inHand.length < a.inHand.length ? b : a))
       const from = this.#sent
       this.#sent = Math.min(this.#asks.length, from + BATCH)
-      least.worker.postMessage(packAsks(this.#root, this.#asks.slice(from, this.#sent)))
-      least.inHand.push(from)
+      const claim = new Int32Array(new SharedArrayBuffer(4))
+      least.inHand.push(this.#batches.length)
+      this.#batches.push({ from, to: this.#sent, claim })
+      const batch = packAsks(this.#root, this.#asks.slice(from, this.#sent))
+      least.worker.postMessage({ ...batch, claim: claim.buffer })
     }
     const answered = this.#workers.every(({ inHand }) => inHand.length === 0)
     if (this.#drained && answered && this.#sent === this.#asks.length) this.#drained()
@@ -480,12 +527,14 @@ export class LookPool {
     const { Worker } = process.getBuiltinModule('node:worker_threads')
     const worker = new Worker(WORKER_SOURCE, { eval: true })
     const inHand: number[] = []
-    worker.on('message', (answer: LookBatch) => {
-      // A thread answers its batches in the order they were sent.
-      const from = inHand.shift() as number
-      const looks = unpackLooks(answer)
-      this.#threaded += looks.length
-      for (const [i, look] of looks.entries()) this.#report(from + i, look)
+    worker.on('message', (answer: LookBatch | null) => {
+      // A thread answers its batches in the order they were sent (null: taken here).
+      const { from } = this.#batches[inHand.shift() as number] as SentBatch
+      if (answer) {
+        const looks = unpackLooks(answer)
+        this.#threaded += looks.length
+        for (const [i, look] of looks.entries()) this.#report(from + i, look)
+      }
       this.#pump()
     })
     worker.on('error', (error) => {
@@ -500,7 +549,7 @@ export class LookPool {
 export async function lookAtAll(
   asks: readonly FileAsk[],
   onLook: (index: number, look: FileLook) => void,
-  options?: { root?: string; threads?: number },
+  options?: PoolOptions,
 ): Promise<number> {
   const pool = new LookPool(onLook, options)
   pool.push(asks)

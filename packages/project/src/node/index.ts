@@ -26,6 +26,7 @@ import {
   readPlanInto,
   readProfileInto,
 } from '../project.js'
+import { inside } from './inside.js'
 
 const messages = {
   noFolder: { zh: '找不到项目文件夹 {{dir}}', en: 'No project folder at {{dir}}' },
@@ -132,6 +133,6 @@ export async function loadProject(
   for (const d of loaded.diagnostics) project.diagnostics.push(d)
   for (const file of loaded.files) project.inputs.push(join(dir, file))
   for (const fact of loaded.attachments.values())
-    if (!fact.outsideRoot) project.inputs.push(join(dir, fact.path))
+    if (!fact.outsideRoot) project.inputs.push(inside(dir, fact.path))
   return project
 }

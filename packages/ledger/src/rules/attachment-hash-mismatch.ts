@@ -23,11 +23,14 @@ export const attachmentHashMismatch = defineRule({
     needs: 'attachments',
   },
   check({ attachments, report }) {
+    // Without file-system facts there is nothing to compare.
+    if (!attachments) return {}
     return {
       having: 'attachments',
       entry(entry) {
-        for (const [a, attachment] of entry.attachments.entries()) {
-          const fact = attachments?.get(attachment.path)
+        for (let a = 0; a < entry.attachments.length; a++) {
+          const attachment = entry.attachments[a] as (typeof entry.attachments)[number]
+          const fact = attachments.get(attachment.path)
           if (!fact?.exists) continue
           const data = { entry: entry.id, path: attachment.path }
           if (

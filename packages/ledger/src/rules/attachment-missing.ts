@@ -18,12 +18,14 @@ export const attachmentMissing = defineRule({
     recommended: 'error',
     needs: 'attachments',
   },
-  check({ attachments, report }) {
+  check({ attachments, index, report }) {
     return {
       having: 'attachments',
-      entry(entry) {
-        for (const [a, { path }] of entry.attachments.entries()) {
-          if (pathEscape(path)) continue // attachment/outside-root
+      entry(entry, i) {
+        const escaping = index.has(i, 'escapingPath')
+        for (let a = 0; a < entry.attachments.length; a++) {
+          const { path } = entry.attachments[a] as (typeof entry.attachments)[number]
+          if (escaping && pathEscape(path)) continue // attachment/outside-root
           const fact = attachments?.get(path)
           if (fact && (fact.exists || fact.outsideRoot)) continue
           report({

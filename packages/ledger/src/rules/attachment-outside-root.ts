@@ -24,15 +24,18 @@ export const attachmentOutsideRoot = defineRule({
     },
     recommended: 'error',
   },
-  check({ attachments, report }) {
+  check({ attachments, index, report }) {
     return {
       // Without file-system facts only the text of a path can leave the root.
       having: attachments ? 'attachments' : 'escapingPath',
-      entry(entry) {
+      entry(entry, i) {
+        // Which entries have a path leaving the root by its text, the index knows.
+        const escaping = index.has(i, 'escapingPath')
         for (let a = 0; a < entry.attachments.length; a++) {
           const attachment = entry.attachments[a] as (typeof entry.attachments)[number]
           const reason =
-            pathEscape(attachment.path) ?? attachments?.get(attachment.path)?.outsideRoot
+            (escaping ? pathEscape(attachment.path) : undefined) ??
+            attachments?.get(attachment.path)?.outsideRoot
           if (!reason) continue
           report({
             messageId: 'outside',

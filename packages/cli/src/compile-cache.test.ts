@@ -42,17 +42,30 @@ describe('the compile cache', () => {
   it('runs, and keeps fresh code, when what is kept is damaged or cannot be written', () => {
     const source = 'exports.answer = 43\n'
     writeFileSync(file, source)
-    writeFileSync(cachePath(cache, source, 'validate'), 'not V8 code at all')
+    writeFileSync(cachePath(cache, file, source, 'validate'), 'not V8 code at all')
     const damaged = loadScript<{ answer: number }>(file, 'validate', cache)
     expect(damaged.cached).toBe(false)
     expect(damaged.exports.answer).toBe(43)
     damaged.save()
-    expect(readFileSync(cachePath(cache, source, 'validate')).length).toBeGreaterThan(100)
+    expect(readFileSync(cachePath(cache, file, source, 'validate')).length).toBeGreaterThan(100)
     // A cache folder that is a file: nothing kept, nothing thrown.
     writeFileSync(join(root, 'blocked'), '')
     writeFileSync(file, 'exports.answer = 44\n')
     const blocked = loadScript(file, 'validate', join(root, 'blocked', 'compile'))
     expect(() => blocked.save()).not.toThrow()
+  })
+
+  it('keeps each file its own code: saving one forgets no other', () => {
+    const other = join(root, 'office.cjs')
+    writeFileSync(other, 'exports.office = 1\n')
+    writeFileSync(file, 'exports.answer = 45\n')
+    const mine = loadScript(file, 'report', cache)
+    const office = loadScript(other, 'office', cache)
+    mine.save()
+    office.save()
+    expect(loadScript(file, 'report', cache).cached).toBe(true)
+    expect(loadScript(other, 'office', cache).cached).toBe(true)
+    expect(readdirSync(cache).filter((name) => name.startsWith('office-'))).toHaveLength(1)
   })
 
   it('is off with REFORMKIT_COMPILE_CACHE=0, elsewhere with REFORMKIT_CACHE_DIR', () => {

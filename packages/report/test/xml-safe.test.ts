@@ -2,10 +2,11 @@
 // gave XLSX and DOCX files whose XML was not well-formed (issue 14, item 9): they become
 // U+FFFD now, and the files open.
 import ExcelJS from 'exceljs'
+import fc from 'fast-check'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { renderReport } from '../src/render/render.js'
-import { xmlText } from '../src/render/xml-safe.js'
+import { xmlSafeModel, xmlText } from '../src/render/xml-safe.js'
 import { buildReport } from '../src/reports/build.js'
 import { loadExample } from './example.js'
 
@@ -55,5 +56,42 @@ describe('characters XML forbids', () => {
         }),
       )
     expect(cells).toContain('调研\uFFFD报告\uFFFD\uFFFD\uFFFD结束')
+  })
+})
+
+describe('xmlSafeModel', () => {
+  it('returns the model itself when no string needs cleaning, else a cleaned copy (property)', () => {
+    // Strings of characters around the edges: controls, surrogates (paired and alone),
+    // U+FFFE/U+FFFF, tab and newline, a character of CJK extension B.
+    const char = fc.constantFrom('a', '改', '\t', '\n', '\u0001', '\u001f', '\uFFFE', '\uFFFF')
+    const text = fc
+      .array(fc.oneof(char, fc.constantFrom('\uD800', '\uDC00', '😀', '𠀀')), { maxLength: 5 })
+      .map((parts) => parts.join(''))
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.integer(),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('title', 'rows', 'cells'), tie('node'), { maxKeys: 3 }),
+      ),
+    })).node
+    fc.assert(
+      fc.property(value, (model) => {
+        const strings: string[] = []
+        const walk = (v: unknown): void => {
+          if (typeof v === 'string') strings.push(v)
+          else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk)
+        }
+        walk(model)
+        const dirty = strings.some((s) => xmlText(s) !== s)
+        const safe = xmlSafeModel(model)
+        expect(safe === model).toBe(!dirty)
+        expect(safe).toEqual(
+          JSON.parse(JSON.stringify(model, (_, v) => (typeof v === 'string' ? xmlText(v) : v))),
+        )
+      }),
+      { numRuns: 1000 },
+    )
   })
 })

@@ -20,13 +20,30 @@ export function xmlSafeModel<T>(model: T): T {
   return needsCleaning(model) ? (clean(model) as T) : model
 }
 
+/**
+ * What may be forbidden: the characters above and every surrogate. One character class, no
+ * look-around — several times faster than FORBIDDEN, which then decides for the few
+ * strings it finds (a valid pair of surrogates, a Chinese character of extension B, is fine).
+ */
+const SUSPECT =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/
+
+/** Whether a string anywhere in `value` has a character XML forbids (loops, no copies). */
 function needsCleaning(value: unknown): boolean {
   if (typeof value === 'string') {
+    if (!SUSPECT.test(value)) return false
     FORBIDDEN.lastIndex = 0
     return FORBIDDEN.test(value)
   }
-  if (Array.isArray(value)) return value.some(needsCleaning)
-  if (value !== null && typeof value === 'object') return Object.values(value).some(needsCleaning)
+  if (value === null || typeof value !== 'object') return false
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (needsCleaning(value[i])) return true
+    return false
+  }
+  for (const key in value)
+    if (Object.hasOwn(value, key) && needsCleaning((value as Record<string, unknown>)[key]))
+      return true
   return false
 }
 

@@ -129,35 +129,40 @@ function readLedger(
   const envelope = validateSource(LedgerEnvelope, { ...parsed, data }, locale)
   for (const d of envelope.diagnostics) diagnostics.push(d)
   const entries: LedgerEntry[] = []
-  rawEntries.forEach((raw, index) => {
-    // No closure per entry on the common road: a million entries would make a million.
-    const locate = (): ParsedSource['locate'] => (path, target) =>
+  // Locating inside entry `index`: made only for an entry with a finding.
+  const locateIn =
+    (index: number): ParsedSource['locate'] =>
+    (path, target) =>
       parsed.locate(['entries', index, ...path], target)
+  for (let index = 0; index < rawEntries.length; index++) {
+    const raw: unknown = rawEntries[index]
     // Well-formed entries skip the schema; the others get its located findings.
     let value = fastEntry(raw)
     if (!value) {
-      const result = validateSource(LedgerEntry, { ...parsed, data: raw, locate: locate() }, locale)
+      const inEntry = { ...parsed, data: raw, locate: locateIn(index) }
+      const result = validateSource(LedgerEntry, inEntry, locale)
       for (const d of result.diagnostics) diagnostics.push(about(raw, d))
       value = result.value
     }
-    for (const { path, code } of mayHaveInvalid ? invalidCharacters(raw) : [])
-      diagnostics.push(
-        about(
-          raw,
-          report({
-            ruleId: 'ledger/invalid-characters',
-            severity: 'warning',
-            data: { field: fieldName(['entries', index, ...path]), code },
-            location: locate()(path),
-          }),
-        ),
-      )
+    if (mayHaveInvalid)
+      for (const { path, code } of invalidCharacters(raw))
+        diagnostics.push(
+          about(
+            raw,
+            report({
+              ruleId: 'ledger/invalid-characters',
+              severity: 'warning',
+              data: { field: fieldName(['entries', index, ...path]), code },
+              location: locateIn(index)(path),
+            }),
+          ),
+        )
     if (value) {
       // The entry is ours (the schema's output, or the data parseSource made for us alone).
       value.source = entrySource(parsed, index, value, options)
       entries.push(value)
     }
-  })
+  }
   diagnostics.sort(compareDiagnostics)
   const rejected = rawEntries.length - entries.length
   return { ok: !hasErrors(diagnostics), entries, diagnostics, rejected }
@@ -232,18 +237,16 @@ function entrySource(
   options: ReadLedgerDataOptions,
 ): EntrySource {
   const source = new LazySource(parsed, index, entry)
-  source.path = `/entries/${index}`
   if (options.filename !== undefined) source.file = options.filename
   if (options.sheet !== undefined) source.sheet = options.sheet
   return source
 }
 
 /**
- * An EntrySource whose `line`, `column` and `fields` are found when first asked for
+ * An EntrySource whose `path`, `line`, `column` and `fields` are made when first asked for
  * (accessors, not data; `toJSON` writes them out).
  */
 class LazySource implements EntrySource {
-  declare path: string
   declare file?: string
   declare sheet?: string
   #parsed: ParsedSource
@@ -252,11 +255,22 @@ class LazySource implements EntrySource {
   /** Undefined: not looked for yet; null: the text has no position for it. */
   #at?: { line?: number | undefined; column?: number | undefined } | null
   #fields?: NonNullable<EntrySource['fields']>
+  /** Made when first asked for, like the rest (a string per entry otherwise). */
+  #path?: string
 
   constructor(parsed: ParsedSource, index: number, entry: object) {
     this.#parsed = parsed
     this.#index = index
     this.#entry = entry
+  }
+
+  get path(): string {
+    this.#path ??= `/entries/${this.#index}`
+    return this.#path
+  }
+
+  set path(path: string) {
+    this.#path = path
   }
 
   #place(): { line?: number | undefined; column?: number | undefined } | null {

@@ -77,13 +77,14 @@ module.exports = new Proxy(function () {}, {
   },
 }
 
-// Two files to run: `bin` (ESM, a few lines, so that `reformkit --version` starts fast,
+// Files to run: `bin` (ESM, a few lines, so that `reformkit --version` starts fast,
 // and the loader of the compile cache) and `cli.cjs`, every command in one CommonJS file,
 // compiled through node:vm with V8's code kept between runs (src/compile-cache.ts). What
 // the commands run is bundled into it — the reformkit libraries, zod, yaml, date-fns,
 // commander, fflate: some 250 modules, each resolved and read on its own, cost 0.15–0.2 s
-// of every run. The office-file libraries stay outside (exceljs, docx, mammoth):
-// require()d by report, template, import and extract only.
+// of every run. The office-file libraries stay outside (docx, mammoth: require()d by
+// report and extract only), but for exceljs's Workbook: a third file, `exceljs.cjs`, loaded
+// like `cli.cjs` by the commands that write or read workbooks (exceljsWorkbookOnly).
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true })
 const define = { __REFORMKIT_VERSION__: JSON.stringify(version) }
 export default defineConfig([

@@ -5,6 +5,7 @@
 // simply not used.
 
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { isSha256 } from '../entry/fast-entry.js'
 import type { FileStamp } from './look.js'
 
 export const HASH_CACHE_SCHEMA = 'reformkit/attachment-cache@1'
@@ -37,8 +38,7 @@ export class HashCache {
         return cache
       for (const [path, r] of Object.entries(data.files))
         if (
-          typeof r?.sha256 === 'string' &&
-          /^[0-9a-f]{64}$/.test(r.sha256) &&
+          isSha256(r?.sha256) &&
           [r.size, r.mtimeMs, r.ctimeMs, r.ino].every((n) => typeof n === 'number')
         )
           cache.#old.set(path, r)

@@ -149,106 +149,88 @@ describe('looking at attachment files', () => {
   })
 })
 
-describe('findIn, a path after another in the same folder', () => {
-  it('finds what a walk from the root finds, in any order of the paths (property)', async () => {
-    const base = await mkdtemp(join(tmpdir(), 'reformkit-find-'))
-    const top = join(base, 'root')
-    try {
-      await mkdir(join(top, 'files', 'a', 'sub'), { recursive: true })
-      await mkdir(join(top, 'files', 'b'))
-      await writeFile(join(base, 'secret.txt'), 'outside')
-      for (const file of ['a/x.pdf', 'a/Case.pdf', 'a/sub/z.pdf', 'b/x.pdf'])
-        await writeFile(join(top, 'files', file), file)
-      await symlink(join(base, 'secret.txt'), join(top, 'files', 'a', 'out.pdf'))
-      await symlink(join(top, 'files', 'b', 'x.pdf'), join(top, 'files', 'a', 'in.pdf'))
-      await symlink(join(top, 'files', 'b'), join(top, 'files', 'a', 'linked'))
-      const written = [
-        ...['files/a/x.pdf', 'files/a/case.pdf', 'files/a/out.pdf', 'files/a/in.pdf'],
-        ...['files/a/sub', 'files/a/sub/z.pdf', 'files/a/', 'files/a/.', 'files\\a\\x.pdf'],
-        ...['files/a/none.pdf', 'files/b/x.pdf', 'files//a/x.pdf', 'files/a/linked/x.pdf'],
-        ...['files/a/x.pdf/y', 'files/none/x.pdf', 'files/a/..', 'files/../files/a/x.pdf'],
-      ]
-      const walked = (path: string) => findIn(fs, paths, { folders: new Map() }, top, path)
-      fc.assert(
-        fc.property(fc.array(fc.constantFrom(...written), { maxLength: 30 }), (order) => {
-          const listings: Listings = { folders: new Map() }
-          for (const path of order)
-            expect(findIn(fs, paths, listings, top, path), path).toEqual(walked(path))
-        }),
-        { numRuns: 300 },
-      )
-      // What the walk finds, so that the property compares something.
-      expect(walked('files/a/x.pdf')).toBe(join(top, 'files', 'a', 'x.pdf'))
-      expect(walked('files/a/out.pdf')).toEqual({ kind: 'outside' })
-      expect(walked('files/a/in.pdf')).toBe(join(top, 'files', 'b', 'x.pdf'))
-      expect(walked('files/a/linked/x.pdf')).toBe(join(top, 'files', 'b', 'x.pdf'))
-      expect(walked('files/a/sub')).toEqual({ kind: 'not-file' })
-    } finally {
-      await rm(base, { recursive: true, force: true })
-    }
+// One tree for the walk and the direct road: plain files, a name in another case, links
+// inside and out of the root (a file, a folder, the folder above), a FIFO, a file at the top.
+describe('finding a path under the root', () => {
+  let base: string
+  let top: string
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'reformkit-find-'))
+    top = join(base, 'root')
+    await mkdir(join(top, 'files', 'a', 'sub'), { recursive: true })
+    await mkdir(join(top, 'files', 'b'))
+    await writeFile(join(base, 'secret.txt'), 'outside')
+    for (const file of ['a/x.pdf', 'a/y.pdf', 'a/Case.pdf', 'a/sub/z.pdf', 'b/x.pdf'])
+      await writeFile(join(top, 'files', file), file)
+    await writeFile(join(top, 'top.pdf'), 'top')
+    await symlink(join(base, 'secret.txt'), join(top, 'files', 'a', 'out.pdf'))
+    await symlink(join(top, 'files', 'b', 'x.pdf'), join(top, 'files', 'a', 'in.pdf'))
+    await symlink(join(top, 'files', 'b'), join(top, 'files', 'a', 'linked'))
+    await symlink(base, join(top, 'files', 'up'))
+    execFileSync('mkfifo', [join(top, 'files', 'a', 'pipe.pdf')])
   })
-})
+  afterAll(() => rm(base, { recursive: true, force: true }))
+  const written = [
+    ...['files/a/x.pdf', 'files/a/y.pdf', 'files/a/case.pdf', 'files/a/out.pdf', 'top.pdf'],
+    ...['files/a/in.pdf', 'files/a/sub', 'files/a/sub/z.pdf', 'files/a/', 'files/a/.'],
+    ...['files\\a\\x.pdf', 'files/a/none.pdf', 'files/b/x.pdf', 'files//a/x.pdf'],
+    ...['files/a/linked/x.pdf', 'files/a/x.pdf/y', 'files/none/x.pdf', 'files/a/..'],
+    ...['files/../files/a/x.pdf', 'files/a/pipe.pdf', 'files/up/secret.txt', './files/b/x.pdf'],
+  ]
 
-describe('the direct road (open with O_NOFOLLOW where every folder is a plain one)', () => {
-  it('answers what the walk answers, in any order of the paths (property)', async () => {
-    const base = await mkdtemp(join(tmpdir(), 'reformkit-direct-'))
-    const top = join(base, 'root')
-    try {
-      await mkdir(join(top, 'files', 'a', 'sub'), { recursive: true })
-      await mkdir(join(top, 'files', 'b'))
-      await writeFile(join(base, 'secret.txt'), 'outside')
-      for (const file of ['a/x.pdf', 'a/y.pdf', 'a/sub/z.pdf', 'b/x.pdf'])
-        await writeFile(join(top, 'files', file), file)
-      await writeFile(join(top, 'top.pdf'), 'top')
-      await symlink(join(base, 'secret.txt'), join(top, 'files', 'a', 'out.pdf'))
-      await symlink(join(top, 'files', 'b', 'x.pdf'), join(top, 'files', 'a', 'in.pdf'))
-      await symlink(join(top, 'files', 'b'), join(top, 'files', 'a', 'linked'))
-      await symlink(base, join(top, 'files', 'up'))
-      execFileSync('mkfifo', [join(top, 'files', 'a', 'pipe.pdf')])
-      const written = [
-        ...['files/a/x.pdf', 'files/a/y.pdf', 'files/a/out.pdf', 'files/a/in.pdf', 'top.pdf'],
-        ...['files/a/sub', 'files/a/sub/z.pdf', 'files/a/', 'files/a/.', 'files\\a\\x.pdf'],
-        ...['files/a/none.pdf', 'files/b/x.pdf', 'files//a/x.pdf', 'files/a/linked/x.pdf'],
-        ...['files/a/x.pdf/y', 'files/none/x.pdf', 'files/a/..', 'files/../files/a/x.pdf'],
-        ...['files/a/pipe.pdf', 'files/up/secret.txt', './files/b/x.pdf'],
-      ]
-      let direct = 0
-      const looker = (road: 'direct' | 'walk'): Looker => ({
-        ...{ lookAt, findIn, files: fs, paths, crypto: { createHash, hash: cryptoHash } },
-        ...{ buffer: Buffer.alloc(1 << 16), listings: { folders: new Map() } },
-        directPath:
-          road === 'walk'
-            ? () => undefined
-            : (...args) => {
-                const path = directPath(...args)
-                if (path !== undefined) direct++
-                return path
-              },
-      })
-      const batch = (order: string[]) => ({
-        root: top,
-        files: order.join('\0'),
-        hash: '1'.repeat(order.length),
-        known: [],
-      })
-      fc.assert(
-        fc.property(
-          fc.array(fc.constantFrom(...written), { minLength: 1, maxLength: 30 }),
-          (order) => {
-            expect(answerBatch(looker('direct'), batch(order))).toEqual(
-              answerBatch(looker('walk'), batch(order)),
-            )
-          },
-        ),
-        { numRuns: 200 },
-      )
-      // The direct road was taken, and what it found is what it should be.
-      expect(direct).toBeGreaterThan(0)
-      const one = answerBatch(looker('direct'), batch(['files/a/x.pdf', 'files/a/out.pdf']))
-      expect(one.kinds).toBe('ho')
-      expect(one.hashes).toBe(sha('a/x.pdf'))
-    } finally {
-      await rm(base, { recursive: true, force: true })
-    }
+  it('findIn after another path in the same folder finds what a walk from the root finds, in any order (property)', () => {
+    const walked = (path: string) => findIn(fs, paths, { folders: new Map() }, top, path)
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...written), { maxLength: 30 }), (order) => {
+        const listings: Listings = { folders: new Map() }
+        for (const path of order)
+          expect(findIn(fs, paths, listings, top, path), path).toEqual(walked(path))
+      }),
+      { numRuns: 300 },
+    )
+    // What the walk finds, so that the property compares something.
+    expect(walked('files/a/x.pdf')).toBe(join(top, 'files', 'a', 'x.pdf'))
+    expect(walked('files/a/out.pdf')).toEqual({ kind: 'outside' })
+    expect(walked('files/a/in.pdf')).toBe(join(top, 'files', 'b', 'x.pdf'))
+    expect(walked('files/a/linked/x.pdf')).toBe(join(top, 'files', 'b', 'x.pdf'))
+    expect(walked('files/a/sub')).toEqual({ kind: 'not-file' })
+  })
+
+  it('the direct road (O_NOFOLLOW where every folder is a plain one) answers what the walk answers, in any order (property)', () => {
+    let direct = 0
+    const looker = (road: 'direct' | 'walk'): Looker => ({
+      ...{ lookAt, findIn, files: fs, paths, crypto: { createHash, hash: cryptoHash } },
+      ...{ buffer: Buffer.alloc(1 << 16), listings: { folders: new Map() } },
+      directPath:
+        road === 'walk'
+          ? () => undefined
+          : (...args) => {
+              const path = directPath(...args)
+              if (path !== undefined) direct++
+              return path
+            },
+    })
+    const batch = (order: string[]) => ({
+      root: top,
+      files: order.join('\0'),
+      hash: '1'.repeat(order.length),
+      known: [],
+    })
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...written), { minLength: 1, maxLength: 30 }),
+        (order) => {
+          expect(answerBatch(looker('direct'), batch(order))).toEqual(
+            answerBatch(looker('walk'), batch(order)),
+          )
+        },
+      ),
+      { numRuns: 200 },
+    )
+    // The direct road was taken, and what it found is what it should be.
+    expect(direct).toBeGreaterThan(0)
+    const one = answerBatch(looker('direct'), batch(['files/a/x.pdf', 'files/a/out.pdf']))
+    expect(one.kinds).toBe('ho')
+    expect(one.hashes).toBe(sha('a/x.pdf'))
   })
 })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Diagnostic } from '@reformkit/model'
 import Ajv from 'ajv-draft-04'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { entry, plan } from '../../test/fixtures.js'
 import { checkLedger } from '../engine/check-ledger.js'
@@ -45,6 +46,60 @@ describe('displayWidth', () => {
     expect(displayWidth('（一）１')).toBe(8)
     expect(displayWidth('\u001b[31m错误\u001b[0m')).toBe(4)
     expect(displayWidth('e\u0301')).toBe(1)
+    expect(displayWidth('𠀀😀')).toBe(4)
+  })
+
+  it('is the width of every code point summed, with or without the ASCII shortcut', () => {
+    // The definition, one code point at a time over a table of wide ranges.
+    const wide = [
+      [0x1100, 0x115f],
+      [0x2e80, 0x303e],
+      [0x3041, 0x33ff],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0xa000, 0xa4cf],
+      [0xac00, 0xd7a3],
+      [0xf900, 0xfaff],
+      [0xfe30, 0xfe4f],
+      [0xff00, 0xff60],
+      [0xffe0, 0xffe6],
+      [0x1f300, 0x1f64f],
+      [0x1f900, 0x1f9ff],
+      [0x20000, 0x3fffd],
+    ]
+    const reference = (text: string) => {
+      let width = 0
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are the point
+      for (const char of text.replace(/\u001b\[[0-9;]*m/g, '')) {
+        const code = char.codePointAt(0) ?? 0
+        if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code <= 0x36f))
+          continue
+        width += wide.some(([from, to]) => code >= (from ?? 0) && code <= (to ?? 0)) ? 2 : 1
+      }
+      return width
+    }
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme-ascii' }),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom(
+        '发改局',
+        '（一）',
+        '\u001b[31m',
+        '\u001b[0m',
+        'e\u0301',
+        '𠀀',
+        '\ud800',
+        '한',
+      ),
+      fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code)),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('')
+        expect(displayWidth(text)).toBe(reference(text))
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
 
@@ -213,6 +268,40 @@ describe('output in pieces, for a province', () => {
     // Each finding on a line of its own.
     for (const d of found) expect(pieces.join('')).toContain(`    ${JSON.stringify(d)}`)
     expect(pieces.length).toBe(found.length === 0 ? 1 : found.length + 2)
+  })
+
+  it.each([
+    ['with findings', diagnostics],
+    ['without', []],
+  ])('SARIF in pieces is JSON.stringify(log, null, 2), a result a piece (%s)', (_, found) => {
+    const options = { format: 'sarif' as const, rules, toolVersion: '1.2.3' }
+    // The reading findings (no rule object, a suggestion, no file) along with the rules'.
+    const all = found.length === 0 ? [] : [...found, ...findings]
+    const pieces = [...formatDiagnosticsChunks(all, options)]
+    const text = pieces.join('')
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`)
+    expect(text).toBe(formatDiagnostics(all, options))
+    expect(JSON.parse(text).runs[0].results).toHaveLength(all.length)
+    expect(pieces.length).toBe(all.length === 0 ? 1 : all.length + 2)
+  })
+
+  it("SARIF of 100,000 findings is never one string (a province's log is longer than a string may be)", () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => ({
+      ruleId: 'attachment/required',
+      severity: 'warning' as const,
+      message: `条目“e${i}”没有附材料文件`,
+      messageId: 'none',
+      data: {},
+      location: { file: 'ledger/a.json', line: 1, column: i + 1, path: `/entries/${i}` },
+    }))
+    let longest = 0
+    let count = 0
+    for (const piece of formatDiagnosticsChunks(many, { format: 'sarif', rules })) {
+      longest = Math.max(longest, piece.length)
+      count++
+    }
+    expect(count).toBe(100_002)
+    expect(longest).toBeLessThan(64 * 1024)
   })
 
   it('stylish in pieces is the same text, a file at a time', () => {

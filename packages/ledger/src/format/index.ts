@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@reformkit/model'
 import { formatJson, jsonChunks } from './json.js'
-import { formatSarif, type SarifOptions } from './sarif.js'
+import { formatSarif, type SarifOptions, sarifChunks } from './sarif.js'
 import { formatStylish, type StylishOptions, stylishChunks } from './stylish.js'
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const
@@ -25,7 +25,7 @@ export function formatDiagnostics(
 
 /**
  * `formatDiagnostics` in pieces, to write output of any size without building it whole
- * (a province's JSON can be longer than a string may be). SARIF comes as one piece.
+ * (a province's JSON or SARIF can be longer than a string may be).
  */
 export function formatDiagnosticsChunks(
   diagnostics: readonly Diagnostic[],
@@ -35,7 +35,7 @@ export function formatDiagnosticsChunks(
     case 'json':
       return jsonChunks(diagnostics, options)
     case 'sarif':
-      return [formatSarif(diagnostics, options)]
+      return sarifChunks(diagnostics, options)
     default:
       return stylishChunks(diagnostics, options)
   }

@@ -27,6 +27,22 @@ export function formatSarif(
   diagnostics: readonly Diagnostic[],
   options: SarifOptions = {},
 ): string {
+  return [...sarifChunks(diagnostics, options)].join('')
+}
+
+/** The results' place in the log: the run's last member, written empty. */
+const RESULTS = '"results": []'
+/** How deep a result is in the log: `runs[0].results[i]`, two spaces a level. */
+const RESULT_INDENT = ' '.repeat(8)
+
+/**
+ * `formatSarif` in pieces, a result at a time: a province's log (a million findings, some
+ * 700 MB) is longer than one string may be. The same text as `JSON.stringify(log, null, 2)`.
+ */
+export function* sarifChunks(
+  diagnostics: readonly Diagnostic[],
+  options: SarifOptions = {},
+): Generator<string> {
   const locale = options.locale ?? 'zh-CN'
   const { helpUri } = options
   const descriptors: object[] = []
@@ -52,7 +68,7 @@ export function formatSarif(
     indexById.set(d.ruleId, descriptors.length)
     descriptors.push({ id: d.ruleId })
   }
-  const results = diagnostics.map((d) => {
+  const toResult = (d: Diagnostic) => {
     const result: Record<string, unknown> = {
       ruleId: d.ruleId,
       ruleIndex: indexById.get(d.ruleId),
@@ -65,7 +81,7 @@ export function formatSarif(
     if (d.suggestions?.length)
       result.properties = { suggestions: d.suggestions.map((s) => s.message) }
     return result
-  })
+  }
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -81,11 +97,25 @@ export function formatSarif(
         },
         language: locale,
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
       },
     ],
   }
-  return `${JSON.stringify(log, null, 2)}\n`
+  const text = `${JSON.stringify(log, null, 2)}\n`
+  if (diagnostics.length === 0) {
+    yield text
+    return
+  }
+  // A quote in a JSON string is escaped, so RESULTS found outside one is the member itself.
+  const at = text.lastIndexOf(RESULTS) + RESULTS.length - 1
+  yield `${text.slice(0, at)}\n`
+  for (let i = 0; i < diagnostics.length; i++) {
+    // A string in JSON holds no raw line break: every one is between members.
+    const json = JSON.stringify(toResult(diagnostics[i] as Diagnostic), null, 2)
+    const last = i + 1 === diagnostics.length
+    yield `${RESULT_INDENT}${json.replaceAll('\n', `\n${RESULT_INDENT}`)}${last ? '' : ','}\n`
+  }
+  yield `      ${text.slice(at)}`
 }
 
 function sarifLocation(d: Diagnostic): object | undefined {

@@ -39,7 +39,9 @@ export function formatStylish(
   return [...stylishChunks(diagnostics, options)].join('')
 }
 
-/** `formatStylish` in pieces (a file's findings at a time), for output of any size. */
+const LINES_PER_PIECE = 4096
+
+/** `formatStylish` in pieces (at most a few thousand lines each), for output of any size. */
 export function* stylishChunks(
   diagnostics: readonly Diagnostic[],
   options: StylishOptions = {},
@@ -55,33 +57,48 @@ export function* stylishChunks(
     else groups.set(key, [d])
   }
   for (const [file, group] of groups) {
-    const lines: string[] = []
+    let lines: string[] = []
     lines.push(paint('bold', file || (locale === 'en' ? '(no file)' : '(无文件)')))
     // Everything from the data is shown printable: a title with ESC in it cannot clear the
     // screen, a path with a newline cannot forge a finding.
-    const rows = group.map((d) => ({
-      d,
-      where: printable(where(d)),
-      severity: pick(severityLabels[d.severity], locale),
-      message: printable(d.message),
-    }))
+    const rows = group.map((d) => {
+      const at = printable(where(d))
+      const severity = pick(severityLabels[d.severity], locale)
+      const message = printable(d.message)
+      return {
+        d,
+        where: at,
+        whereWidth: displayWidth(at),
+        severity,
+        severityWidth: displayWidth(severity),
+        message,
+        messageWidth: displayWidth(message),
+      }
+    })
     // Widest of each column, by a loop: a spread of 130,000 rows would overflow the stack.
-    const widest = (width: (row: (typeof rows)[number]) => number) =>
-      rows.reduce((most, row) => Math.max(most, width(row)), 0)
-    const whereWidth = widest((r) => displayWidth(r.where))
-    const severityWidth = widest((r) => displayWidth(r.severity))
-    const messageWidth = Math.min(
-      MAX_ALIGNED_MESSAGE,
-      widest((r) => displayWidth(r.message)),
-    )
-    for (const { d, where, severity, message } of rows) {
+    let whereWidth = 0
+    let severityWidth = 0
+    let messageWidth = 0
+    for (const row of rows) {
+      whereWidth = Math.max(whereWidth, row.whereWidth)
+      severityWidth = Math.max(severityWidth, row.severityWidth)
+      messageWidth = Math.max(messageWidth, row.messageWidth)
+    }
+    messageWidth = Math.min(MAX_ALIGNED_MESSAGE, messageWidth)
+    for (const row of rows) {
+      const { d } = row
       lines.push(
-        `  ${paint('dim', padEnd(where, whereWidth))}  ${paint(d.severity, padEnd(severity, severityWidth))}  ${padEnd(message, messageWidth)}  ${paint('dim', printable(d.ruleId))}`,
+        `  ${paint('dim', padEnd(row.where, whereWidth, row.whereWidth))}  ${paint(d.severity, padEnd(row.severity, severityWidth, row.severityWidth))}  ${padEnd(row.message, messageWidth, row.messageWidth)}  ${paint('dim', printable(d.ruleId))}`,
       )
       for (const suggestion of d.suggestions ?? [])
         lines.push(
           `  ${' '.repeat(whereWidth + severityWidth + 4)}→ ${printable(suggestion.message)}`,
         )
+      // A file of a million findings is written a few thousand lines at a time.
+      if (lines.length >= LINES_PER_PIECE) {
+        yield `${lines.join('\n')}\n`
+        lines = []
+      }
     }
     lines.push('')
     yield `${lines.join('\n')}\n`

@@ -1,6 +1,9 @@
 /** Control characters, and the marks that reorder text (bidi overrides), by code point. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+/** The same characters, tested without the global flag's state: most text has none. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const ANY_UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
 /**
  * Text as it may reach a terminal: control characters (ESC, CR, LF, …) and bidi overrides
@@ -8,6 +11,7 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
  * can neither clear the screen, forge a line nor reorder what is shown.
  */
 export function printable(text: string): string {
+  if (!ANY_UNPRINTABLE.test(text)) return text
   return text.replace(UNPRINTABLE, (c) => {
     if (c === '\n') return '\\n'
     if (c === '\r') return '\\r'

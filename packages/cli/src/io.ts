@@ -72,6 +72,22 @@ export function progress(label: string): {
   }
 }
 
+/** Pieces of text joined into about `size` characters each: fewer, larger writes. */
+export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+  let batch: string[] = []
+  let length = 0
+  for (const piece of pieces) {
+    batch.push(piece)
+    length += piece.length
+    if (length >= size) {
+      yield batch.join('')
+      batch = []
+      length = 0
+    }
+  }
+  if (batch.length > 0) yield batch.join('')
+}
+
 /**
  * Write output made in pieces to stdout, about 1 MB at a time, waiting when the reader is
  * slower (a pipe to less): a province's findings are never one string in memory.
@@ -80,19 +96,6 @@ export async function writePieces(
   pieces: Iterable<string>,
   stream: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  let batch: string[] = []
-  let size = 0
-  const flush = async () => {
-    if (batch.length === 0) return
-    const text = batch.join('')
-    batch = []
-    size = 0
+  for (const text of batched(pieces))
     if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve))
-  }
-  for (const piece of pieces) {
-    batch.push(piece)
-    size += piece.length
-    if (size >= 1 << 20) await flush()
-  }
-  await flush()
 }

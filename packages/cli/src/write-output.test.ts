@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   rmSync,
@@ -13,6 +14,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { batched } from './io.js'
 import { writeOutput } from './write-output.js'
 
 const base = mkdtempSync(join(tmpdir(), 'reformkit-write-'))
@@ -20,6 +22,30 @@ afterAll(() => rmSync(base, { recursive: true, force: true }))
 const en = { locale: 'en' as const }
 
 describe('writeOutput', () => {
+  it('writes text made in pieces whole, and nothing when making it fails', async () => {
+    const pieces = Array.from({ length: 3000 }, (_, i) => `第${i}行\n`)
+    const target = join(base, 'pieces.md')
+    await writeOutput(target, pieces, en)
+    expect(readFileSync(target, 'utf8')).toBe(pieces.join(''))
+    function* failing() {
+      yield 'half a report'
+      throw new Error('made badly')
+    }
+    const broken = join(base, 'broken.md')
+    await expect(writeOutput(broken, failing(), en)).rejects.toThrow('made badly')
+    expect(existsSync(broken)).toBe(false)
+    expect(readdirSync(base).filter((name) => name.includes('broken.md'))).toEqual([])
+  })
+
+  it('batches pieces into writes of about the size asked for', () => {
+    const pieces = Array.from({ length: 1000 }, (_, i) => `${i},`)
+    const batches = [...batched(pieces, 100)]
+    expect(batches.join('')).toBe(pieces.join(''))
+    for (const batch of batches.slice(0, -1)) expect(batch.length).toBeGreaterThanOrEqual(100)
+    expect(batches.length).toBeLessThan(pieces.length / 10)
+    expect([...batched([])]).toEqual([])
+  })
+
   it('refuses an input reached through a symlinked folder, even with --force', async () => {
     const proj = join(base, 'p')
     mkdirSync(proj)

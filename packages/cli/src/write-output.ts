@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import type { Locale } from '@reformkit/model'
 import { removeOwnTempsSync, removeStaleTemps, tempPath } from '@reformkit/report/node'
 import { UsageError } from './errors.js'
+import { batched } from './io.js'
 import { say } from './messages.js'
 
 /** Outputs this process is writing: their temporaries are removed on SIGINT/SIGTERM. */
@@ -76,13 +77,14 @@ export async function refuseOutput(
 }
 
 /**
- * Write `data` to `path` all at once or not at all. Refused: an input of the command, by
+ * Write `data` (text, bytes, or text in pieces: a province's report is longer than one
+ * string may be) to `path` all at once or not at all. Refused: an input of the command, by
  * any path; anything but a regular file (a symbolic link, a folder, /dev/stdout) even with
  * `force`; an existing file without `force`.
  */
 export async function writeOutput(
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | Iterable<string>,
   options: { force?: boolean; inputs?: readonly string[]; locale: Locale },
 ): Promise<void> {
   const { locale } = options
@@ -96,7 +98,8 @@ export async function writeOutput(
   const temp = tempPath(target)
   const release = guardOutput(target)
   try {
-    await writeFile(temp, data, { flag: 'wx' })
+    const body = typeof data === 'string' || data instanceof Uint8Array ? data : batched(data)
+    await writeFile(temp, body, { flag: 'wx' })
     if (options.force) await rename(temp, target)
     else {
       // A hard link fails if the name exists: of two runs at once, exactly one wins.

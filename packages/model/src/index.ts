@@ -93,3 +93,4 @@ export {
   zipEntries,
 } from './source/zip.js'
 export { closest } from './util/closest.js'
+export { prettyJsonPieces } from './util/json-pieces.js'

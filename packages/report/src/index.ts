@@ -13,11 +13,15 @@ export {
 } from './render/exceljs-internals.js'
 export {
   DOCX_MAX_ROWS,
+  isTextFormat,
   REPORT_FORMATS,
   type RenderOptions,
   type ReportFormat,
   ReportTooLargeError,
   renderReport,
+  renderReportPieces,
+  TEXT_FORMATS,
+  type TextFormat,
   XLSX_MAX_ROWS,
 } from './render/render.js'
 export {

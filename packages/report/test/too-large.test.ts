@@ -12,8 +12,12 @@ import {
   DOCX_MAX_ROWS,
   ReportTooLargeError,
   renderReport,
+  renderReportPieces,
+  TEXT_FORMATS,
+  tableRows,
   XLSX_MAX_ROWS,
 } from '../src/render/render.js'
+import { joinedPieces } from '../src/render/text.js'
 import { buildReport } from '../src/reports/build.js'
 import { exampleRoot, loadExample } from './example.js'
 
@@ -95,5 +99,49 @@ describe('a report too large for XLSX', () => {
       format: 'xlsx',
       suggested: ['csv'],
     })
+  })
+})
+
+describe('a text report of a province (issue 16)', () => {
+  // The ledger index of 5,001 entries: more rows than a piece holds.
+  it.each(TEXT_FORMATS)(
+    'comes in pieces as %s, joined the same text as renderReport',
+    async (format) => {
+      const pieces = [...renderReportPieces(model, { format })]
+      const text = pieces.join('')
+      expect(text).toBe(await renderReport(model, { format }))
+      expect(pieces.length).toBeGreaterThan(1)
+      expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(2 * 1024 * 1024)
+      if (format === 'json') {
+        expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`)
+        const sections: Array<{ rows?: unknown[] }> = JSON.parse(text).sections
+        expect(sections.reduce((n, s) => n + (s.rows?.length ?? 0), 0)).toBe(tableRows(model))
+      }
+      if (format === 'csv') {
+        expect(text.startsWith('\uFEFF')).toBe(true)
+        // Title, blank, then each table's heading, header, rows and a blank line; CRLF throughout.
+        const rows = model.sections.reduce((n, s) => n + (s.table ? s.table.rows.length + 3 : 0), 2)
+        expect(text.split('\r\n')).toHaveLength(rows)
+        expect(text.replaceAll('\r\n', '')).not.toContain('\n')
+      }
+    },
+  )
+
+  it('refuses a binary format with the text formats named', () => {
+    expect(() => renderReportPieces(model, { format: 'xlsx' as 'csv' })).toThrow(
+      /md, html, csv, json/,
+    )
+  })
+})
+
+describe('joinedPieces', () => {
+  it('is [...lines].join(separator) around every piece boundary', () => {
+    for (const count of [0, 1, 4095, 4096, 4097, 8192, 8193])
+      for (const separator of ['\n', '\r\n', '']) {
+        const lines = Array.from({ length: count }, (_, i) => (i % 3 === 0 ? '' : `行${i}`))
+        const pieces = [...joinedPieces(lines, separator)]
+        expect(pieces.join('')).toBe(lines.join(separator))
+        expect(pieces.length).toBe(Math.max(1, Math.ceil(count / 4096)))
+      }
   })
 })

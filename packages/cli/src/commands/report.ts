@@ -1,12 +1,15 @@
 import { formatDiagnostics } from '@reformkit/ledger'
 import {
   buildReport,
+  isTextFormat,
   REPORT_FORMATS,
   type ReportFormat,
   type ReportKind,
   renderReport,
+  renderReportPieces,
 } from '@reformkit/report'
 import { UsageError } from '../errors.js'
+import { writePieces } from '../io.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, cacheOf, localeOf } from '../options.js'
 import { openProject } from '../project.js'
@@ -47,9 +50,13 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
     ...(project.reportConfig ? { config: project.reportConfig } : {}),
     ledgerConfig: project.ledgerConfig,
   })
-  const output = await renderReport(model, { format, locale })
+  // Text comes in pieces: a province's ledger index is longer than one string may be.
+  const output = isTextFormat(format)
+    ? renderReportPieces(model, { format, locale })
+    : await renderReport(model, { format, locale })
   if (!options.out) {
-    process.stdout.write(output)
+    if (output instanceof Uint8Array) process.stdout.write(output)
+    else await writePieces(output)
     return
   }
   await writeOutput(options.out, output, {

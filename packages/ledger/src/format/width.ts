@@ -16,8 +16,9 @@ const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/
 
 function columns(code: number): number {
   if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code <= 0x36f)) return 0
-  if (code < wide[0]!) return 1
-  for (let i = 0; i < wide.length; i += 2) if (code <= wide[i + 1]!) return code >= wide[i]! ? 2 : 1
+  if (code < 0x1100) return 1
+  for (let i = 0; i < wide.length; i += 2)
+    if (code <= (wide[i + 1] ?? 0)) return code >= (wide[i] ?? 0) ? 2 : 1
   return 1
 }
 

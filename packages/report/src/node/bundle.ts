@@ -14,7 +14,13 @@ import {
   type Plan,
 } from '@reformkit/model'
 import * as z from 'zod'
-import { DOCX_MAX_ROWS, renderReport, tableRows, XLSX_MAX_ROWS } from '../render/render.js'
+import {
+  DOCX_MAX_ROWS,
+  renderReport,
+  renderReportPieces,
+  tableRows,
+  XLSX_MAX_ROWS,
+} from '../render/render.js'
 import { reportDate } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'
 import { readCopy, VERIFY_LIMITS, type VerifyLimits } from './read-copy.js'
@@ -128,7 +134,12 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
   if (rows > XLSX_MAX_ROWS)
     generated.set(
       `${indexName}.csv`,
-      new TextEncoder().encode((await renderReport(model, { format: 'csv', locale })) as string),
+      // In pieces: a province's index as one string would be hundreds of MB (or too long).
+      Buffer.concat(
+        [...renderReportPieces(model, { format: 'csv', locale })].map((piece) =>
+          Buffer.from(piece),
+        ),
+      ),
     )
   const copied = [...new Set([...options.files.map(normalise), ...attachments])].sort()
   const total = copied.length + generated.size

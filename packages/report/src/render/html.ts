@@ -1,6 +1,6 @@
 import { type Locale, pick } from '@reformkit/model'
 import { lightColours, type ReportModel } from '../reports/model.js'
-import { cellText, subtitle } from './text.js'
+import { cellText, joinedPieces, subtitle } from './text.js'
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -30,8 +30,12 @@ ${Object.entries(lightColours)
  * One self-contained HTML file: inline CSS (A4 print styles included), no scripts, no
  * external requests; every text escaped.
  */
-export function renderHtml(model: ReportModel, locale: Locale): string {
-  const out = [
+export function htmlPieces(model: ReportModel, locale: Locale): Iterable<string> {
+  return joinedPieces(htmlLines(model, locale), '\n')
+}
+
+function* htmlLines(model: ReportModel, locale: Locale): Generator<string> {
+  yield* [
     '<!doctype html>',
     `<html lang="${locale === 'en' ? 'en' : 'zh-CN'}">`,
     '<head>',
@@ -44,24 +48,19 @@ export function renderHtml(model: ReportModel, locale: Locale): string {
     '<body>',
     `<h1>${escapeHtml(pick(model.title, locale))}</h1>`,
     `<p class="subtitle">${escapeHtml(subtitle(model, locale))}</p>`,
-    ...model.summary.map((p) => `<p>${escapeHtml(pick(p, locale))}</p>`),
   ]
+  for (const p of model.summary) yield `<p>${escapeHtml(pick(p, locale))}</p>`
   for (const section of model.sections) {
     const tag = section.level === 1 ? 'h2' : 'h3'
-    out.push(
-      `<section id="${escapeHtml(section.id)}">`,
-      `<${tag}>${escapeHtml(pick(section.heading, locale))}</${tag}>`,
-    )
-    for (const p of section.paragraphs) out.push(`<p>${escapeHtml(pick(p, locale))}</p>`)
+    yield `<section id="${escapeHtml(section.id)}">`
+    yield `<${tag}>${escapeHtml(pick(section.heading, locale))}</${tag}>`
+    for (const p of section.paragraphs) yield `<p>${escapeHtml(pick(p, locale))}</p>`
     const table = section.table
     if (table) {
-      out.push(
-        '<table>',
-        '<thead><tr>',
-        ...table.columns.map((c) => `<th scope="col">${escapeHtml(pick(c.label, locale))}</th>`),
-        '</tr></thead>',
-        '<tbody>',
-      )
+      yield* ['<table>', '<thead><tr>']
+      for (const c of table.columns)
+        yield `<th scope="col">${escapeHtml(pick(c.label, locale))}</th>`
+      yield* ['</tr></thead>', '<tbody>']
       for (const row of table.rows) {
         const cells = table.columns.map((c) => {
           const cell = row[c.key] ?? null
@@ -72,12 +71,11 @@ export function renderHtml(model: ReportModel, locale: Locale): string {
             ? `<td class="num">${text}</td>`
             : `<td>${text}</td>`
         })
-        out.push(`<tr>${cells.join('')}</tr>`)
+        yield `<tr>${cells.join('')}</tr>`
       }
-      out.push('</tbody>', '</table>')
+      yield* ['</tbody>', '</table>']
     }
-    out.push('</section>')
+    yield '</section>'
   }
-  out.push('</body>', '</html>', '')
-  return out.join('\n')
+  yield* ['</body>', '</html>', '']
 }

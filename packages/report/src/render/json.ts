@@ -1,4 +1,4 @@
-import { type Locale, pick } from '@reformkit/model'
+import { type Locale, pick, prettyJsonPieces } from '@reformkit/model'
 import type { ReportModel } from '../reports/model.js'
 import { cellText } from './text.js'
 
@@ -8,7 +8,7 @@ import { cellText } from './text.js'
  * [{ key, label, type }], rows: [{ key: value }] }] }`. Numbers stay numbers (a percent is
  * a fraction); lights are `red|yellow|blue|green`; texts are in the chosen language.
  */
-export function renderJson(model: ReportModel, locale: Locale): string {
+export function* jsonPieces(model: ReportModel, locale: Locale): Generator<string> {
   const out = {
     schema: model.schema,
     kind: model.kind,
@@ -43,5 +43,6 @@ export function renderJson(model: ReportModel, locale: Locale): string {
         : {}),
     })),
   }
-  return `${JSON.stringify(out, null, 2)}\n`
+  yield* prettyJsonPieces(out)
+  yield '\n'
 }

@@ -1,13 +1,46 @@
 import type { Locale } from '@reformkit/model'
 import type { ReportModel } from '../reports/model.js'
-import { renderCsv } from './csv.js'
-import { renderHtml } from './html.js'
-import { renderJson } from './json.js'
-import { renderMarkdown } from './markdown.js'
+import { csvPieces } from './csv.js'
+import { htmlPieces } from './html.js'
+import { jsonPieces } from './json.js'
+import { markdownPieces } from './markdown.js'
 import { xmlSafeModel } from './xml-safe.js'
 
 export const REPORT_FORMATS = ['md', 'html', 'csv', 'json', 'xlsx', 'docx'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
+/** The formats that are text, which `renderReportPieces` writes in pieces. */
+export const TEXT_FORMATS = ['md', 'html', 'csv', 'json'] as const
+export type TextFormat = (typeof TEXT_FORMATS)[number]
+
+export function isTextFormat(format: ReportFormat): format is TextFormat {
+  return (TEXT_FORMATS as readonly string[]).includes(format)
+}
+
+/**
+ * A text report (md, html, csv, json) in pieces of a few thousand rows, for output of any
+ * size: a province's ledger index (a million rows, several hundred MB) is longer than one
+ * string may be. Joined, the pieces are what `renderReport` gives.
+ */
+export function renderReportPieces(
+  model: ReportModel,
+  options: { format: TextFormat; locale?: Locale },
+): Iterable<string> {
+  const locale = options.locale ?? 'zh-CN'
+  switch (options.format) {
+    case 'md':
+      return markdownPieces(model, locale)
+    case 'html':
+      return htmlPieces(model, locale)
+    case 'csv':
+      return csvPieces(model, locale)
+    case 'json':
+      return jsonPieces(model, locale)
+    default:
+      throw new TypeError(
+        `reformkit: "${String(options.format)}" is not a text format; use one of ${TEXT_FORMATS.join(', ')}, or renderReport`,
+      )
+  }
+}
 
 /**
  * Table rows a DOCX holds at the most: Word's tables are meant to be read, and each row
@@ -59,13 +92,10 @@ export async function renderReport(
   const locale = options.locale ?? 'zh-CN'
   switch (options.format) {
     case 'md':
-      return renderMarkdown(model, locale)
     case 'html':
-      return renderHtml(model, locale)
     case 'csv':
-      return renderCsv(model, locale)
     case 'json':
-      return renderJson(model, locale)
+      return [...renderReportPieces(model, { format: options.format, locale })].join('')
     // Office files are XML: characters XML forbids (from a pasted title) become U+FFFD.
     case 'xlsx': {
       const rows = tableRows(model)

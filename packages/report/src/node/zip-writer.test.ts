@@ -15,6 +15,10 @@ const parts = {
   'manifest.json': new TextEncoder().encode('{"schema":"x"}\n'),
   'files/小文件.txt': new TextEncoder().encode('调研报告\n'.repeat(100)),
   'files/scan.pdf': randomBytes(3 * 1024 * 1024),
+  // Read whole and deflated in one call, into output pieces about the input's size (at most
+  // 16 KiB): incompressible ones of one piece and of several.
+  'files/photo.jpg': randomBytes(10_000),
+  'files/photo-large.jpg': randomBytes(200_000),
   'files/empty.txt': new Uint8Array(0),
   'ledger/fgj.yaml': new TextEncoder().encode('- id: a\n'.repeat(400_000)),
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { constants, statSync } from 'node:fs'
+import { constants } from 'node:fs'
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, posix, resolve } from 'node:path'
 import type { LedgerEntry } from '@reformkit/ledger'
@@ -165,7 +165,7 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
           ([a], [b]) => (a < b ? -1 : 1),
         )
         for (const [path, data] of sources) {
-          const source = data ?? { path: join(root, path), size: statSync(join(root, path)).size }
+          const source = data ?? { path: join(root, path) }
           manifest.files.push({ path, ...(await zip.add(path, source)) })
           tick(path)
         }

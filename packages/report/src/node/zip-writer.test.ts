@@ -21,7 +21,11 @@ const parts = {
   'files/photo-large.jpg': randomBytes(200_000),
   'files/empty.txt': new Uint8Array(0),
   'ledger/fgj.yaml': new TextEncoder().encode('- id: a\n'.repeat(400_000)),
+  // Bytes made in memory (a report) larger than a file read whole.
+  'reports/index.xlsx': randomBytes(1536 * 1024),
 }
+/** Entries given as bytes, not as a file to read. */
+const inMemory = new Set(['manifest.json', 'reports/index.xlsx'])
 
 async function write(name: string, zip64: 'auto' | 'always') {
   const path = join(base, name)
@@ -30,10 +34,9 @@ async function write(name: string, zip64: 'auto' | 'always') {
   for (const [entry, data] of Object.entries(parts)) {
     const file = join(base, `${name}-${entry.replaceAll('/', '_')}`)
     await writeFile(file, data)
-    written[entry] =
-      entry === 'manifest.json'
-        ? await zip.add(entry, data)
-        : await zip.add(entry, { path: file, size: data.length })
+    written[entry] = inMemory.has(entry)
+      ? await zip.add(entry, data)
+      : await zip.add(entry, { path: file })
   }
   await zip.close()
   return { path, written }
@@ -55,6 +58,7 @@ describe('ZipWriter', () => {
       for (const [entry, facts] of Object.entries(written))
         if (entry !== 'manifest.json')
           expect(copy.files.get(entry)).toEqual({ path: entry, ...facts })
+      expect(written['reports/index.xlsx']?.bytes).toBe(1536 * 1024)
       // Zip64 records are there only when asked for (or needed).
       const has64 = Buffer.from(bytes).includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))
       expect(has64).toBe(zip64 === 'always')

@@ -5,7 +5,7 @@
 // a province's ledger has no 4 GiB or 65,535-file ceiling. Reproducible: the same files in
 // the same order with the same date give the same bytes.
 import { createHash } from 'node:crypto'
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
 import { type FileHandle, open } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib'
@@ -62,15 +62,31 @@ export class ZipWriter {
   }
 
   /**
-   * Add an entry: `source` is bytes, or the path of a file of `size` bytes (as stat gave it)
-   * to stream. Returns the SHA-256 and size of what was stored.
+   * Add an entry: `source` is bytes, or the path of a file to read (whole when small,
+   * streamed when not; its size as the open file's stat gives it). Returns the SHA-256 and
+   * size of what was stored.
    */
-  async add(
+  async add(name: string, source: Uint8Array | { path: string }): Promise<ZipWritten> {
+    if (source instanceof Uint8Array) return this.#add(name, source, source.length)
+    // Opened once and stat-ed through the handle: no second look-up of the path per file.
+    const fd = openSync(source.path, 'r')
+    let streaming = false
+    try {
+      const size = fstatSync(fd).size
+      streaming = size >= SMALL
+      return await this.#add(name, { path: source.path, fd }, size)
+    } finally {
+      // A stream closes the file itself, even when it fails.
+      if (!streaming) closeSync(fd)
+    }
+  }
+
+  async #add(
     name: string,
-    source: Uint8Array | { path: string; size: number },
+    source: Uint8Array | { path: string; fd: number },
+    declared: number,
   ): Promise<ZipWritten> {
     const nameBytes = Buffer.from(name, 'utf8')
-    const declared = source instanceof Uint8Array ? source.length : source.size
     const zip64 = this.#always64 || declared >= ZIP64_FROM
     const offset = this.#at
     const header = Buffer.alloc(30 + nameBytes.length + (zip64 ? 20 : 0))
@@ -82,7 +98,7 @@ export class ZipWriter {
       header.writeUInt16LE(0x0001, 30 + nameBytes.length)
       header.writeUInt16LE(16, 32 + nameBytes.length)
     }
-    const small = source instanceof Uint8Array || source.size < SMALL
+    const small = source instanceof Uint8Array || declared < SMALL
     // A small entry is read whole first, so its header is written once, complete.
     if (!small) await this.#write(header)
 
@@ -98,7 +114,7 @@ export class ZipWriter {
     let deflated: Uint8Array | undefined
     if (small) {
       this.#readBuffer ??= Buffer.allocUnsafe(2 * SMALL + 1)
-      const data = source instanceof Uint8Array ? source : readSmall(source.path, this.#readBuffer)
+      const data = source instanceof Uint8Array ? source : readSmall(source, this.#readBuffer)
       take(data)
       // Output pieces about the input's size (zlib's default is 16 KiB each time: for a
       // scan of 1 KB a fresh allocation outside Buffer's pool, and then the collector's
@@ -110,7 +126,7 @@ export class ZipWriter {
       packed = deflated.length
     } else {
       await pipeline(
-        createReadStream(source.path),
+        createReadStream('', { fd: (source as { fd: number }).fd }),
         async function* (chunks: AsyncIterable<Buffer>) {
           for await (const chunk of chunks) {
             take(chunk)
@@ -258,17 +274,12 @@ export class ZipWriter {
  * with one synchronous read: for ten thousand scans, a stream each costs more than the reads.
  * The bytes are `buffer`'s, good until the next read.
  */
-function readSmall(path: string, buffer: Buffer): Uint8Array {
-  const fd = openSync(path, 'r')
-  try {
-    let total = 0
-    for (let n = readSync(fd, buffer, 0, buffer.length, 0); n > 0; ) {
-      total += n
-      if (total > 2 * SMALL) throw new RangeError(`${path} grew while it was being read`)
-      n = readSync(fd, buffer, total, buffer.length - total, total)
-    }
-    return buffer.subarray(0, total)
-  } finally {
-    closeSync(fd)
+function readSmall(file: { path: string; fd: number }, buffer: Buffer): Uint8Array {
+  let total = 0
+  for (let n = readSync(file.fd, buffer, 0, buffer.length, 0); n > 0; ) {
+    total += n
+    if (total > 2 * SMALL) throw new RangeError(`${file.path} grew while it was being read`)
+    n = readSync(file.fd, buffer, total, buffer.length - total, total)
   }
+  return buffer.subarray(0, total)
 }

@@ -16,6 +16,7 @@ export type {
 export {
   compareDiagnostics,
   compareText,
+  countSeverities,
   formatMessage,
   hasErrors,
   localizeDiagnostic,

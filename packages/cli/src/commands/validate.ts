@@ -1,4 +1,5 @@
 import { formatDiagnosticsChunks, rules } from '@reformkit/ledger'
+import { countSeverities } from '@reformkit/model'
 import { UsageError } from '../errors.js'
 import { useColor, writePieces } from '../io.js'
 import { say } from '../messages.js'
@@ -38,8 +39,7 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
       rejected: project.rejected,
     }),
   )
-  const errors = project.diagnostics.filter((d) => d.severity === 'error').length
-  const warnings = project.diagnostics.filter((d) => d.severity === 'warning').length
+  const { error: errors, warning: warnings } = countSeverities(project.diagnostics)
   if (errors > 0 || warnings > maxWarnings) process.exitCode = 1
   if (errors === 0 && warnings > maxWarnings && options.format === 'stylish')
     process.stderr.write(`${say(locale, 'tooManyWarnings', { warnings, max: maxWarnings })}\n`)

@@ -2,13 +2,13 @@ import {
   cellReference,
   compareDiagnostics,
   compareText,
+  countSeverities,
   type Diagnostic,
   type DiagnosticSubject,
   diagnosticFactory,
   formatMessage,
   type Locale,
   type Plan,
-  type Severity,
   type SourceLocation,
 } from '@reformkit/model'
 import { ledgerMessages } from '../entry/messages.js'
@@ -183,7 +183,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
   walk(entries, index, visitors, cursor)
   placeByPosition(entries, unplaced, inputIndex)
   diagnostics.sort((a, b) => compareDiagnostics(a, b) || compareText(a.message, b.message))
-  const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
+  const counts = countSeverities(diagnostics)
   const byRule: Record<string, number> = {}
   for (const d of diagnostics) byRule[d.ruleId] = (byRule[d.ruleId] ?? 0) + 1
   return {
@@ -191,9 +191,9 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     stats: {
       entries: entries.length,
       rulesRun,
-      errors: count('error'),
-      warnings: count('warning'),
-      infos: count('info'),
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
       byRule,
     },
   }

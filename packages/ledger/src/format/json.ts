@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@reformkit/model'
+import { countSeverities, type Diagnostic } from '@reformkit/model'
 
 /** Version tag of the JSON output; bumped when its shape changes incompatibly. */
 export const DIAGNOSTICS_SCHEMA_TAG = 'reformkit/diagnostics@1'
@@ -24,12 +24,11 @@ export function* jsonChunks(
   diagnostics: readonly Diagnostic[],
   options: { rejected?: number } = {},
 ): Generator<string> {
-  const count = (severity: Diagnostic['severity']) =>
-    diagnostics.filter((d) => d.severity === severity).length
+  const counts = countSeverities(diagnostics)
   const summary = {
-    errors: count('error'),
-    warnings: count('warning'),
-    infos: count('info'),
+    errors: counts.error,
+    warnings: counts.warning,
+    infos: counts.info,
     ...(options.rejected ? { rejected: options.rejected } : {}),
   }
   const head = JSON.stringify({ schema: DIAGNOSTICS_SCHEMA_TAG, summary }, null, 2)

@@ -1,4 +1,11 @@
-import { type Diagnostic, type Locale, pick, printable, type Severity } from '@reformkit/model'
+import {
+  countSeverities,
+  type Diagnostic,
+  type Locale,
+  pick,
+  printable,
+  type Severity,
+} from '@reformkit/model'
 import { displayWidth, padEnd } from './width.js'
 
 export interface StylishOptions {
@@ -125,8 +132,7 @@ function summary(
   locale: Locale,
   paint: (style: keyof typeof colours, text: string) => string,
 ): string {
-  const n = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length
-  const [errors, warnings, infos] = [n('error'), n('warning'), n('info')]
+  const { error: errors, warning: warnings, info: infos } = countSeverities(diagnostics)
   if (diagnostics.length === 0) return locale === 'en' ? '✔ No problems' : '✔ 没有发现问题'
   const style = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info'
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { diagnosticFactory } from './create.js'
 import {
   compareDiagnostics,
+  countSeverities,
   type Diagnostic,
   formatMessage,
   interpolate,
   localizeDiagnostic,
+  type Severity,
   toJsonPointer,
 } from './diagnostic.js'
 import { modelMessages } from './messages.js'
@@ -112,5 +114,23 @@ describe('diagnostics', () => {
   it('encodes JSON pointers (RFC 6901)', () => {
     expect(toJsonPointer(['items', 0, 'a/b', 'c~d'])).toBe('/items/0/a~1b/c~0d')
     expect(toJsonPointer([])).toBe('')
+  })
+})
+
+describe('countSeverities', () => {
+  it('counts each severity as filtering would', () => {
+    const severity = fc.constantFrom('error', 'warning', 'info') as fc.Arbitrary<Severity>
+    fc.assert(
+      fc.property(fc.array(severity, { maxLength: 50 }), (severities) => {
+        const diagnostics = severities.map((s) => ({ severity: s }) as Diagnostic)
+        const by = (s: Severity) => severities.filter((x) => x === s).length
+        expect(countSeverities(diagnostics)).toEqual({
+          error: by('error'),
+          warning: by('warning'),
+          info: by('info'),
+        })
+      }),
+      { numRuns: 200 },
+    )
   })
 })

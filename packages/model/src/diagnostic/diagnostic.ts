@@ -170,6 +170,15 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+/** How many diagnostics have each severity, in one pass (a province has a million). */
+export function countSeverities(
+  diagnostics: readonly Diagnostic[],
+): Record<Diagnostic['severity'], number> {
+  const counts = { error: 0, warning: 0, info: 0 }
+  for (const d of diagnostics) counts[d.severity]++
+  return counts
+}
+
 /** True when any diagnostic has error severity. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error')

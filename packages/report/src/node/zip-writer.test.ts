@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -70,6 +71,21 @@ describe('ZipWriter', () => {
     const b = await write('same-b.zip', 'auto')
     expect((await readFile(a.path)).equals(await readFile(b.path))).toBe(true)
   })
+
+  it.runIf(existsSync('/proc/self/fd'))(
+    'closes every file it opened, streamed or not',
+    async () => {
+      const open = () => readdirSync('/proc/self/fd').length
+      const before = open()
+      await write('closed.zip', 'auto')
+      const zip = await ZipWriter.create(join(base, 'failed.zip'), date)
+      await expect(zip.add('missing', { path: join(base, 'no-such-file') })).rejects.toThrow(
+        /ENOENT/,
+      )
+      await zip.abort()
+      expect(open()).toBe(before)
+    },
+  )
 
   it('never overwrites: the zip must not exist', async () => {
     await writeFile(join(base, 'taken.zip'), 'mine')

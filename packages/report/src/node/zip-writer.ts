@@ -70,14 +70,10 @@ export class ZipWriter {
     if (source instanceof Uint8Array) return this.#add(name, source, source.length)
     // Opened once and stat-ed through the handle: no second look-up of the path per file.
     const fd = openSync(source.path, 'r')
-    let streaming = false
     try {
-      const size = fstatSync(fd).size
-      streaming = size >= SMALL
-      return await this.#add(name, { path: source.path, fd }, size)
+      return await this.#add(name, { path: source.path, fd }, fstatSync(fd).size)
     } finally {
-      // A stream closes the file itself, even when it fails.
-      if (!streaming) closeSync(fd)
+      closeSync(fd)
     }
   }
 
@@ -126,7 +122,8 @@ export class ZipWriter {
       packed = deflated.length
     } else {
       await pipeline(
-        createReadStream('', { fd: (source as { fd: number }).fd }),
+        // The file stays ours to close (`add` does), however the stream ends.
+        createReadStream('', { fd: (source as { fd: number }).fd, start: 0, autoClose: false }),
         async function* (chunks: AsyncIterable<Buffer>) {
           for await (const chunk of chunks) {
             take(chunk)

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -52,6 +52,34 @@ describe('createBundle and verifyBundle (一式两份)', () => {
       ok: true,
       diagnostics: [],
     })
+  })
+
+  it('writes the same .zip with its files packed on threads as on the main thread', async () => {
+    // 600 attachments, enough for threads: the same project with threads and without.
+    const root = join(base, 'many')
+    await cp(exampleRoot, root, { recursive: true })
+    await mkdir(join(root, 'files', 'many'))
+    const template = example.entries[0] as (typeof example.entries)[number]
+    const entries = [...example.entries]
+    for (let i = 0; i < 600; i++) {
+      const path = `files/many/scan-${i}.txt`
+      await writeFile(join(root, path), `扫描件 ${i}\n`.repeat(i % 40))
+      entries.push({ ...template, id: `many-${i}`, attachments: [{ path }] })
+    }
+    const zip = async (name: string, threads: number) => {
+      await createBundle({
+        ...example,
+        entries,
+        root,
+        files: example.loaded.files,
+        out: join(base, name),
+        threads,
+      })
+      return readFile(join(base, name))
+    }
+    const [threaded, main] = [await zip('threads.zip', 2), await zip('main.zip', 0)]
+    expect(threaded.equals(main)).toBe(true)
+    expect(await verifyBundle(join(base, 'threads.zip'))).toEqual({ ok: true, diagnostics: [] })
   })
 
   it('refuses to replace an existing output unless forced', async () => {

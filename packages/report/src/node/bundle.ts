@@ -23,6 +23,7 @@ import {
 } from '../render/render.js'
 import { reportDate } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'
+import { packFiles } from './pack-files.js'
 import { readCopy, VERIFY_LIMITS, type VerifyLimits } from './read-copy.js'
 import { removeStaleTemps, tempPath } from './temp.js'
 import { ZipWriter } from './zip-writer.js'
@@ -61,6 +62,11 @@ export interface CreateBundleOptions {
   force?: boolean
   locale?: Locale
   onProgress?: (progress: { done: number; total: number; path: string }) => void
+  /**
+   * Worker threads that read, hash and deflate a .zip copy's small files. Default one per
+   * core, at most four; 0 does it all on the main thread (the same bytes).
+   */
+  threads?: number
 }
 
 export class BundleError extends Error {
@@ -164,10 +170,24 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
         const sources = [...copied.map((path) => [path, undefined] as const), ...generated].sort(
           ([a], [b]) => (a < b ? -1 : 1),
         )
-        for (const [path, data] of sources) {
-          const source = data ?? { path: join(root, path) }
-          manifest.files.push({ path, ...(await zip.add(path, source)) })
-          tick(path)
+        // The files read, hashed and deflated on threads, in order; the main thread writes.
+        const packed = packFiles(
+          sources.flatMap(([path, data]) => (data ? [] : [join(root, path)])),
+          options.threads === undefined ? {} : { threads: options.threads },
+        )
+        try {
+          for (const [path, data] of sources) {
+            const ready = data ? undefined : (await packed.next()).value
+            const written = data
+              ? await zip.add(path, data)
+              : ready
+                ? await zip.addPacked(path, ready)
+                : await zip.add(path, { path: join(root, path) })
+            manifest.files.push({ path, ...written })
+            tick(path)
+          }
+        } finally {
+          await packed.return(undefined)
         }
         await zip.add(
           MANIFEST_NAME,

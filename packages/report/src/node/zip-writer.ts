@@ -9,6 +9,7 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node
 import { type FileHandle, open } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib'
+import type { PackedFile } from './pack-files.js'
 
 const MAX16 = 0xffff
 const MAX32 = 0xffffffff
@@ -19,7 +20,7 @@ const MAX32 = 0xffffffff
  */
 const ZIP64_FROM = MAX32 - 16 * 1024 * 1024
 /** Files smaller than this are read whole and deflated in one call (a stream costs more). */
-const SMALL = 1024 * 1024
+export const SMALL = 1024 * 1024
 
 export interface ZipWritten {
   sha256: string
@@ -77,9 +78,17 @@ export class ZipWriter {
     }
   }
 
+  /**
+   * Add a small file packed elsewhere (on a thread: `packFiles`): the same entry `add` would
+   * write for the bytes it describes.
+   */
+  async addPacked(name: string, packed: PackedFile): Promise<ZipWritten> {
+    return this.#add(name, packed, packed.bytes)
+  }
+
   async #add(
     name: string,
-    source: Uint8Array | { path: string; fd: number },
+    source: Uint8Array | { path: string; fd: number } | PackedFile,
     declared: number,
   ): Promise<ZipWritten> {
     const nameBytes = Buffer.from(name, 'utf8')
@@ -94,7 +103,8 @@ export class ZipWriter {
       header.writeUInt16LE(0x0001, 30 + nameBytes.length)
       header.writeUInt16LE(16, 32 + nameBytes.length)
     }
-    const small = source instanceof Uint8Array || declared < SMALL
+    const ready = 'deflated' in source ? source : undefined
+    const small = source instanceof Uint8Array || ready !== undefined || declared < SMALL
     // A small entry is read whole first, so its header is written once, complete.
     if (!small) await this.#write(header)
 
@@ -108,9 +118,15 @@ export class ZipWriter {
       bytes += chunk.length
     }
     let deflated: Uint8Array | undefined
-    if (small) {
+    if (ready) {
+      ;({ crc, bytes, deflated } = ready)
+      packed = deflated.length
+    } else if (small) {
       this.#readBuffer ??= Buffer.allocUnsafe(2 * SMALL + 1)
-      const data = source instanceof Uint8Array ? source : readSmall(source, this.#readBuffer)
+      const data =
+        source instanceof Uint8Array
+          ? source
+          : readSmall(source as { path: string; fd: number }, this.#readBuffer)
       take(data)
       // Output pieces about the input's size (zlib's default is 16 KiB each time: for a
       // scan of 1 KB a fresh allocation outside Buffer's pool, and then the collector's
@@ -186,7 +202,7 @@ export class ZipWriter {
     }
     this.#central.push(record)
     this.#count++
-    return { sha256: hash.digest('hex'), bytes }
+    return { sha256: ready ? ready.sha256 : hash.digest('hex'), bytes }
   }
 
   /** Write the central directory and close the file. */

@@ -35,8 +35,9 @@ describe('createBundle and verifyBundle (一式两份)', () => {
     expect(paths).not.toContain('files/jxj/智能制造项目清单.xlsx') // missing in the example
     expect(paths).toEqual([...paths].sort())
     expect(progress.at(-1)).toBe(paths.length)
-    const written = JSON.parse(await readFile(join(base, 'copy-a', 'manifest.json'), 'utf8'))
-    expect(written).toEqual(manifest)
+    const text = await readFile(join(base, 'copy-a', 'manifest.json'), 'utf8')
+    expect(JSON.parse(text)).toEqual(manifest)
+    expect(text).toBe(`${JSON.stringify(manifest, null, 2)}\n`)
     expect(await verifyBundle(join(base, 'copy-a'))).toEqual({ ok: true, diagnostics: [] })
   })
 

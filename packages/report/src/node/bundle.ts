@@ -12,6 +12,7 @@ import {
   type LocalizedMessage,
   type MessageCatalogue,
   type Plan,
+  prettyJsonPieces,
 } from '@reformkit/model'
 import * as z from 'zod'
 import {
@@ -189,10 +190,7 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
         } finally {
           await packed.return(undefined)
         }
-        await zip.add(
-          MANIFEST_NAME,
-          new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
-        )
+        await zip.add(MANIFEST_NAME, manifestBytes(manifest))
         await zip.close()
       } catch (error) {
         await zip.abort()
@@ -235,9 +233,7 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
         tick(path)
       }
       manifest.files.sort((a, b) => (a.path < b.path ? -1 : 1))
-      await writeFile(join(temp, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`, {
-        flag: 'wx',
-      })
+      await writeFile(join(temp, MANIFEST_NAME), manifestBytes(manifest), { flag: 'wx' })
     }
     await moveIntoPlace(temp, out)
   } catch (error) {
@@ -266,6 +262,14 @@ async function moveIntoPlace(temp: string, out: string): Promise<void> {
     throw error
   }
   if (old) await rm(old, { recursive: true, force: true })
+}
+
+/**
+ * The manifest as `JSON.stringify(manifest, null, 2)` writes it, made in pieces: a copy of
+ * three million files would be one string longer than V8 allows.
+ */
+function manifestBytes(manifest: Manifest): Uint8Array {
+  return Buffer.concat([...prettyJsonPieces(manifest), '\n'].map((piece) => Buffer.from(piece)))
 }
 
 function describe(path: string, data: Uint8Array): ManifestFile {

@@ -142,11 +142,7 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
     generated.set(
       `${indexName}.csv`,
       // In pieces: a province's index as one string would be hundreds of MB (or too long).
-      Buffer.concat(
-        [...renderReportPieces(model, { format: 'csv', locale })].map((piece) =>
-          Buffer.from(piece),
-        ),
-      ),
+      bytesOf(renderReportPieces(model, { format: 'csv', locale })),
     )
   const copied = [...new Set([...options.files.map(normalise), ...attachments])].sort()
   const total = copied.length + generated.size
@@ -268,9 +264,11 @@ async function moveIntoPlace(temp: string, out: string): Promise<void> {
  * The manifest as `JSON.stringify(manifest, null, 2)` writes it, made in pieces: a copy of
  * three million files would be one string longer than V8 allows.
  */
-function manifestBytes(manifest: Manifest): Uint8Array {
-  return Buffer.concat([...prettyJsonPieces(manifest), '\n'].map((piece) => Buffer.from(piece)))
-}
+const manifestBytes = (manifest: Manifest) => bytesOf([...prettyJsonPieces(manifest), '\n'])
+
+/** Text made in pieces as UTF-8 bytes, never joined into one string. */
+const bytesOf = (pieces: Iterable<string>): Uint8Array =>
+  Buffer.concat(Array.from(pieces, (piece) => Buffer.from(piece)))
 
 function describe(path: string, data: Uint8Array): ManifestFile {
   return { path, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { crc32, deflateRawSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type PackedFile, packFiles } from './pack-files.js'
+import { packFiles } from './pack-files.js'
+import type { PackedFile } from './zip-writer.js'
 
 const base = await mkdtemp(join(tmpdir(), 'reformkit-pack-'))
 afterAll(() => rm(base, { recursive: true, force: true }))

@@ -1,17 +1,10 @@
-// The small files (under SMALL, which the zip writer reads whole) of a .zip copy read, hashed and deflated on worker threads, in order: a
-// province's copy is 100,000 scans of a few KB, each costing the zip writer more for being
-// a file (open, read, a hash, a deflate) than for its bytes. The main thread only writes.
+// The small files of a .zip copy (under SMALL, which the zip writer reads whole) read,
+// hashed and deflated on worker threads, in order: a province's copy is 100,000 scans of a
+// few KB, each costing the zip writer more for being a file (open, read, a hash, a deflate)
+// than for its bytes. The main thread only writes.
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
-import { SMALL } from './zip-writer.js'
-
-/** A small file as the zip stores it: what was read, its CRC-32 and SHA-256, deflated. */
-export interface PackedFile {
-  bytes: number
-  crc: number
-  sha256: string
-  deflated: Uint8Array
-}
+import { type PackedFile, packBytes, SMALL } from './zip-writer.js'
 
 /** Fewer files than this are left to the main thread: starting threads costs more. */
 const THREADS_FROM = 512
@@ -28,8 +21,8 @@ interface Answer {
   data: Uint8Array
 }
 
-// Each file as the zip writer's own road reads it (one read of the whole file, deflate level
-// 6, output pieces about its size: the same bytes). What is not a plain small file that stayed
+// Each file as the zip writer's own road reads and packs it (one read of the whole file,
+// then its own packBytes: the same bytes). What is not a plain small file that stayed
 // as stat saw it (missing, a FIFO, large, grown) is left, null, for the main thread's road,
 // which says why.
 const WORKER_SOURCE = `'use strict'
@@ -38,6 +31,7 @@ const fs = require('node:fs')
 const crypto = require('node:crypto')
 const zlib = require('node:zlib')
 const buffer = Buffer.allocUnsafe(${SMALL} + 1)
+const packBytes = ${packBytes.toString()}
 const pack = (path) => {
   let fd
   try {
@@ -50,12 +44,7 @@ const pack = (path) => {
       n = fs.readSync(fd, buffer, total, buffer.length - total, total)
     }
     if (total !== stat.size) return null
-    const data = buffer.subarray(0, total)
-    const deflated = zlib.deflateRawSync(data, {
-      level: 6,
-      chunkSize: Math.min(16384, Math.max(64, data.length + 64)),
-    })
-    return { bytes: total, crc: zlib.crc32(data), sha256: crypto.createHash('sha256').update(data).digest('hex'), deflated }
+    return packBytes(zlib, crypto, buffer.subarray(0, total))
   } catch {
     return null
   } finally {

@@ -4,12 +4,11 @@
 // readers handle badly). Zip64 where a size, an offset or the count needs it, so a copy of
 // a province's ledger has no 4 GiB or 65,535-file ceiling. Reproducible: the same files in
 // the same order with the same date give the same bytes.
-import { createHash } from 'node:crypto'
+import * as crypto from 'node:crypto'
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
 import { type FileHandle, open } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib'
-import type { PackedFile } from './pack-files.js'
+import * as zlib from 'node:zlib'
 
 const MAX16 = 0xffff
 const MAX32 = 0xffffffff
@@ -21,6 +20,37 @@ const MAX32 = 0xffffffff
 const ZIP64_FROM = MAX32 - 16 * 1024 * 1024
 /** Files smaller than this are read whole and deflated in one call (a stream costs more). */
 export const SMALL = 1024 * 1024
+
+/** A small file as the zip stores it: what was read, its CRC-32 and SHA-256, deflated. */
+export interface PackedFile {
+  bytes: number
+  crc: number
+  sha256: string
+  deflated: Uint8Array
+}
+
+/**
+ * Bytes read whole, packed as the zip stores them: on the main thread and, through its
+ * source text, on `packFiles`'s threads — so it names nothing outside itself. Deflate level 6
+ * into output pieces about the input's size (zlib's default is 16 KiB each time: for a scan
+ * of 1 KB a fresh allocation outside Buffer's pool, and then the collector's work — a .zip
+ * of 100,000 small scans 15.1 → 11.7 s); the same bytes either way.
+ */
+export function packBytes(
+  zlib: typeof import('node:zlib'),
+  crypto: typeof import('node:crypto'),
+  data: Uint8Array,
+): PackedFile {
+  return {
+    bytes: data.length,
+    crc: zlib.crc32(data),
+    sha256: crypto.createHash('sha256').update(data).digest('hex'),
+    deflated: zlib.deflateRawSync(data, {
+      level: 6,
+      chunkSize: Math.min(16384, Math.max(64, data.length + 64)),
+    }),
+  }
+}
 
 export interface ZipWritten {
   sha256: string
@@ -103,50 +133,31 @@ export class ZipWriter {
       header.writeUInt16LE(0x0001, 30 + nameBytes.length)
       header.writeUInt16LE(16, 32 + nameBytes.length)
     }
-    const ready = 'deflated' in source ? source : undefined
-    const small = source instanceof Uint8Array || ready !== undefined || declared < SMALL
-    // A small entry is read whole first, so its header is written once, complete.
-    if (!small) await this.#write(header)
-
-    const hash = createHash('sha256')
-    let crc = 0
-    let bytes = 0
-    let packed = 0
-    const take = (chunk: Uint8Array) => {
-      hash.update(chunk)
-      crc = crc32(chunk, crc)
-      bytes += chunk.length
-    }
-    let deflated: Uint8Array | undefined
-    if (ready) {
-      ;({ crc, bytes, deflated } = ready)
-      packed = deflated.length
-    } else if (small) {
+    // A small entry is read whole and packed first, so its header is written once, complete.
+    let ready: PackedFile | undefined
+    if ('deflated' in source) ready = source
+    else if (source instanceof Uint8Array || declared < SMALL) {
       this.#readBuffer ??= Buffer.allocUnsafe(2 * SMALL + 1)
-      const data =
-        source instanceof Uint8Array
-          ? source
-          : readSmall(source as { path: string; fd: number }, this.#readBuffer)
-      take(data)
-      // Output pieces about the input's size (zlib's default is 16 KiB each time: for a
-      // scan of 1 KB a fresh allocation outside Buffer's pool, and then the collector's
-      // work — a .zip of 100,000 small scans 15.1 → 11.7 s). The same bytes either way.
-      deflated = deflateRawSync(data, {
-        level: 6,
-        chunkSize: Math.min(16384, Math.max(64, data.length + 64)),
-      })
-      packed = deflated.length
-    } else {
+      const data = source instanceof Uint8Array ? source : readSmall(source, this.#readBuffer)
+      ready = packBytes(zlib, crypto, data)
+    } else await this.#write(header)
+
+    let { crc, bytes, sha256, deflated } = ready ?? { crc: 0, bytes: 0, sha256: '' }
+    let packed = deflated?.length ?? 0
+    if (!ready) {
+      const hash = crypto.createHash('sha256')
       await pipeline(
         // The file stays ours to close (`add` does), however the stream ends.
         createReadStream('', { fd: (source as { fd: number }).fd, start: 0, autoClose: false }),
         async function* (chunks: AsyncIterable<Buffer>) {
           for await (const chunk of chunks) {
-            take(chunk)
+            hash.update(chunk)
+            crc = zlib.crc32(chunk, crc)
+            bytes += chunk.length
             yield chunk
           }
         },
-        createDeflateRaw({ level: 6 }),
+        zlib.createDeflateRaw({ level: 6 }),
         async (chunks: AsyncIterable<Buffer>) => {
           for await (const chunk of chunks) {
             packed += chunk.length
@@ -154,6 +165,7 @@ export class ZipWriter {
           }
         },
       )
+      sha256 = hash.digest('hex')
     }
     // A file that grew past 4 GiB between stat and read cannot be described without zip64.
     if (!zip64 && (bytes > MAX32 || packed > MAX32))
@@ -202,7 +214,7 @@ export class ZipWriter {
     }
     this.#central.push(record)
     this.#count++
-    return { sha256: ready ? ready.sha256 : hash.digest('hex'), bytes }
+    return { sha256, bytes }
   }
 
   /** Write the central directory and close the file. */

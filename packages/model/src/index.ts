@@ -94,4 +94,5 @@ export {
   zipEntries,
 } from './source/zip.js'
 export { closest } from './util/closest.js'
+export { joinedPieces } from './util/joined-pieces.js'
 export { prettyJsonPieces } from './util/json-pieces.js'

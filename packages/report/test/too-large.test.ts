@@ -17,7 +17,6 @@ import {
   tableRows,
   XLSX_MAX_ROWS,
 } from '../src/render/render.js'
-import { joinedPieces } from '../src/render/text.js'
 import { buildReport } from '../src/reports/build.js'
 import { exampleRoot, loadExample } from './example.js'
 
@@ -131,17 +130,5 @@ describe('a text report of a province (issue 16)', () => {
     expect(() => renderReportPieces(model, { format: 'xlsx' as 'csv' })).toThrow(
       /md, html, csv, json/,
     )
-  })
-})
-
-describe('joinedPieces', () => {
-  it('is [...lines].join(separator) around every piece boundary', () => {
-    for (const count of [0, 1, 4095, 4096, 4097, 8192, 8193])
-      for (const separator of ['\n', '\r\n', '']) {
-        const lines = Array.from({ length: count }, (_, i) => (i % 3 === 0 ? '' : `行${i}`))
-        const pieces = [...joinedPieces(lines, separator)]
-        expect(pieces.join('')).toBe(lines.join(separator))
-        expect(pieces.length).toBe(Math.max(1, Math.ceil(count / 4096)))
-      }
   })
 })

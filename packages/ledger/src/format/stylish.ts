@@ -1,6 +1,7 @@
 import {
   countSeverities,
   type Diagnostic,
+  joinedPieces,
   type Locale,
   pick,
   printable,
@@ -46,8 +47,6 @@ export function formatStylish(
   return [...stylishChunks(diagnostics, options)].join('')
 }
 
-const LINES_PER_PIECE = 4096
-
 /** `formatStylish` in pieces (at most a few thousand lines each), for output of any size. */
 export function* stylishChunks(
   diagnostics: readonly Diagnostic[],
@@ -63,54 +62,55 @@ export function* stylishChunks(
     if (group) group.push(d)
     else groups.set(key, [d])
   }
+  // A file of a million findings is written a few thousand lines at a time.
   for (const [file, group] of groups) {
-    let lines: string[] = []
-    lines.push(paint('bold', file || (locale === 'en' ? '(no file)' : '(无文件)')))
-    // Everything from the data is shown printable: a title with ESC in it cannot clear the
-    // screen, a path with a newline cannot forge a finding.
-    const rows = group.map((d) => {
-      const at = printable(where(d))
-      const severity = pick(severityLabels[d.severity], locale)
-      const message = printable(d.message)
-      return {
-        d,
-        where: at,
-        whereWidth: displayWidth(at),
-        severity,
-        severityWidth: displayWidth(severity),
-        message,
-        messageWidth: displayWidth(message),
-      }
-    })
-    // Widest of each column, by a loop: a spread of 130,000 rows would overflow the stack.
-    let whereWidth = 0
-    let severityWidth = 0
-    let messageWidth = 0
-    for (const row of rows) {
-      whereWidth = Math.max(whereWidth, row.whereWidth)
-      severityWidth = Math.max(severityWidth, row.severityWidth)
-      messageWidth = Math.max(messageWidth, row.messageWidth)
-    }
-    messageWidth = Math.min(MAX_ALIGNED_MESSAGE, messageWidth)
-    for (const row of rows) {
-      const { d } = row
-      lines.push(
-        `  ${paint('dim', padEnd(row.where, whereWidth, row.whereWidth))}  ${paint(d.severity, padEnd(row.severity, severityWidth, row.severityWidth))}  ${padEnd(row.message, messageWidth, row.messageWidth)}  ${paint('dim', printable(d.ruleId))}`,
-      )
-      for (const suggestion of d.suggestions ?? [])
-        lines.push(
-          `  ${' '.repeat(whereWidth + severityWidth + 4)}→ ${printable(suggestion.message)}`,
-        )
-      // A file of a million findings is written a few thousand lines at a time.
-      if (lines.length >= LINES_PER_PIECE) {
-        yield `${lines.join('\n')}\n`
-        lines = []
-      }
-    }
-    lines.push('')
-    yield `${lines.join('\n')}\n`
+    yield* joinedPieces(fileLines(file, group, locale, paint), '\n')
+    yield '\n'
   }
   yield `${summary(diagnostics, locale, paint)}${rejectedNote(options.rejected ?? 0, locale)}\n`
+}
+
+/** A file's heading, its findings aligned in columns (suggestions under them), a blank line. */
+function* fileLines(
+  file: string,
+  group: readonly Diagnostic[],
+  locale: Locale,
+  paint: (style: keyof typeof colours, text: string) => string,
+): Generator<string> {
+  yield paint('bold', file || (locale === 'en' ? '(no file)' : '(无文件)'))
+  // Everything from the data is shown printable: a title with ESC in it cannot clear the
+  // screen, a path with a newline cannot forge a finding.
+  const rows = group.map((d) => {
+    const at = printable(where(d))
+    const severity = pick(severityLabels[d.severity], locale)
+    const message = printable(d.message)
+    return {
+      d,
+      where: at,
+      whereWidth: displayWidth(at),
+      severity,
+      severityWidth: displayWidth(severity),
+      message,
+      messageWidth: displayWidth(message),
+    }
+  })
+  // Widest of each column, by a loop: a spread of 130,000 rows would overflow the stack.
+  let whereWidth = 0
+  let severityWidth = 0
+  let messageWidth = 0
+  for (const row of rows) {
+    whereWidth = Math.max(whereWidth, row.whereWidth)
+    severityWidth = Math.max(severityWidth, row.severityWidth)
+    messageWidth = Math.max(messageWidth, row.messageWidth)
+  }
+  messageWidth = Math.min(MAX_ALIGNED_MESSAGE, messageWidth)
+  for (const row of rows) {
+    const { d } = row
+    yield `  ${paint('dim', padEnd(row.where, whereWidth, row.whereWidth))}  ${paint(d.severity, padEnd(row.severity, severityWidth, row.severityWidth))}  ${padEnd(row.message, messageWidth, row.messageWidth)}  ${paint('dim', printable(d.ruleId))}`
+    for (const suggestion of d.suggestions ?? [])
+      yield `  ${' '.repeat(whereWidth + severityWidth + 4)}→ ${printable(suggestion.message)}`
+  }
+  yield ''
 }
 
 function where(d: Diagnostic): string {

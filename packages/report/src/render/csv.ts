@@ -1,6 +1,6 @@
-import { type Locale, pick } from '@reformkit/model'
+import { joinedPieces, type Locale, pick } from '@reformkit/model'
 import type { ReportModel } from '../reports/model.js'
-import { cellText, joinedPieces } from './text.js'
+import { cellText } from './text.js'
 
 /**
  * A cell Excel or WPS would run as a formula (= + - @, or a leading tab or carriage

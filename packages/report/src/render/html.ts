@@ -1,6 +1,6 @@
-import { type Locale, pick } from '@reformkit/model'
+import { joinedPieces, type Locale, pick } from '@reformkit/model'
 import { lightColours, type ReportModel } from '../reports/model.js'
-import { cellText, joinedPieces, subtitle } from './text.js'
+import { cellText, subtitle } from './text.js'
 
 const escapeHtml = (text: string) =>
   text.replace(

@@ -1,6 +1,6 @@
-import { type Locale, pick } from '@reformkit/model'
+import { joinedPieces, type Locale, pick } from '@reformkit/model'
 import type { ReportModel } from '../reports/model.js'
-import { cellText, joinedPieces, subtitle } from './text.js'
+import { cellText, subtitle } from './text.js'
 
 // Text that Markdown would read as markup (a title starting with "#", "<script>") stays text.
 const escapeText = (text: string) => text.replace(/[\\`*_<>#[\]|]/g, (c) => `\\${c}`)

@@ -19,21 +19,3 @@ export function subtitle(model: ReportModel, locale: Locale): string {
     ? `${model.plan.title} · as of ${model.asOf}`
     : `${model.plan.title} · 截至 ${model.asOf}`
 }
-
-/** Lines a piece holds at the most: a report of a million rows is never one string. */
-const LINES_PER_PIECE = 4096
-
-/** `[...lines].join(separator)` in pieces of a few thousand lines: joined, the same text. */
-export function* joinedPieces(lines: Iterable<string>, separator: string): Generator<string> {
-  let batch: string[] = []
-  let first = true
-  for (const line of lines) {
-    batch.push(line)
-    if (batch.length === LINES_PER_PIECE) {
-      yield `${first ? '' : separator}${batch.join(separator)}`
-      first = false
-      batch = []
-    }
-  }
-  if (first || batch.length > 0) yield `${first ? '' : separator}${batch.join(separator)}`
-}

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '@reformkit/model'
 import { describe, expect, it } from 'vitest'
 import { computeViews } from '../src/views/compute.js'
 import { loadExample } from './example.js'
@@ -103,5 +104,36 @@ describe('computeViews on the Wuhan 2017 example', () => {
     })
     expect(byNumber(strict, 7).score.deduction).toBe(10)
     expect(byNumber(strict, 2).light).toBe('red')
+  })
+})
+
+describe('which entry a finding is charged through', () => {
+  const first = example.entries[0]
+  if (!first) throw new Error('the example has no entries')
+  // Four entries of one item filed out of date order, the last two on the same day.
+  const dates = ['2017-06-01', '2017-03-01', '2017-09-01', '2017-03-01']
+  const entries = dates.map((date, i) => ({ ...first, id: `t${i}`, date }))
+  const finding = (entry: number, n: number): Diagnostic => ({
+    ruleId: `test/${entry}-${n}`,
+    severity: 'warning',
+    message: `finding ${n} on t${entry}`,
+    messageId: 'test',
+    data: {},
+    location: {},
+    subject: { item: first.item, unit: first.unit, entry, entryId: `t${entry}` },
+  })
+  const diagnostics = [finding(2, 1), finding(0, 1), finding(3, 1), finding(1, 1), finding(0, 2)]
+  const charged = (list: typeof entries) =>
+    computeViews({ ...example, entries: list, diagnostics })
+      .items.find((v) => v.item.id === first.item)
+      ?.score.deductions.map((d) => d.diagnostic.ruleId)
+
+  it('charges them in the date order of their entries, file order within a day', () => {
+    expect(charged(entries)).toEqual(['test/1-1', 'test/3-1', 'test/0-1', 'test/0-2', 'test/2-1'])
+  })
+
+  it('orders entries built in code with dates that are not YYYY-MM-DD by their text', () => {
+    const odd = entries.map((e, i) => (i === 2 ? { ...e, date: '2017-09-01T08:00' } : e))
+    expect(charged(odd)).toEqual(['test/1-1', 'test/3-1', 'test/0-1', 'test/0-2', 'test/2-1'])
   })
 })

@@ -344,28 +344,47 @@ function assessment(views: PlanViews): Pick<ReportModel, 'summary' | 'sections'>
 /** Section 3 of the assessment: each unit's score line by line, and what was deducted. */
 function unitLines(views: PlanViews): Section {
   const units = [...views.units].sort((a, b) => a.rank - b.rank)
-  const rows: Array<Record<string, Cell>> = units.flatMap((u) => [
-    ...u.lines.map((line) => ({
-      unit: u.unit.name,
-      line: join([ordinals([line.item]), both(line.item.title, line.item.title)], '', ' '),
-      role: roleLabels[line.role],
-      weight: line.weight,
-      itemBase: line.itemBase,
-      filed: line.filed,
-      points: line.points,
-    })),
-    ...(u.bonus > 0
-      ? [{ unit: u.unit.name, line: both('加分(附证明)', 'Bonus (with proof)'), points: u.bonus }]
-      : []),
-    ...u.deductions.map((d) => ({
-      unit: u.unit.name,
-      line: both(
-        `扣分:${d.diagnostic.ruleId} ${d.diagnostic.message}`,
-        `Deducted: ${d.diagnostic.ruleId} ${d.diagnostic.message}`,
-      ),
-      points: -d.points,
-    })),
-  ])
+  // Every row with every column, made once (a province's units have tens of thousands).
+  const row = (unit: string, line: Cell, points: number, more?: Record<string, Cell>) => ({
+    role: null,
+    weight: null,
+    itemBase: null,
+    filed: null,
+    ...more,
+    unit,
+    line,
+    points,
+  })
+  const rows: Array<Record<string, Cell>> = []
+  for (const u of units) {
+    for (const line of u.lines)
+      rows.push(
+        row(
+          u.unit.name,
+          join([ordinals([line.item]), both(line.item.title, line.item.title)], '', ' '),
+          line.points,
+          {
+            role: roleLabels[line.role],
+            weight: line.weight,
+            itemBase: line.itemBase,
+            filed: line.filed,
+          },
+        ),
+      )
+    if (u.bonus > 0)
+      rows.push(row(u.unit.name, both('加分(附证明)', 'Bonus (with proof)'), u.bonus))
+    for (const d of u.deductions)
+      rows.push(
+        row(
+          u.unit.name,
+          both(
+            `扣分:${d.diagnostic.ruleId} ${d.diagnostic.message}`,
+            `Deducted: ${d.diagnostic.ruleId} ${d.diagnostic.message}`,
+          ),
+          -d.points,
+        ),
+      )
+  }
   return {
     id: 'unit-lines',
     heading: both('三、单位得分明细', '3. Units, line by line'),
@@ -386,13 +405,7 @@ function unitLines(views: PlanViews): Section {
         col('filed', '本单位材料数', 'Filed by unit', 'number', 8),
         col('points', '计分', 'Points', 'number', 8),
       ],
-      rows: rows.map((row) => ({
-        role: null,
-        weight: null,
-        itemBase: null,
-        filed: null,
-        ...row,
-      })),
+      rows,
     },
   }
 }

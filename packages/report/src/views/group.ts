@@ -42,22 +42,31 @@ export function groupLedger(entries: readonly LedgerEntry[], asOf: string) {
 }
 
 /**
- * Entries in date order, file order within a day: one numeric sort of (day, position)
- * keys instead of comparing date strings pairwise (an item may have thousands of entries).
+ * Positions into `entries` ordered by the entries' dates, by position within a day: one
+ * numeric sort of (day, position) keys instead of comparing date strings pairwise (an item
+ * may have thousands of entries, a province's ledger a finding on each).
  */
-export function inDateOrder(entries: LedgerEntry[]): LedgerEntry[] {
+function byDate(entries: readonly LedgerEntry[], positions: readonly number[]): number[] {
   const n = entries.length
-  const keys = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    const { date } = entries[i] as LedgerEntry
+  const keys = new Float64Array(positions.length)
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i] as number
+    const { date } = entries[position] as LedgerEntry
     // Entries built in code may carry any text: order those by the text itself.
-    if (!isIsoDate(date)) return [...entries].sort((a, b) => compareText(a.date, b.date))
-    keys[i] = dayNumber(date) * n + i
+    if (!isIsoDate(date))
+      return [...positions].sort(
+        (a, b) =>
+          compareText((entries[a] as LedgerEntry).date, (entries[b] as LedgerEntry).date) || a - b,
+      )
+    keys[i] = dayNumber(date) * n + position
   }
   keys.sort()
-  const ordered = new Array<LedgerEntry>(n)
-  for (let i = 0; i < n; i++) ordered[i] = entries[(keys[i] as number) % n] as LedgerEntry
-  return ordered
+  return Array.from(keys, (key) => key % n)
+}
+
+/** Entries in date order, file order within a day. */
+export function inDateOrder(entries: LedgerEntry[]): LedgerEntry[] {
+  return byDate(entries, Array.from(entries.keys())).map((i) => entries[i] as LedgerEntry)
 }
 
 /**
@@ -72,7 +81,8 @@ export function attribute(
   asOf: string,
 ) {
   const item = new Map<string, Diagnostic[]>()
-  const hits: Array<{ entry: LedgerEntry; position: number; diagnostic: Diagnostic }> = []
+  // The findings on each entry, in their order; the entries then in date order.
+  const onEntry = new Map<number, Diagnostic[]>()
   for (const diagnostic of diagnostics) {
     const subject = diagnostic.subject
     if (subject?.item === undefined) continue
@@ -81,14 +91,16 @@ export function attribute(
       continue
     }
     const entry = entries[subject.entry]
-    if (entry && entry.date <= asOf) hits.push({ entry, position: subject.entry, diagnostic })
+    if (entry && entry.date <= asOf) push(onEntry, subject.entry, diagnostic)
   }
-  hits.sort((a, b) => compareText(a.entry.date, b.entry.date) || a.position - b.position)
   const itemEntries = new Map<string, Diagnostic[]>()
   const unitEntries = new Map<string, Diagnostic[]>()
-  for (const { entry, diagnostic } of hits) {
-    push(itemEntries, entry.item, diagnostic)
-    push(unitEntries, entry.unit, diagnostic)
+  for (const position of byDate(entries, [...onEntry.keys()])) {
+    const entry = entries[position] as LedgerEntry
+    for (const diagnostic of onEntry.get(position) as Diagnostic[]) {
+      push(itemEntries, entry.item, diagnostic)
+      push(unitEntries, entry.unit, diagnostic)
+    }
   }
   return { item, itemEntries, unitEntries }
 }

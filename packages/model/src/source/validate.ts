@@ -82,6 +82,30 @@ function requirement(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): 
 }
 
 /**
+ * From how many objects zod's compiled checks pay: each object schema compiles its checks
+ * (`new Function`) when it first parses, which costs more than checking a few hundred
+ * objects without them — a district's plan of 15 items, a config, a sloppy entry or two.
+ * Measured on Node 20: the example's `validate` 0.144 → 0.130 s without compiling; a plan of
+ * 10,000 items 0.74 → 1.06 s without, so large data and much-used schemas still compile.
+ */
+const COMPILE_FROM = 256
+const parses = new WeakMap<z.ZodType, number>()
+
+/** Whether `data` holds at least `limit` objects and arrays (counting stops there). */
+function holdsMany(data: unknown, limit: number): boolean {
+  const stack = [data]
+  let seen = 0
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (value === null || typeof value !== 'object') continue
+    if (++seen >= limit) return true
+    for (const inner of Array.isArray(value) ? value : Object.values(value))
+      if (inner !== null && typeof inner === 'object') stack.push(inner)
+  }
+  return false
+}
+
+/**
  * Validate parsed data with a zod schema. Every issue becomes a diagnostic located at the
  * offending node (or key), with a JSON pointer; a misspelt key gets a "did you mean".
  */
@@ -90,7 +114,10 @@ export function validateSource<S extends z.ZodType>(
   source: ParsedSource,
   locale: Locale = 'zh-CN',
 ): { value?: z.output<S>; diagnostics: Diagnostic[] } {
-  const result = schema.safeParse(source.data)
+  const count = (parses.get(schema) ?? 0) + 1
+  if (count <= COMPILE_FROM) parses.set(schema, count)
+  const compile = count > COMPILE_FROM || holdsMany(source.data, COMPILE_FROM)
+  const result = schema.safeParse(source.data, compile ? undefined : { jitless: true })
   if (result.success) return { value: result.data, diagnostics: [] }
   const report = diagnosticFactory(modelMessages, locale)
   const diagnostics: Diagnostic[] = []

@@ -1,4 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
 import { defineConfig, type Options } from 'tsup'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
@@ -17,6 +19,36 @@ const childProcessOnFirstUse: NonNullable<Options['esbuildPlugins']>[number] = {
 })`,
       loader: 'js',
     }))
+  },
+}
+
+// fflate builds its Huffman tables and loads worker_threads when it loads (a few ms of every
+// run); only zips use it — reports, bundles, reading workbooks. The libraries' imports of it
+// get its exports as getters that load it (still bundled) when one is first read.
+const fflateOnFirstUse: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'fflate-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^fflate$/ }, async ({ resolveDir, pluginData }) => {
+      if (pluginData === 'real') return undefined
+      const real = await build.resolve('fflate', {
+        kind: 'require-call',
+        resolveDir,
+        pluginData: 'real',
+      })
+      return real.errors.length > 0 ? real : { path: real.path, namespace: 'fflate-on-first-use' }
+    })
+    build.onLoad({ filter: /.*/, namespace: 'fflate-on-first-use' }, ({ path }) => {
+      const names = Object.keys(createRequire(import.meta.url)(path))
+      const getters = names.map(
+        (name) =>
+          `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] })`,
+      )
+      return {
+        contents: `let real\nconst load = () => (real ??= require(${JSON.stringify(path)}))\n${getters.join('\n')}`,
+        loader: 'js',
+        resolveDir: dirname(path),
+      }
+    })
   },
 }
 
@@ -121,7 +153,7 @@ export default defineConfig([
     sourcemap: true,
     // Node's modules keep their `node:` names (tsup would strip them before a plugin sees them).
     removeNodeProtocol: false,
-    esbuildPlugins: [childProcessOnFirstUse, exceljsWorkbookOnly],
+    esbuildPlugins: [childProcessOnFirstUse, exceljsWorkbookOnly, fflateOnFirstUse],
     define,
   },
   {

@@ -55,6 +55,13 @@ describe('the compile cache', () => {
     expect(() => blocked.save()).not.toThrow()
   })
 
+  it('keys the code by the content, the same from its text or its bytes', () => {
+    const text = "exports.name = '台账 𠀀'\n"
+    const key = cachePath(cache, file, text, 'validate')
+    expect(cachePath(cache, file, Buffer.from(text), 'validate')).toBe(key)
+    expect(cachePath(cache, file, `${text} `, 'validate')).not.toBe(key)
+  })
+
   it('keeps each file its own code: saving one forgets no other', () => {
     const other = join(root, 'office.cjs')
     writeFileSync(other, 'exports.office = 1\n')

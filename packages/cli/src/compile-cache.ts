@@ -53,8 +53,10 @@ export function loadScript<T>(
   dir = compileCacheDir(),
 ): LoadedScript<T> {
   const file = typeof at === 'string' ? at : fileURLToPath(at)
-  const source = readFileSync(file, 'utf8')
-  const cacheFile = dir && cachePath(dir, file, source, name)
+  // Hashed as the bytes read, decoded once: hashing the text would encode it again.
+  const bytes = readFileSync(file)
+  const source = bytes.toString('utf8')
+  const cacheFile = dir && cachePath(dir, file, bytes, name)
   let cachedData: Buffer | undefined
   try {
     if (cacheFile) cachedData = readFileSync(cacheFile)
@@ -95,11 +97,17 @@ export function loadScript<T>(
 /**
  * The file the code compiled from `source` (of `file`) for command `name` is kept in: named
  * by the file, the content, Node and architecture (V8 checks only the length of the source
- * it is given) — `cli-<key>.validate`.
+ * it is given) — `cli-<key>.validate`. `source` is the text or its UTF-8 bytes: the same key.
  */
-export function cachePath(dir: string, file: string, source: string, name: string): string {
+export function cachePath(
+  dir: string,
+  file: string,
+  source: string | Uint8Array,
+  name: string,
+): string {
   const key = createHash('sha256')
-    .update(`${process.version} ${process.arch}\0${source}`)
+    .update(`${process.version} ${process.arch}\0`)
+    .update(source)
     .digest('hex')
     .slice(0, 32)
   const named = basename(file)

@@ -109,7 +109,7 @@ module.exports = new Proxy(function () {}, {
   },
 }
 
-// Files to run: `bin` (ESM, a few lines, so that `reformkit --version` starts fast,
+// Files to run: `bin.cjs` (CommonJS, a few lines, so that `reformkit --version` starts fast,
 // and the loader of the compile cache) and `cli.cjs`, every command in one CommonJS file,
 // compiled through node:vm with V8's code kept between runs (src/compile-cache.ts). What
 // the commands run is bundled into it — the reformkit libraries, zod, yaml, date-fns,
@@ -122,10 +122,10 @@ const define = { __REFORMKIT_VERSION__: JSON.stringify(version) }
 export default defineConfig([
   {
     entry: { bin: 'src/bin.ts' },
-    format: ['esm'],
+    format: ['cjs'],
     platform: 'node',
     target: 'node20',
-    splitting: true,
+    removeNodeProtocol: false,
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
     define,

@@ -23,7 +23,7 @@ const { values } = parseArgs({
 const SIZES = values.entries.split(',').map(Number)
 const RSS_LIMIT_MB = 4096
 const FILES = 100
-const bin = new URL('../dist/bin.js', import.meta.url).pathname
+const bin = new URL('../dist/bin.cjs', import.meta.url).pathname
 const generator = new URL('../../ledger/bench/generate.mjs', import.meta.url).href
 const say = (line) => process.stderr.write(`${line}\n`)
 

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const RUNS = Math.max(10, Number(process.env.BENCH_RUNS ?? 15))
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
+const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url))
 const example = fileURLToPath(new URL('../../../examples/wuhan-etdz-2017/', import.meta.url))
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const cacheDir = mkdtempSync(join(tmpdir(), 'reformkit-bench-cache-'))

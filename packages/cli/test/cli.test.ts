@@ -8,10 +8,11 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import Ajv from 'ajv-draft-04'
 import { strToU8, zipSync } from 'fflate'
 import iconv from 'iconv-lite'
@@ -57,23 +58,18 @@ describe('the compile cache', () => {
     const env = { REFORMKIT_CACHE_DIR: cacheDir }
     const args = ['validate', example, '--as-of', '2017-12-31', '--format', 'json']
     const first = run(args, env)
-    expect(
-      readdirSync(join(cacheDir, 'compile')).filter((f) => f.endsWith('.validate')),
-    ).toHaveLength(1)
-    // A fresh process reads what the first one kept (in-process, V8 would reuse its own).
-    const chunk = readdirSync(join(bin, '..')).find((f) => /^compile-cache-.*\.js$/.test(f))
-    const probe = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const m = await import(${JSON.stringify(pathToFileURL(join(bin, '..', chunk as string)).href)})
-         console.log(m.loadScript(${JSON.stringify(join(bin, '..', 'cli.cjs'))}, 'validate', ${JSON.stringify(join(cacheDir, 'compile'))}).cached)`,
-      ],
-      { encoding: 'utf8' },
-    )
-    expect(probe.stdout.trim()).toBe('true')
+    const kept = readdirSync(join(cacheDir, 'compile')).filter((f) => f.endsWith('.validate'))
+    expect(kept).toHaveLength(1)
+    // A fresh process runs from what the first one kept (in-process, V8 would reuse its
+    // own): code V8 refused would be written anew (a new file renamed over it).
+    const file = join(cacheDir, 'compile', kept[0] as string)
+    const { ino } = statSync(file)
     expect(run(args, env).stdout).toBe(first.stdout)
+    expect(statSync(file).ino).toBe(ino)
+    writeFileSync(file, 'not V8 code at all')
+    expect(run(args, env).stdout).toBe(first.stdout)
+    expect(statSync(file).ino).not.toBe(ino)
+    expect(statSync(file).size).toBeGreaterThan(1000)
     // Off: nothing written.
     const off = join(base, 'compile-off')
     run(['rules'], { REFORMKIT_CACHE_DIR: off, REFORMKIT_COMPILE_CACHE: '0' })

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll } from 'vitest'
 
-export const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
+export const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url))
 export const example = fileURLToPath(new URL('../../../examples/wuhan-etdz-2017/', import.meta.url))
 
 /** A fresh temporary folder for this test file, removed when its tests are done. */

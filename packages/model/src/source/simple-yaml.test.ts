@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, stringify } from 'yaml'
 import type { JsonNode } from './json.js'
 import { readSimpleYaml } from './simple-yaml.js'
+import { parseSource } from './source.js'
 
 const examples = new URL('../../../../examples/', import.meta.url).pathname
 
@@ -271,5 +272,34 @@ describe('the quick road for plain block YAML', () => {
     expect(readSimpleYaml('a: &x 1\nb: *x')).toBeUndefined()
     expect(readSimpleYaml('a: 1\na: 2')).toBeUndefined()
     expect(readSimpleYaml('__proto__: 1')).toBeUndefined()
+  })
+})
+
+describe('parseSource on the quick road, small files placed as read and large ones later', () => {
+  const entry = (i: number) =>
+    `  - id: e${i}\n    item: i1\n    title: 进展材料${i}\n    attachments:\n      - path: files/e${i}.pdf\n`
+  const ledger = (n: number) =>
+    `schema: reformkit/ledger@1\nentries:\n${Array.from({ length: n }, (_, i) => entry(i)).join('')}`
+
+  it('locates the same values either way', () => {
+    const small = ledger(20)
+    const large = ledger(2000)
+    expect(small.length).toBeLessThan(64 * 1024)
+    expect(large.length).toBeGreaterThan(64 * 1024)
+    const paths: PropertyKey[][] = [
+      ['entries', 3, 'title'],
+      ['entries', 7, 'attachments', 0, 'path'],
+      ['entries', 19],
+      ['schema'],
+    ]
+    const a = parseSource(small, { filename: 'a.yaml' })
+    const b = parseSource(large, { filename: 'a.yaml' })
+    for (const path of paths) {
+      expect(a.locate(path)).toEqual(b.locate(path))
+      expect(a.position?.(path)).toEqual(b.position?.(path))
+    }
+    // entries[3].title is on line 3 + 3 × 5 + 2 (its entry's third line), after "    title: ".
+    expect(a.locate(['entries', 3, 'title'])).toMatchObject({ line: 20, column: 12 })
+    expect(a.locate(['entries', 7, 'attachments', 0, 'path'], 'key')).toMatchObject({ line: 42 })
   })
 })

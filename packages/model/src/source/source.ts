@@ -239,15 +239,17 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
   // Plain block YAML — what reformkit writes and people type — takes a quick road. When a
   // location inside the file is asked for, the quick road reads it again placing every
   // value; the full parser runs only where that declines (comment lines under a null).
-  const quick = readSimpleYaml(body, maxDepth)
+  // A small file (a district's ledger file, its plan) is read placing every value at once:
+  // reading it again to place its first finding would cost more.
+  const placeNow = body.length <= PLACE_AT_ONCE
+  const quick =
+    (placeNow ? readSimpleYaml(body, maxDepth, true) : undefined) ?? readSimpleYaml(body, maxDepth)
   if (quick && !depthExceeds(quick.data, maxDepth)) {
     let road: ParsedSource | undefined
-    let root: JsonNode | null | undefined
+    let root: JsonNode | null | undefined = quick.root
     const placed = () => {
-      if (root === undefined) {
-        root = readSimpleYaml(body, maxDepth, true)?.root ?? null
-        if (root) countLines()
-      }
+      root ??= readSimpleYaml(body, maxDepth, true)?.root ?? null
+      if (root) countLines()
       return root
     }
     const full = () => {
@@ -399,6 +401,9 @@ function rangeIn(root: JsonNode, path: readonly PropertyKey[], target = 'value')
  * JSON text as data, with how deeply it nests; undefined when JSON.parse refuses it or an
  * object repeats a key (JSON.parse keeps the last silently; the YAML road reports it).
  */
+/** Up to this many characters, a YAML file's values are placed as it is read (quick road). */
+const PLACE_AT_ONCE = 64 * 1024
+
 function readJson(text: string): { data: unknown; depth: number } | undefined {
   let data: unknown
   try {

@@ -397,13 +397,13 @@ function rangeIn(root: JsonNode, path: readonly PropertyKey[], target = 'value')
   return [node.start, node.end]
 }
 
+/** Up to this many characters, a YAML file's values are placed as it is read (quick road). */
+const PLACE_AT_ONCE = 64 * 1024
+
 /**
  * JSON text as data, with how deeply it nests; undefined when JSON.parse refuses it or an
  * object repeats a key (JSON.parse keeps the last silently; the YAML road reports it).
  */
-/** Up to this many characters, a YAML file's values are placed as it is read (quick road). */
-const PLACE_AT_ONCE = 64 * 1024
-
 function readJson(text: string): { data: unknown; depth: number } | undefined {
   let data: unknown
   try {

@@ -236,11 +236,11 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
     }
   }
 
-  // Plain block YAML — what reformkit writes and people type — takes a quick road. When a
-  // location inside the file is asked for, the quick road reads it again placing every
-  // value; the full parser runs only where that declines (comment lines under a null).
-  // A small file (a district's ledger file, its plan) is read placing every value at once:
-  // reading it again to place its first finding would cost more.
+  // Plain block YAML — what reformkit writes and people type — takes a quick road. A small
+  // file (a district's ledger file, its plan) is read placing every value at once: reading
+  // it again to place its first finding would cost more. A large one is read again, placing
+  // every value, when a location inside it is first asked for. The full parser runs only
+  // where the quick road declines (comment lines under a null).
   const placeNow = body.length <= PLACE_AT_ONCE
   const quick =
     (placeNow ? readSimpleYaml(body, maxDepth, true) : undefined) ?? readSimpleYaml(body, maxDepth)

@@ -147,13 +147,11 @@ function withRows(sheetXml: string, rows: string): string {
  * and a collector in place of its zip writer. exceljs zips with JSZip, which encodes,
  * checksums and copies every file in JavaScript; collecting the files and zipping them
  * once saves that round trip (bench/zip.bench.ts). The data rows' XML is written here
- * (`rowsXml`) when their cells are null, numbers, text, dates or booleans. `onPart` is
- * given each file's bytes as soon as they are made (to start deflating it: `packEarly`).
+ * (`rowsXml`) when their cells are null, numbers, text, dates or booleans.
  */
 export async function workbookFiles(
   workbook: ExcelJS.Workbook,
   dataRows: ReadonlyMap<number, RowModel[]>,
-  onPart?: (data: Uint8Array) => void,
 ): Promise<Record<string, Uint8Array>> {
   const { writer, model: m } = internalsOf(workbook)
   const files: Record<string, Uint8Array> = {}
@@ -185,9 +183,7 @@ export async function workbookFiles(
     append(data, { name }) {
       const rows = rowsOf.get(name)
       const text = rows !== undefined && typeof data === 'string' ? withRows(data, rows) : data
-      const bytes = typeof text === 'string' ? encoder.encode(text) : text
-      files[name] = bytes
-      onPart?.(bytes)
+      files[name] = typeof text === 'string' ? encoder.encode(text) : text
     },
   }
   await writer.addContentTypes(zip, m)

@@ -4,7 +4,7 @@ import { lightColours, type ReportModel } from '../reports/model.js'
 import type { Light } from '../views/types.js'
 import { type CellModel, type RowModel, workbookFiles } from './exceljs-internals.js'
 import { cellText, subtitle } from './text.js'
-import { officeZip, packEarly, reportDate } from './zip.js'
+import { officeZip, reportDate } from './zip.js'
 
 /** One shared (empty) style for the data rows: exceljs looks styles up by identity. */
 const ROW_STYLE: Partial<ExcelJS.Style> = {}
@@ -146,5 +146,5 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
       to: { row: 3 + table.rows.length, column: table.columns.length },
     }
   }
-  return officeZip(await workbookFiles(workbook, dataRows, packEarly), date)
+  return officeZip(await workbookFiles(workbook, dataRows), date)
 }

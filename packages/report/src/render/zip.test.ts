@@ -1,6 +1,6 @@
 import { strToU8, unzipSync, zipSync } from 'fflate'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { crc32, packEarly, reproducibleZip, zipFiles } from './zip.js'
+import { crc32, reproducibleZip, zipFiles } from './zip.js'
 
 const date = new Date('2017-12-31T12:00:00Z')
 const files = {
@@ -95,40 +95,5 @@ describe('zipFiles, the one zip writer', () => {
   it('says plainly what a zip without zip64 cannot hold', async () => {
     const many = Array.from({ length: 0x10000 }, (_, i) => [`f${i}`, new Uint8Array(0)] as const)
     await expect(zipFiles(many, date)).rejects.toThrow(/at most 65,535/)
-  })
-})
-
-describe('packEarly', () => {
-  it('deflates a large part once, started early, into the same zip', async () => {
-    const zlib = process.getBuiltinModule('node:zlib')
-    const big = strToU8('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'.repeat(5000))
-    const small = strToU8('<Types/>')
-    const date = new Date('2017-12-31T12:00:00Z')
-    const plain = await zipFiles(
-      [
-        ['a.xml', small],
-        ['b.xml', big],
-      ],
-      date,
-    )
-    const deflate = vi.spyOn(zlib, 'deflateRaw')
-    try {
-      const copy = big.slice()
-      packEarly(copy)
-      packEarly(copy)
-      packEarly(small)
-      expect(deflate).toHaveBeenCalledTimes(1)
-      const early = await zipFiles(
-        [
-          ['a.xml', small],
-          ['b.xml', copy],
-        ],
-        date,
-      )
-      expect(deflate).toHaveBeenCalledTimes(1)
-      expect(early).toEqual(plain)
-    } finally {
-      deflate.mockRestore()
-    }
   })
 })

@@ -53,30 +53,12 @@ export async function zipFiles(
   const entries = await Promise.all(
     files.map(async ([name, data]) => {
       // The checksum is taken while the platform's deflate works (on Node, in its pool).
-      const packing = early.get(data) ?? deflateRaw(data, zlib)
+      const packing = deflateRaw(data, zlib)
       const crc = zlib ? zlib.crc32(data) : crc32(data)
       return { name: strToU8(name), data, packed: await packing, crc }
     }),
   )
   return writeZip(entries, date)
-}
-
-/** Parts whose deflating `packEarly` started, by their bytes. */
-const early = new WeakMap<Uint8Array, Promise<Uint8Array>>()
-
-/**
- * Start deflating a large part now, in Node's pool, while the rest of the file is made (a
- * province's assessment sheet, 18 MB of XML, is otherwise deflated only once every part is
- * made, the main thread idle meanwhile); `zipFiles` takes the result instead of deflating
- * the same bytes again. Small parts, and platforms without Node's zlib, are left to it.
- */
-export function packEarly(data: Uint8Array): void {
-  const zlib = nodeZlib()
-  if (!zlib || data.length < NATIVE_FROM || early.has(data)) return
-  const packing = deflateRaw(data, zlib)
-  // A file abandoned before it is zipped must not leave a rejection nobody handles.
-  packing.catch(() => {})
-  early.set(data, packing)
 }
 
 /** Noon UTC of a YYYY-MM-DD day: the date of a report, stamped into its files. */

@@ -97,6 +97,10 @@ export const cliMessages = {
     en: '{{files}} exist and would change (see above); add --force to replace them',
   },
   noInput: { zh: '{{path}}:没有这个文件', en: '{{path}}: no such file' },
+  inputNotAFile: {
+    zh: '{{path}} 不是普通文件(是文件夹、管道或设备),未读取;请给出要读取的文件',
+    en: '{{path}} is not a regular file (a folder, a pipe or a device); it was not read; give a file to read',
+  },
   notDocx: {
     zh: '{{path}} 不是可读取的 Word 文件(.docx):{{reason}}',
     en: '{{path}} is not a Word file (.docx) that can be read: {{reason}}',

@@ -381,6 +381,20 @@ const cases: Case[] = [
     code: 2,
     says: /不由 reformkit 写出/,
   },
+  // extract and import: an input that is no file is named as an input, not an output
+  {
+    name: 'extract: a pipe',
+    setup: (d) => fifo(join(d, 'plan.txt')),
+    args: (d) => ['extract', join(d, 'plan.txt'), '--out', join(d, 'draft.yaml')],
+    code: 2,
+    says: /plan\.txt 不是普通文件(.*)未读取/,
+  },
+  {
+    name: 'import: a folder',
+    args: (d) => ['import', join(d, 'ledger'), '--into', d],
+    code: 2,
+    says: /ledger 不是普通文件(.*)未读取/,
+  },
   // verify
   {
     name: 'verify: no such copy',

@@ -31,7 +31,7 @@ export async function extract(file: string, options: ExtractOptions): Promise<vo
   const locale = localeOf(options)
   const info = await stat(file).catch(() => undefined)
   if (!info) throw new UsageError(say(locale, 'noInput', { path: file }))
-  if (!info.isFile()) throw new UsageError(say(locale, 'notAFile', { path: file }))
+  if (!info.isFile()) throw new UsageError(say(locale, 'inputNotAFile', { path: file }))
   if (info.size > DEFAULT_MAX_BYTES)
     throw new UsageError(
       say(locale, 'inputTooLarge', {

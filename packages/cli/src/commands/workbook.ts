@@ -116,7 +116,7 @@ export async function importFiles(files: string[], options: ImportOptions): Prom
   for (const file of files) {
     const info = await stat(file).catch(() => undefined)
     if (!info?.isFile())
-      throw new UsageError(say(locale, info ? 'notAFile' : 'noInput', { path: file }))
+      throw new UsageError(say(locale, info ? 'inputNotAFile' : 'noInput', { path: file }))
     const read = importWorkbook(new Uint8Array(await readFile(file)), {
       plan,
       filename: file,

@@ -12,6 +12,7 @@ import {
   type SourceLocation,
 } from '@reformkit/model'
 import { ledgerMessages } from '../entry/messages.js'
+import { fieldPlace } from '../entry/parse-ledger.js'
 import type { LedgerEntry } from '../entry/schema.js'
 import { rules as registry } from '../rules/index.js'
 import { type LedgerConfig, resolveRuleSettings } from './config.js'
@@ -100,7 +101,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     // Built in code, at an unknown position: placed after the walk.
     if (!source) return { path: at === undefined ? '' : `/entries/${at}${inside}` }
     const place = field
-      ? (source.fields?.[field] ?? source.fields?.[field.split('/')[0] ?? field])
+      ? (fieldPlace(source, field) ?? fieldPlace(source, field.split('/')[0] ?? field))
       : undefined
     return placed(source, place?.line ?? source.line, place?.column ?? source.column, {
       path: `${source.path}${inside}`,

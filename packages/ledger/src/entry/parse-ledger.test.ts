@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { plan } from '../../test/fixtures.js'
 import { readDate } from './normalize.js'
-import { parseLedger } from './parse-ledger.js'
+import { fieldPlace, parseLedger } from './parse-ledger.js'
+import type { EntrySource } from './schema.js'
 
 const ledger = `schema: reformkit/ledger@1
 unit: fgj
@@ -39,6 +40,46 @@ describe('parseLedger', () => {
       path: '/entries/1',
       fields: { date: { line: 14, column: 11 } },
     })
+  })
+
+  it("places an entry's fields, one alone or all at once, JSON and YAML alike", () => {
+    const entry = {
+      ...{ id: 'a', item: 'i1', unit: 'fgj', kind: 'research', date: '2017-03-05' },
+      ...{ title: '调研', attachments: [{ path: 'files/a.pdf' }, { path: 'files/b.pdf' }] },
+    }
+    const json = JSON.stringify({ schema: 'reformkit/ledger@1', entries: [entry] }, null, 2)
+    const yaml = `schema: reformkit/ledger@1
+entries:
+  - id: a
+    item: i1
+    unit: fgj
+    kind: research
+    date: 2017-03-05
+    title: 调研
+    attachments:
+      - path: files/a.pdf
+      - path: files/b.pdf
+`
+    for (const [text, date, second] of [
+      [json, { line: 9, column: 15 }, { line: 15, column: 9 }],
+      [yaml, { line: 7, column: 11 }, { line: 11, column: 9 }],
+    ] as const) {
+      const source = parseLedger(text).entries[0]?.source as EntrySource
+      // One field looked for alone (what a finding asks), then all of them.
+      expect(fieldPlace(source, 'date')).toEqual(date)
+      expect(fieldPlace(source, 'attachments/1')).toEqual(second)
+      expect(fieldPlace(source, 'source')).toBeUndefined()
+      const fields = source.fields ?? {}
+      expect(fields.date).toEqual(date)
+      expect(fields['attachments/1']).toEqual(second)
+      for (const none of ['nope', 'attachments/2', 'attachments/', 'source'])
+        expect(fields[none], none).toBeUndefined()
+      expect('source' in fields).toBe(false)
+      expect(Object.keys(fields)).toEqual([
+        ...['id', 'item', 'unit', 'kind', 'date', 'title', 'attachments'],
+        ...['attachments/0', 'attachments/1'],
+      ])
+    }
   })
 
   it('reads sloppy input as meant, saying so (info)', () => {

@@ -305,22 +305,49 @@ class LazySource implements EntrySource {
     }
   }
 
+  /** Where each field starts, and each attachment (`attachments/0`…): all looked for now. */
   get fields(): NonNullable<EntrySource['fields']> {
     if (this.#fields) return this.#fields
     const fields: NonNullable<EntrySource['fields']> = {}
-    const keep = (name: string, path: PropertyKey[]) => {
-      const place = positionIn(this.#parsed, this.#index, path)
+    const keep = (name: string) => {
+      const place = this.placeOf(name)
       if (place) fields[name] = place
     }
-    for (const key of Object.keys(this.#entry)) keep(key, [key])
-    // Each attachment on its own line, for findings about one of them.
+    for (const key of Object.keys(this.#entry)) if (key !== 'source') keep(key)
     const attachments = (this.#entry as { attachments?: unknown[] }).attachments ?? []
-    for (const i of attachments.keys()) keep(`attachments/${i}`, ['attachments', i])
+    for (const i of attachments.keys()) keep(`attachments/${i}`)
     this.#fields = fields
     return fields
+  }
+
+  /**
+   * Where one field starts (`attachments/1` for an attachment), looked for alone: a finding
+   * names one field, and placing every field of a million entries costs seconds.
+   */
+  placeOf(name: string): { line: number; column: number } | undefined {
+    if (this.#fields) return this.#fields[name]
+    const attachment = /^attachments\/(\d+)$/.exec(name)
+    const path =
+      name !== 'source' && Object.hasOwn(this.#entry, name)
+        ? [name]
+        : attachment
+          ? ['attachments', Number(attachment[1])]
+          : undefined
+    return path && positionIn(this.#parsed, this.#index, path)
   }
 
   set fields(value: NonNullable<EntrySource['fields']>) {
     this.#fields = value
   }
+}
+
+/**
+ * Where `field` of an entry starts, from its source: for an entry `parseLedger` read, only
+ * that field is looked for (see `LazySource.placeOf`); otherwise from `source.fields`.
+ */
+export function fieldPlace(
+  source: EntrySource,
+  field: string,
+): { line: number; column: number } | undefined {
+  return source instanceof LazySource ? source.placeOf(field) : source.fields?.[field]
 }

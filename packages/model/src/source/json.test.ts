@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { countWrittenKeys, indexJson, scanJson, shapeOf } from './json.js'
+import { countWrittenKeys, indexJson, jsonNodeAt, jsonOffsetAt, scanJson, shapeOf } from './json.js'
 import { parseSource } from './source.js'
 
 /** Every path into a JSON value, the root included. */
@@ -164,5 +164,46 @@ describe('the JSON road reads exactly as the YAML road does', () => {
       const { line, column } = parsed.locate(path)
       expect(parsed.position?.(path), path.join('/')).toEqual({ line, column })
     }
+  })
+})
+
+describe('jsonOffsetAt', () => {
+  it('finds where the index places every value; for a path that leads nowhere, the deepest on the way', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        layouts,
+        fc.constantFrom<PropertyKey>('missing', 0, 7, 'a"b\\c'),
+        (value, layout, astray) => {
+          const text = layout(value)
+          const root = indexJson(text)?.root as NonNullable<ReturnType<typeof indexJson>>['root']
+          for (const path of paths(value))
+            for (const p of [path, [...path, astray], [...path, astray, 0]])
+              expect(jsonOffsetAt(text, 0, p), JSON.stringify(p)).toBe(
+                jsonNodeAt(root, p).node.start,
+              )
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('walks from where an item of a root array starts, past escaped keys and strings', () => {
+    const entries = [
+      { 'k"}': '{[', id: 'a', at: [1, { x: 2 }] },
+      { id: 'b\\"', attachments: [{ path: 'p]' }, { path: 'q' }] },
+    ]
+    const text = JSON.stringify({ entries }, null, 2)
+    const starts = scanJson(text).arrays.get('entries') as number[]
+    const root = indexJson(text)?.root as NonNullable<ReturnType<typeof indexJson>>['root']
+    for (const path of paths(entries).filter((p) => p.length >= 1)) {
+      const [i, ...inside] = path as [number, ...PropertyKey[]]
+      expect(jsonOffsetAt(text, starts[i] as number, inside)).toBe(
+        jsonNodeAt(root, ['entries', ...path]).node.start,
+      )
+    }
+    expect(text.slice(jsonOffsetAt(text, starts[1] as number, ['attachments', 1, 'path']))).toMatch(
+      /^"q"/,
+    )
   })
 })

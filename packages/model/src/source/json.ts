@@ -269,6 +269,103 @@ export function jsonNodeAt(
   return { node, depth }
 }
 
+/**
+ * Where the value at `path` starts, inside the value that starts at `from` in JSON text
+ * JSON.parse has accepted without a repeated key — or the deepest value on the way there
+ * that exists, as `jsonNodeAt` finds it. Only the way there is read and nothing is built: a
+ * finding about one field of one entry among a million costs a walk through that entry.
+ */
+export function jsonOffsetAt(text: string, from: number, path: readonly PropertyKey[]): number {
+  const n = text.length
+  let i = from
+  const space = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i)
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++
+      else break
+    }
+  }
+  /** From an opening quote to just after the closing one. */
+  const string = () => {
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 92) i++
+      else if (c === 34) {
+        i++
+        return
+      }
+    }
+  }
+  /** Past one value (at its first character). */
+  const skip = () => {
+    const c = text.charCodeAt(i)
+    if (c === 34) return string()
+    if (c === 123 || c === 91) {
+      let depth = 0
+      while (i < n) {
+        const d = text.charCodeAt(i)
+        if (d === 34) {
+          string()
+          continue
+        }
+        i++
+        if (d === 123 || d === 91) depth++
+        else if ((d === 125 || d === 93) && --depth === 0) return
+      }
+      return
+    }
+    while (i < n) {
+      const d = text.charCodeAt(i)
+      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) return
+      i++
+    }
+  }
+  space()
+  let reached = i
+  for (const step of path) {
+    const open = text.charCodeAt(i)
+    let found = false
+    i++
+    if (open === 123) {
+      // Members until the key (JSON.parse accepted the text: each key is there once).
+      for (space(); text.charCodeAt(i) === 34; ) {
+        const keyStart = i
+        string()
+        const raw = text.slice(keyStart + 1, i - 1)
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+        space()
+        i++ // :
+        space()
+        if (key === String(step)) {
+          found = true
+          break
+        }
+        skip()
+        space()
+        if (text.charCodeAt(i) !== 44) break
+        i++
+        space()
+      }
+    } else if (open === 91 && typeof step === 'number') {
+      space()
+      for (let k = 0; text.charCodeAt(i) !== 93 && i < n; k++) {
+        if (k === step) {
+          found = true
+          break
+        }
+        skip()
+        space()
+        if (text.charCodeAt(i) !== 44) break
+        i++
+        space()
+      }
+    }
+    if (!found) return reached
+    reached = i
+  }
+  return reached
+}
+
 /** Offsets at which lines start, for YAML's LineCounter (the same numbering as the YAML road). */
 export function lineStarts(text: string): number[] {
   const starts = [0]

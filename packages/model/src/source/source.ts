@@ -18,6 +18,7 @@ import {
   type JsonNode,
   type JsonScan,
   jsonNodeAt,
+  jsonOffsetAt,
   lineStarts,
   scanJson,
   shapeOf,
@@ -209,26 +210,16 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
         return rangeLocation(rangeIn(full(), path, target), path)
       }
       // An item of a root array (a ledger entry) is where one pass found it — made when a
-      // position is first asked for; a value inside one is found by indexing that item alone
-      // (the last one asked for is kept), so that a finding about an entry never indexes the
-      // whole text.
+      // position is first asked for; a value inside one is walked to from there, so that a
+      // finding about an entry never indexes the whole text, nor even the entry.
       let arrays: JsonScan['arrays'] | undefined
-      let lastItem: { at: number; node: JsonNode } | undefined
       const positionAt = (path: readonly PropertyKey[]) => {
         countLines()
         arrays ??= scanJson(body).arrays
         const items = path.length >= 2 ? arrays.get(String(path[0])) : undefined
-        const i = typeof path[1] === 'number' ? path[1] : -1
-        const at = items?.[i]
+        const at = typeof path[1] === 'number' ? items?.[path[1]] : undefined
         if (at === undefined) return position(jsonNodeAt(full(), path).node.start)
-        if (path.length === 2) return position(at)
-        if (lastItem?.at !== at) {
-          const end = items?.[i + 1] ?? body.length
-          const node = indexJson(body.slice(at, end))?.root
-          if (!node) return position(jsonNodeAt(full(), path).node.start)
-          lastItem = { at, node }
-        }
-        return position(at + jsonNodeAt(lastItem.node, path.slice(2)).node.start)
+        return position(path.length === 2 ? at : jsonOffsetAt(body, at, path.slice(2)))
       }
       if (fast.depth > maxDepth)
         return { ...base(locate), data: undefined, diagnostics: [tooDeep()] }

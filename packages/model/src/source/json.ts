@@ -320,6 +320,15 @@ export function jsonOffsetAt(text: string, from: number, path: readonly Property
       i++
     }
   }
+  /** Past the value here and the comma after it; false at the end of its container. */
+  const next = (): boolean => {
+    skip()
+    space()
+    if (text.charCodeAt(i) !== 44) return false
+    i++
+    space()
+    return true
+  }
   space()
   let reached = i
   for (const step of path) {
@@ -340,11 +349,7 @@ export function jsonOffsetAt(text: string, from: number, path: readonly Property
           found = true
           break
         }
-        skip()
-        space()
-        if (text.charCodeAt(i) !== 44) break
-        i++
-        space()
+        if (!next()) break
       }
     } else if (open === 91 && typeof step === 'number') {
       space()
@@ -353,11 +358,7 @@ export function jsonOffsetAt(text: string, from: number, path: readonly Property
           found = true
           break
         }
-        skip()
-        space()
-        if (text.charCodeAt(i) !== 44) break
-        i++
-        space()
+        if (!next()) break
       }
     }
     if (!found) return reached

@@ -1,6 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { countWrittenKeys, indexJson, jsonNodeAt, jsonOffsetAt, scanJson, shapeOf } from './json.js'
+import {
+  countWrittenKeys,
+  indexJson,
+  type JsonNode,
+  jsonNodeAt,
+  jsonOffsetAt,
+  jsonRangeAt,
+  scanJson,
+  shapeOf,
+} from './json.js'
 import { parseSource } from './source.js'
 
 /** Every path into a JSON value, the root included. */
@@ -167,7 +176,19 @@ describe('the JSON road reads exactly as the YAML road does', () => {
   })
 })
 
-describe('jsonOffsetAt', () => {
+/** Where the index says a value (or its key) is, as parseSource's rangeIn reads it. */
+function indexedRange(root: JsonNode, path: readonly PropertyKey[], target: string): number[] {
+  if (target === 'key' && path.length > 0) {
+    const parent = jsonNodeAt(root, path.slice(0, -1))
+    const key =
+      parent.depth === path.length - 1 ? parent.node.keys?.get(String(path.at(-1))) : undefined
+    if (key) return [key.start, key.end]
+  }
+  const { node } = jsonNodeAt(root, path)
+  return [node.start, node.end]
+}
+
+describe('jsonOffsetAt and jsonRangeAt', () => {
   it('finds where the index places every value; for a path that leads nowhere, the deepest on the way', () => {
     fc.assert(
       fc.property(
@@ -178,10 +199,15 @@ describe('jsonOffsetAt', () => {
           const text = layout(value)
           const root = indexJson(text)?.root as NonNullable<ReturnType<typeof indexJson>>['root']
           for (const path of paths(value))
-            for (const p of [path, [...path, astray], [...path, astray, 0]])
+            for (const p of [path, [...path, astray], [...path, astray, 0]]) {
               expect(jsonOffsetAt(text, 0, p), JSON.stringify(p)).toBe(
                 jsonNodeAt(root, p).node.start,
               )
+              for (const target of ['value', 'key'])
+                expect(jsonRangeAt(text, 0, p, target), `${target} ${JSON.stringify(p)}`).toEqual(
+                  indexedRange(root, p, target),
+                )
+            }
         },
       ),
       { numRuns: 300 },
@@ -201,6 +227,10 @@ describe('jsonOffsetAt', () => {
       expect(jsonOffsetAt(text, starts[i] as number, inside)).toBe(
         jsonNodeAt(root, ['entries', ...path]).node.start,
       )
+      for (const target of ['value', 'key'])
+        expect(jsonRangeAt(text, starts[i] as number, inside, target)).toEqual(
+          indexedRange(root, ['entries', ...path], target),
+        )
     }
     expect(text.slice(jsonOffsetAt(text, starts[1] as number, ['attachments', 1, 'path']))).toMatch(
       /^"q"/,

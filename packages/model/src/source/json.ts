@@ -269,102 +269,128 @@ export function jsonNodeAt(
   return { node, depth }
 }
 
-/**
- * Where the value at `path` starts, inside the value that starts at `from` in JSON text
- * JSON.parse has accepted without a repeated key — or the deepest value on the way there
- * that exists, as `jsonNodeAt` finds it. Only the way there is read and nothing is built: a
- * finding about one field of one entry among a million costs a walk through that entry.
- */
-export function jsonOffsetAt(text: string, from: number, path: readonly PropertyKey[]): number {
-  const n = text.length
-  let i = from
-  const space = () => {
-    while (i < n) {
-      const c = text.charCodeAt(i)
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++
-      else break
-    }
-  }
-  /** From an opening quote to just after the closing one. */
-  const string = () => {
-    for (i++; i < n; i++) {
-      const c = text.charCodeAt(i)
-      if (c === 92) i++
-      else if (c === 34) {
-        i++
-        return
-      }
-    }
-  }
-  /** Past one value (at its first character). */
-  const skip = () => {
+/** Past white space from `i`. */
+function skipSpace(text: string, i: number): number {
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c === 34) return string()
-    if (c === 123 || c === 91) {
-      let depth = 0
-      while (i < n) {
-        const d = text.charCodeAt(i)
-        if (d === 34) {
-          string()
-          continue
-        }
-        i++
-        if (d === 123 || d === 91) depth++
-        else if ((d === 125 || d === 93) && --depth === 0) return
-      }
-      return
-    }
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break
+  }
+  return i
+}
+
+/** Past the string whose opening quote is at `i`. */
+function skipString(text: string, i: number): number {
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 92) i++
+    else if (c === 34) return i + 1
+  }
+  return i
+}
+
+/** Past the value whose first character is at `i`. */
+function skipValue(text: string, i: number): number {
+  const n = text.length
+  const c = text.charCodeAt(i)
+  if (c === 34) return skipString(text, i)
+  if (c === 123 || c === 91) {
+    let depth = 0
     while (i < n) {
       const d = text.charCodeAt(i)
-      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) return
+      if (d === 34) {
+        i = skipString(text, i)
+        continue
+      }
       i++
+      if (d === 123 || d === 91) depth++
+      else if ((d === 125 || d === 93) && --depth === 0) break
     }
+    return i
   }
-  /** Past the value here and the comma after it; false at the end of its container. */
-  const next = (): boolean => {
-    skip()
-    space()
-    if (text.charCodeAt(i) !== 44) return false
+  while (i < n) {
+    const d = text.charCodeAt(i)
+    if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break
     i++
-    space()
+  }
+  return i
+}
+
+/**
+ * The way to the value at `path`, inside the value that starts at `from` in JSON text
+ * JSON.parse has accepted without a repeated key: where the deepest value on the way that
+ * exists starts (the value itself when every step is there, as `jsonNodeAt` finds it), and
+ * where its key is when it is an object's member. Only the way there is read and nothing
+ * is built: a finding about one field of one entry among a million costs a walk through
+ * that entry.
+ */
+function walkJson(
+  text: string,
+  from: number,
+  path: readonly PropertyKey[],
+): { at: number; key?: [number, number]; all: boolean } {
+  let i = skipSpace(text, from)
+  let at = i
+  let key: [number, number] | undefined
+  /** Past the value at `i` and the comma after it; false at the end of its container. */
+  const next = (): boolean => {
+    i = skipSpace(text, skipValue(text, i))
+    if (text.charCodeAt(i) !== 44) return false
+    i = skipSpace(text, i + 1)
     return true
   }
-  space()
-  let reached = i
   for (const step of path) {
     const open = text.charCodeAt(i)
     let found = false
-    i++
+    key = undefined
+    i = skipSpace(text, i + 1)
     if (open === 123) {
       // Members until the key (JSON.parse accepted the text: each key is there once).
-      for (space(); text.charCodeAt(i) === 34; ) {
+      while (text.charCodeAt(i) === 34) {
         const keyStart = i
-        string()
+        i = skipString(text, i)
         const raw = text.slice(keyStart + 1, i - 1)
-        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
-        space()
-        i++ // :
-        space()
-        if (key === String(step)) {
+        const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+        const keyEnd = i
+        i = skipSpace(text, skipSpace(text, i) + 1) // past the colon
+        if (name === String(step)) {
           found = true
+          key = [keyStart, keyEnd]
           break
         }
         if (!next()) break
       }
-    } else if (open === 91 && typeof step === 'number') {
-      space()
-      for (let k = 0; text.charCodeAt(i) !== 93 && i < n; k++) {
+    } else if (open === 91 && typeof step === 'number')
+      for (let k = 0; i < text.length && text.charCodeAt(i) !== 93; k++) {
         if (k === step) {
           found = true
           break
         }
         if (!next()) break
       }
-    }
-    if (!found) return reached
-    reached = i
+    if (!found) return { at, all: false }
+    at = i
   }
-  return reached
+  return key ? { at, key, all: true } : { at, all: true }
+}
+
+/** Where the value at `path` starts (see `walkJson`): `jsonNodeAt(…).node.start`, walked. */
+export function jsonOffsetAt(text: string, from: number, path: readonly PropertyKey[]): number {
+  return walkJson(text, from, path).at
+}
+
+/**
+ * [start, end) of the value at `path`, or of its key (`target: 'key'`, an object's member),
+ * or of the deepest value on the way that exists — as the index would say, walked.
+ */
+export function jsonRangeAt(
+  text: string,
+  from: number,
+  path: readonly PropertyKey[],
+  target = 'value',
+): number[] {
+  const { at, key, all } = walkJson(text, from, path)
+  if (target === 'key' && all && key) return key
+  return [at, skipValue(text, at)]
 }
 
 /** Offsets at which lines start, for YAML's LineCounter (the same numbering as the YAML road). */

@@ -19,6 +19,7 @@ import {
   type JsonScan,
   jsonNodeAt,
   jsonOffsetAt,
+  jsonRangeAt,
   lineStarts,
   scanJson,
   shapeOf,
@@ -205,19 +206,27 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
         index ??= indexJson(body)?.root ?? { start: 0, end: body.length }
         return index
       }
-      const locate: ParsedSource['locate'] = (path, target) => {
-        countLines()
-        return rangeLocation(rangeIn(full(), path, target), path)
-      }
-      // An item of a root array (a ledger entry) is where one pass found it — made when a
-      // position is first asked for; a value inside one is walked to from there, so that a
+      // An item of a root array (a ledger entry) is where one pass found it, made when a
+      // location is first asked for; a value inside one is walked to from there, so that a
       // finding about an entry never indexes the whole text, nor even the entry.
       let arrays: JsonScan['arrays'] | undefined
-      const positionAt = (path: readonly PropertyKey[]) => {
-        countLines()
+      const itemStart = (path: readonly PropertyKey[]): number | undefined => {
         arrays ??= scanJson(body).arrays
         const items = path.length >= 2 ? arrays.get(String(path[0])) : undefined
-        const at = typeof path[1] === 'number' ? items?.[path[1]] : undefined
+        return typeof path[1] === 'number' ? items?.[path[1]] : undefined
+      }
+      const locate: ParsedSource['locate'] = (path, target) => {
+        countLines()
+        const at = itemStart(path)
+        const range =
+          at === undefined
+            ? rangeIn(full(), path, target)
+            : jsonRangeAt(body, at, path.slice(2), target)
+        return rangeLocation(range, path)
+      }
+      const positionAt = (path: readonly PropertyKey[]) => {
+        countLines()
+        const at = itemStart(path)
         if (at === undefined) return position(jsonNodeAt(full(), path).node.start)
         return position(path.length === 2 ? at : jsonOffsetAt(body, at, path.slice(2)))
       }

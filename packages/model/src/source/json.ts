@@ -14,6 +14,58 @@ export interface JsonNode {
 
 class Duplicate extends Error {}
 
+/** Past white space from `i`. */
+function skipSpace(text: string, i: number): number {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break
+  }
+  return i
+}
+
+/** Past the string whose opening quote is at `i`. */
+function skipString(text: string, i: number): number {
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 92) i++
+    else if (c === 34) return i + 1
+  }
+  return i
+}
+
+/** Past the value whose first character is at `i`. */
+function skipValue(text: string, i: number): number {
+  const n = text.length
+  const c = text.charCodeAt(i)
+  if (c === 34) return skipString(text, i)
+  if (c === 123 || c === 91) {
+    let depth = 0
+    while (i < n) {
+      const d = text.charCodeAt(i)
+      if (d === 34) {
+        i = skipString(text, i)
+        continue
+      }
+      i++
+      if (d === 123 || d === 91) depth++
+      else if ((d === 125 || d === 93) && --depth === 0) break
+    }
+    return i
+  }
+  while (i < n) {
+    const d = text.charCodeAt(i)
+    if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break
+    i++
+  }
+  return i
+}
+
+/** The key whose quotes are at `start` and `end - 1`, its escapes read. */
+function keyText(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1)
+  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+}
+
 /**
  * Offsets of every value in `text`, which JSON.parse has already accepted, and how deeply
  * objects and arrays nest (the root container is depth 1). Undefined when an object
@@ -21,87 +73,52 @@ class Duplicate extends Error {}
  * nesting is too deep to scan.
  */
 export function indexJson(text: string): { root: JsonNode; depth: number } | undefined {
-  const n = text.length
   let i = 0
   let deepest = 0
-  const space = () => {
-    while (i < n) {
-      const c = text.charCodeAt(i)
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++
-      else break
-    }
-  }
-  /** From an opening quote to just after the closing one; true when it holds an escape. */
-  const string = (): boolean => {
-    let escaped = false
-    i++
-    while (i < n) {
-      const c = text.charCodeAt(i)
-      if (c === 34) {
-        i++
-        return escaped
-      }
-      if (c === 92) {
-        escaped = true
-        i += 2
-      } else i++
-    }
-    return escaped
-  }
   const value = (level: number): JsonNode => {
-    space()
+    i = skipSpace(text, i)
     const start = i
     const c = text.charCodeAt(i)
     if ((c === 123 || c === 91) && level > deepest) deepest = level
     if (c === 123) {
       i++
       const keys: NonNullable<JsonNode['keys']> = new Map()
-      space()
+      i = skipSpace(text, i)
       if (text.charCodeAt(i) === 125) {
         i++
         return { start, end: i, keys }
       }
       for (;;) {
-        space()
+        i = skipSpace(text, i)
         const keyStart = i
-        const escaped = string()
+        i = skipString(text, i)
         const keyEnd = i
-        const key = escaped
-          ? (JSON.parse(text.slice(keyStart, keyEnd)) as string)
-          : text.slice(keyStart + 1, keyEnd - 1)
-        space()
+        const key = keyText(text, keyStart, keyEnd)
+        i = skipSpace(text, i)
         i++ // :
         const child = value(level + 1)
         if (keys.has(key)) throw new Duplicate()
         keys.set(key, { start: keyStart, end: keyEnd, value: child })
-        space()
+        i = skipSpace(text, i)
         if (text.charCodeAt(i++) !== 44) return { start, end: i, keys } // , or }
       }
     }
     if (c === 91) {
       i++
       const items: JsonNode[] = []
-      space()
+      i = skipSpace(text, i)
       if (text.charCodeAt(i) === 93) {
         i++
         return { start, end: i, items }
       }
       for (;;) {
         items.push(value(level + 1))
-        space()
+        i = skipSpace(text, i)
         if (text.charCodeAt(i++) !== 44) return { start, end: i, items } // , or ]
       }
     }
-    if (c === 34) {
-      string()
-      return { start, end: i }
-    }
-    // number, true, false, null
-    while (i < n) {
-      const d = text.charCodeAt(i)
-      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break
-      i++
-    }
+    // a string, a number, true, false, null
+    i = skipValue(text, i)
     return { start, end: i }
   }
   try {
@@ -161,8 +178,7 @@ export function scanJson(text: string): JsonScan {
         keys++
         expectKey = false
         if (stack.length === 1) {
-          const raw = text.slice(start + 1, i)
-          rootKey = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
+          rootKey = keyText(text, start, i + 1)
         }
       }
     } else if (c === 123 || c === 91) {
@@ -269,52 +285,6 @@ export function jsonNodeAt(
   return { node, depth }
 }
 
-/** Past white space from `i`. */
-function skipSpace(text: string, i: number): number {
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break
-  }
-  return i
-}
-
-/** Past the string whose opening quote is at `i`. */
-function skipString(text: string, i: number): number {
-  for (i++; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 92) i++
-    else if (c === 34) return i + 1
-  }
-  return i
-}
-
-/** Past the value whose first character is at `i`. */
-function skipValue(text: string, i: number): number {
-  const n = text.length
-  const c = text.charCodeAt(i)
-  if (c === 34) return skipString(text, i)
-  if (c === 123 || c === 91) {
-    let depth = 0
-    while (i < n) {
-      const d = text.charCodeAt(i)
-      if (d === 34) {
-        i = skipString(text, i)
-        continue
-      }
-      i++
-      if (d === 123 || d === 91) depth++
-      else if ((d === 125 || d === 93) && --depth === 0) break
-    }
-    return i
-  }
-  while (i < n) {
-    const d = text.charCodeAt(i)
-    if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break
-    i++
-  }
-  return i
-}
-
 /**
  * The way to the value at `path`, inside the value that starts at `from` in JSON text
  * JSON.parse has accepted without a repeated key: where the deepest value on the way that
@@ -348,9 +318,8 @@ function walkJson(
       while (text.charCodeAt(i) === 34) {
         const keyStart = i
         i = skipString(text, i)
-        const raw = text.slice(keyStart + 1, i - 1)
-        const name = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw
         const keyEnd = i
+        const name = keyText(text, keyStart, keyEnd)
         i = skipSpace(text, skipSpace(text, i) + 1) // past the colon
         if (name === String(step)) {
           found = true

@@ -313,7 +313,8 @@ class LazySource implements EntrySource {
       const place = this.placeOf(name)
       if (place) fields[name] = place
     }
-    for (const key of Object.keys(this.#entry)) if (key !== 'source') keep(key)
+    // `placeOf` places no `source`: that is set on the entry after it was read.
+    for (const key of Object.keys(this.#entry)) keep(key)
     const attachments = (this.#entry as { attachments?: unknown[] }).attachments ?? []
     for (const i of attachments.keys()) keep(`attachments/${i}`)
     this.#fields = fields

@@ -70,9 +70,9 @@ export const Rubric = z.strictObject({
 export type Rubric = z.output<typeof Rubric>
 
 /** The `report:` and `rubric:` sections of reformkit.config.yaml. */
-// prefault, not default(X.parse({})): the defaults are parsed when first needed, not each
-// time the package is imported (a parse compiles its schema: milliseconds at every start).
 export const ReportConfig = z.object({
+  // prefault, not default(X.parse({})): the defaults are parsed when first needed, not each
+  // time the package is imported (a parse compiles its schema: milliseconds at every start).
   report: z.strictObject({ trafficLights: TrafficLightSettings.prefault({}) }).prefault({}),
   rubric: Rubric.prefault({}),
 })

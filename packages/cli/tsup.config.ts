@@ -1,7 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Options } from 'tsup'
+import { asciiOnly } from './ascii-only.js'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 
@@ -155,6 +157,8 @@ export default defineConfig([
     removeNodeProtocol: false,
     esbuildPlugins: [childProcessOnFirstUse, exceljsWorkbookOnly, fflateOnFirstUse],
     define,
+    // The Chinese in regular expressions escaped: an ASCII file starts faster (ascii-only.ts).
+    onSuccess: async () => asciiOnly(fileURLToPath(new URL('./dist/cli.cjs', import.meta.url))),
   },
   {
     entry: { exceljs: 'src/exceljs.cjs' },

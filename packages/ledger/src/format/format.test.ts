@@ -121,6 +121,11 @@ describe('stylish', () => {
     )
   })
 
+  it('places a finding with a line but no column at the line alone', () => {
+    const wholeLine = diagnostic({ location: { file: 'plan.txt', line: 34 } })
+    expect(formatDiagnostics([wholeLine])).toMatch(/^plan\.txt\n {2}34 {2}/)
+  })
+
   it('speaks English, colours only when asked, and says so when all is well', () => {
     const english = formatDiagnostics(findings, { locale: 'en' })
     expect(english).toContain('  4:11  error    ')

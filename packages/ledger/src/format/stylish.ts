@@ -115,7 +115,8 @@ function* fileLines(
 
 function where(d: Diagnostic): string {
   const { line, column, sheet, cell, path } = d.location
-  if (line !== undefined) return `${line}:${column ?? 0}`
+  // A line without a column (a finding about a whole line) is the line alone, not `34:0`.
+  if (line !== undefined) return column === undefined ? String(line) : `${line}:${column}`
   if (sheet !== undefined) return `${sheet}!${cell ?? ''}`
   return path ?? ''
 }

@@ -16,6 +16,10 @@ export function defineReformkitProject(name) {
       name,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       testTimeout: 60_000,
+      // Hooks set up and remove the tests' temporary projects (copies of the example, files
+      // of gigabytes): on a loaded machine removing them outlasted vitest's 10 s (a CI run
+      // failed so, every test passed). Given the time a test has.
+      hookTimeout: 60_000,
       ...(process.env.CI
         ? { reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]] }
         : {}),

@@ -126,7 +126,10 @@ function readLedger(
     )
   }
   // The envelope first, then each entry on its own: one bad entry must not hide the others.
-  const envelope = validateSource(LedgerEnvelope, { ...parsed, data }, locale)
+  // Its schema asks only that the entries are a list; a list is given it empty, so that it
+  // does not walk a province's million entries to accept each as unknown.
+  const outer = Array.isArray(data.entries) ? { ...data, entries: [] } : data
+  const envelope = validateSource(LedgerEnvelope, { ...parsed, data: outer }, locale)
   for (const d of envelope.diagnostics) diagnostics.push(d)
   const entries: LedgerEntry[] = []
   // Locating inside entry `index`: made only for an entry with a finding.

@@ -23,14 +23,17 @@ function skipSpace(text: string, i: number): number {
   return i
 }
 
-/** Past the string whose opening quote is at `i`. */
+/**
+ * Past the string whose opening quote is at `i`: to the closing quote in one jump (most of a
+ * ledger is inside strings), the next quote not escaped by an odd run of backslashes.
+ */
 function skipString(text: string, i: number): number {
-  for (i++; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 92) i++
-    else if (c === 34) return i + 1
+  for (let at = text.indexOf('"', i + 1); at !== -1; at = text.indexOf('"', at + 1)) {
+    let backslashes = 0
+    while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++
+    if (backslashes % 2 === 0) return at + 1
   }
-  return i
+  return text.length
 }
 
 /** Past the value whose first character is at `i`. */
@@ -164,16 +167,7 @@ export function scanJson(text: string): JsonScan {
     }
     if (c === 34) {
       const start = i
-      // To the closing quote in one jump (most of a ledger is inside strings): the next
-      // quote not escaped by an odd run of backslashes.
-      i = text.indexOf('"', i + 1)
-      for (;;) {
-        if (i < 0) return { depth, keys, arrays }
-        let backslashes = 0
-        while (text.charCodeAt(i - 1 - backslashes) === 92) backslashes++
-        if (backslashes % 2 === 0) break
-        i = text.indexOf('"', i + 1)
-      }
+      i = skipString(text, i) - 1 // the closing quote
       if (expectKey && stack[stack.length - 1] === 123) {
         keys++
         expectKey = false

@@ -226,18 +226,18 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
       }
       const locate: ParsedSource['locate'] = (path, target) => {
         countLines()
-        const at = itemStart(path)
+        const start = itemStart(path)
         const range =
-          at === undefined
+          start === undefined
             ? rangeIn(full(), path, target)
-            : jsonRangeAt(body, at, path.slice(2), target)
+            : jsonRangeAt(body, start, path.slice(2), target)
         return rangeLocation(range, path)
       }
       const positionAt = (path: readonly PropertyKey[]) => {
         countLines()
-        const at = itemStart(path)
-        if (at === undefined) return position(jsonNodeAt(full(), path).node.start)
-        return position(path.length === 2 ? at : jsonOffsetAt(body, at, path.slice(2)))
+        const start = itemStart(path)
+        if (start === undefined) return position(jsonNodeAt(full(), path).node.start)
+        return position(path.length === 2 ? start : jsonOffsetAt(body, start, path.slice(2)))
       }
       if (fast.depth > maxDepth)
         return { ...base(locate), data: undefined, diagnostics: [tooDeep()] }

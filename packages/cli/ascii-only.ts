@@ -90,7 +90,10 @@ export function shiftMappings(mappings: string, shifts: ReadonlyMap<number, numb
     .join(';')
 }
 
-/** Rewrite a built file (and its `.map` beside it) as ASCII; throws if it cannot be. */
+/**
+ * Rewrite a built file (and its `.map` beside it, when there is one) as ASCII; a map that
+ * cannot be read or written fails the build.
+ */
 export function asciiOnly(file: string): void {
   const { text, shifts } = escapeNonAscii(readFileSync(file, 'utf8'))
   if (shifts.size === 0) return

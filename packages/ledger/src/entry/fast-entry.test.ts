@@ -3,7 +3,7 @@
 // schema refuses, it refuses too (and parseLedger then asks the schema for the findings).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fastEntry, isSha256 } from './fast-entry.js'
+import { fastEntry, hasInvalidText, INVALID_CHARACTER, isSha256 } from './fast-entry.js'
 import { ENTRY_KINDS, LedgerEntry } from './schema.js'
 
 const text = fc.oneof(
@@ -116,6 +116,57 @@ describe('fastEntry', () => {
         expect(fastEntry(structuredClone(raw))).toBeDefined()
       }),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('hasInvalidText', () => {
+  // Free text, now and then with a character no report can show: mostly in one field alone.
+  const free = fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom('调研报告', 'ok') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('a\u0007b', '报\u202e告', 'x\ufffe', 'y\u2066z', 'z\u007f'),
+    },
+  )
+  const withText = fc.record(
+    {
+      id: fc.constant('fgj-1'),
+      item: free,
+      unit: free,
+      kind: fc.constantFrom(...ENTRY_KINDS),
+      date: fc.constant('2017-03-05'),
+      title: free,
+      issuer: free,
+      documentNumber: free,
+      note: free,
+      attachments: fc.array(fc.record({ path: free, sha256: fc.constant('a'.repeat(64)) }), {
+        maxLength: 2,
+      }),
+      meeting: fc.record({ body: free, session: free }, { requiredKeys: ['body'] }),
+      kpi: fc.record({ id: free, value: fc.integer(), asOf: fc.constant('2017-12-31') }),
+      milestone: free,
+      bonus: fc.record({ reason: free, points: fc.integer() }),
+    },
+    { requiredKeys: ['id', 'item', 'unit', 'kind', 'date', 'title'] },
+  )
+  /** Every string three levels down, as parseLedger's walk of an entry it reports on. */
+  const anyInvalid = (value: unknown, depth = 0): boolean =>
+    typeof value === 'string'
+      ? INVALID_CHARACTER.test(value)
+      : depth < 3 &&
+        value !== null &&
+        typeof value === 'object' &&
+        Object.values(value).some((inner) => anyInvalid(inner, depth + 1))
+
+  it('finds one wherever the walk of every string does, in an entry fastEntry accepts (property)', () => {
+    fc.assert(
+      fc.property(withText, (raw) => {
+        const entry = fastEntry(structuredClone(raw))
+        expect(entry).toBeDefined()
+        if (entry) expect(hasInvalidText(entry)).toBe(anyInvalid(raw))
+      }),
+      { numRuns: 1000 },
     )
   })
 })

@@ -149,3 +149,26 @@ function fastAttachments(value: unknown): Raw[] | undefined {
   }
   return out ?? (value as Raw[])
 }
+
+/** Characters XML forbids (so Office reports cannot carry them) and bidi overrides. */
+export const INVALID_CHARACTER =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\u202a-\u202e\u2066-\u2069]/
+
+const invalidIn = (value: unknown) => typeof value === 'string' && INVALID_CHARACTER.test(value)
+
+/**
+ * Whether an entry `fastEntry` accepted holds such a character: only its free text is
+ * looked at, since an id, a kind, a date and a hash that it accepted cannot (fewer tests than
+ * every string; fast-entry.test.ts checks it against the walk of every string).
+ */
+export function hasInvalidText(entry: LedgerEntry): boolean {
+  const { meeting, kpi, bonus } = entry
+  if (invalidIn(entry.item) || invalidIn(entry.unit) || invalidIn(entry.title)) return true
+  if (invalidIn(entry.issuer) || invalidIn(entry.documentNumber) || invalidIn(entry.note))
+    return true
+  if (invalidIn(entry.milestone)) return true
+  for (const attachment of entry.attachments) if (invalidIn(attachment.path)) return true
+  if (meeting && (invalidIn(meeting.body) || invalidIn(meeting.session))) return true
+  return invalidIn(kpi?.id) || invalidIn(bonus?.reason)
+}

@@ -274,4 +274,17 @@ describe('characters no report can show (issue 14, item 9)', () => {
     ])
     expect(found[0]?.severity).toBe('warning')
   })
+
+  it('are found in JSON too, raw or escaped, in an entry that otherwise reads well', () => {
+    const entry = (title: string) =>
+      `{"id":"a","item":"i1","unit":"fgj","kind":"research","date":"2017-03-05","title":"${title}"}`
+    const text = `{"schema":"reformkit/ledger@1","entries":[${entry('调研')},\n${entry('调研\\u202e')},\n${entry('调\u2066研')}]}`
+    const { entries, diagnostics } = parseLedger(text, { filename: 'x.json' })
+    expect(entries).toHaveLength(3)
+    const found = diagnostics.filter((d) => d.ruleId === 'ledger/invalid-characters')
+    expect(found.map((d) => [d.data.field, d.data.code, d.location.line])).toEqual([
+      ['entries[1].title', 'U+202E', 2],
+      ['entries[2].title', 'U+2066', 3],
+    ])
+  })
 })

@@ -14,7 +14,7 @@ import {
   parseSource,
   validateSource,
 } from '@reformkit/model'
-import { fastEntry } from './fast-entry.js'
+import { fastEntry, hasInvalidText, INVALID_CHARACTER } from './fast-entry.js'
 import { ledgerMessages } from './messages.js'
 import { normalizeLedgerData } from './normalize.js'
 import { type EntrySource, LedgerEntry, LedgerEnvelope } from './schema.js'
@@ -52,11 +52,7 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
     const tag = checkSchemaTag(parsed, { name: 'reformkit/ledger', major: 1 }, locale)
     if (hasErrors(tag))
       return { ok: false, entries: [], diagnostics: [...parsed.diagnostics, ...tag], rejected: 0 }
-    // A character no report can show is in the text itself or written as an escape (\u0007,
-    // \e): a file with neither needs no walk through its entries.
-    const mayHaveInvalid =
-      INVALID.test(source) || (source.includes('\\') && ESCAPED_INVALID.test(source))
-    return readLedger(parsed, options, mayHaveInvalid)
+    return readLedger(parsed, options)
   } catch (error) {
     return internalError(error, options)
   }
@@ -81,7 +77,7 @@ export function readLedgerData(
   options: ReadLedgerDataOptions = {},
 ): ParseLedgerResult {
   try {
-    return readLedger(parsed, options, true)
+    return readLedger(parsed, options)
   } catch (error) {
     return internalError(error, options)
   }
@@ -99,11 +95,7 @@ function internalError(error: unknown, options: ParseLedgerOptions): ParseLedger
   }
 }
 
-function readLedger(
-  parsed: ParsedSource,
-  options: ReadLedgerDataOptions,
-  mayHaveInvalid: boolean,
-): ParseLedgerResult {
+function readLedger(parsed: ParsedSource, options: ReadLedgerDataOptions): ParseLedgerResult {
   const locale: Locale = options.locale ?? 'zh-CN'
   const report = diagnosticFactory({ ...modelMessages, ...ledgerMessages }, locale)
   const data = (
@@ -141,6 +133,9 @@ function readLedger(
     const raw: unknown = rawEntries[index]
     // Well-formed entries skip the schema; the others get its located findings.
     let value = fastEntry(raw)
+    // A character no report can show: in an entry that reads well, only its free text can
+    // hold one; in any other, every string is looked at.
+    const mayHaveInvalid = value ? hasInvalidText(value) : true
     if (!value) {
       const inEntry = { ...parsed, data: raw, locate: locateIn(index) }
       const result = validateSource(LedgerEntry, inEntry, locale)
@@ -186,24 +181,12 @@ function about(raw: unknown, diagnostic: Diagnostic): Diagnostic {
   return diagnostic
 }
 
-/**
- * An escape that writes such a character, in JSON (\b, \u0007, \u202e) or YAML (\0, \a, \e,
- * \x07, \U0000…): a file without one, and without the characters themselves, needs no walk.
- */
-const ESCAPED_INVALID =
-  /\\(?:[0abvfe]|x[01][0-9a-fA-F]|x7[fF]|u00[01][0-9a-fA-F]|u007[fF]|u[fF]{3}[eEfF]|u20(?:2[a-eA-E]|6[6-9])|U0000)/
-
-/** Characters XML forbids (so Office reports cannot carry them) and bidi overrides. */
-const INVALID =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\u202a-\u202e\u2066-\u2069]/
-
 /** The text fields of an entry (three levels down) with a character no report can show. */
 function invalidCharacters(raw: unknown): Array<{ path: PropertyKey[]; code: string }> {
   const found: Array<{ path: PropertyKey[]; code: string }> = []
   const walk = (value: unknown, path: PropertyKey[]) => {
     if (typeof value === 'string') {
-      const at = INVALID.exec(value)
+      const at = INVALID_CHARACTER.exec(value)
       if (at)
         found.push({
           path,

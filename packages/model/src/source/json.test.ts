@@ -134,6 +134,20 @@ describe('the JSON road reads exactly as the YAML road does', () => {
     const spaced = `{"a" :1, "b"\n${String.raw`:{"c\\"  :  "x\":y", "d":"\\\":", ":":":"}, "a":2}`}`
     expect(countWrittenKeys(spaced)).toBe(6)
     expect(shapeOf(JSON.parse(spaced)).keys).toBe(5)
+    // Each way a colon can mislead, alone: a key spaced from its colon, a string that begins
+    // with a colon, a key that ends in a comma, a colon inside a string.
+    for (const [text, keys] of [
+      ['{"a" :1,"a":2}', 2],
+      ['{"a"\t:1,"a":2}', 2],
+      ['{"a":":","a":2}', 2],
+      ['{"a":[":"],"a":2}', 2],
+      ['{"a,":1,"a,":2}', 2],
+      ['{"a":"x:y","b":"\\":"}', 2],
+    ] as const) {
+      expect(() => JSON.parse(text)).not.toThrow()
+      expect(countWrittenKeys(text), text).toBe(keys)
+      expect(scanJson(text).keys, text).toBe(keys)
+    }
   })
 
   it('counts the keys of JSON with quotes, backslashes and colons in its strings (property)', () => {

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import type { Locale } from '@reformkit/model'
 import { UsageError } from './errors.js'
 import { say } from './messages.js'
+import { err, type Fd, isTerminal, out } from './stdio.js'
 
 /** zh-CN unless LANG / LC_ALL / LC_MESSAGES ask for English (a Chinese office is the default). */
 export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
@@ -17,8 +18,8 @@ export function parseLang(value: string | undefined): Locale {
 }
 
 /** Colour only for a terminal, and never with NO_COLOR (https://no-color.org). */
-export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
-  return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
+export function useColor(fd: Fd = 1): boolean {
+  return isTerminal(fd) && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
 }
 
 /** Today in local time as YYYY-MM-DD: the CLI's default "as of" (libraries never read the clock). */
@@ -45,11 +46,10 @@ export function progress(label: string): {
   update: (done: number, total: number) => void
   end: () => void
 } {
-  const stream = process.stderr
   const start = Date.now()
   let shown = false
   let drawn = 0
-  const enabled = Boolean(stream.isTTY) && !process.env.CI
+  const enabled = isTerminal(2) && !process.env.CI
   return {
     active: enabled,
     update(done, total) {
@@ -62,12 +62,10 @@ export function progress(label: string): {
       shown = true
       const width = 24
       const filled = total > 0 ? Math.round((done / total) * width) : 0
-      stream.write(
-        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`,
-      )
+      err(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`)
     },
     end() {
-      if (shown) stream.write('\r\u001b[2K')
+      if (shown) err('\r\u001b[2K')
     },
   }
 }
@@ -89,13 +87,9 @@ export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<st
 }
 
 /**
- * Write output made in pieces to stdout, about 1 MB at a time, waiting when the reader is
- * slower (a pipe to less): a province's findings are never one string in memory.
+ * Write output made in pieces to stdout, about 1 MB at a time; a slower reader (a pipe to
+ * less) makes each write wait. A province's findings are never one string in memory.
  */
-export async function writePieces(
-  pieces: Iterable<string>,
-  stream: NodeJS.WritableStream = process.stdout,
-): Promise<void> {
-  for (const text of batched(pieces))
-    if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve))
+export function writePieces(pieces: Iterable<string>, write: (text: string) => void = out): void {
+  for (const text of batched(pieces)) write(text)
 }

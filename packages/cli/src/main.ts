@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { EXIT } from './errors.js'
 import { localeFromEnv } from './io.js'
+import { err, out } from './stdio.js'
 
 const examples = (lines: string[]) =>
   `\nExamples / 示例:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`
@@ -15,7 +16,7 @@ export function program(version: string): Command {
     .option('--debug', 'show stack traces of internal errors / 显示内部错误的堆栈')
     .showHelpAfterError('(reformkit --help: usage / 用法)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({ writeOut: (text) => out(text), writeErr: (text) => err(text) })
   const lang = () =>
     new Option('--lang <lang>', 'zh or en (default: from LANG) / 语言').choices([
       'zh',
@@ -245,8 +246,8 @@ export async function main(argv: string[], version: string): Promise<number> {
     // Loaded only on failure: it knows the error classes of every package.
     const { describeError } = await import('./describe-error.js')
     const { message, exitCode } = describeError(error, locale)
-    process.stderr.write(`reformkit: ${message}\n`)
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+    err(`reformkit: ${message}\n`)
+    if (debug && error instanceof Error && error.stack) err(`${error.stack}\n`)
     return exitCode
   }
 }

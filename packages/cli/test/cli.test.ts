@@ -558,5 +558,21 @@ describe('reformkit init, rules, schema, help', () => {
     })
     expect(result.stdout).toBe('Usage: reformkit [options] [command]\n')
     expect(result.stderr).toBe('')
+    // More than a pipe holds (64 KiB), so that the write after the reader left fails: the
+    // process still ends quietly, with the code the findings give.
+    const findings = [example, '--as-of', '2016-01-01', '--format', 'json']
+    const whole = run(['validate', ...findings])
+    expect(Buffer.byteLength(whole.stdout)).toBeGreaterThan(64 * 1024)
+    expect(JSON.parse(whole.stdout).diagnostics.length).toBeGreaterThan(100)
+    const cut = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" validate ${findings.join(' ')} | head -c 9; echo " \${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8' },
+    )
+    expect(cut.stdout).toMatch(/^\{\n {2}"sche [01]\n$/)
+    expect(cut.stderr).toBe('')
   })
 })

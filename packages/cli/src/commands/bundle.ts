@@ -7,6 +7,7 @@ import { exists, progress } from '../io.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, cacheOf, localeOf } from '../options.js'
 import { openProject } from '../project.js'
+import { err, out } from '../stdio.js'
 import { guardOutput } from '../write-output.js'
 
 export interface BundleOptions extends CommonOptions {
@@ -21,19 +22,21 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
     throw new UsageError(say(locale, 'exists', { path: options.out }))
   const project = await openProject(dir, { locale, asOf, ...cacheOf(options) })
   if (!project.plan) {
-    process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
+    err(formatDiagnostics(project.diagnostics, { locale }))
     process.exitCode = 1
     return
   }
   // The output may not hold an input: "pro" is not inside "proj", "proj/x" is.
-  const out = resolve(options.out)
+  const target = resolve(options.out)
   if (
-    project.inputs.some((input) => resolve(input) === out || resolve(input).startsWith(out + sep))
+    project.inputs.some(
+      (input) => resolve(input) === target || resolve(input).startsWith(target + sep),
+    )
   )
     throw new UsageError(say(locale, 'holdsInputs', { path: options.out }))
   const errors = project.diagnostics.filter((d) => d.severity === 'error').length
   const bar = progress(say(locale, 'bundling'))
-  const release = guardOutput(out)
+  const release = guardOutput(target)
   const { manifest, skipped } = await createBundle({
     plan: project.plan,
     entries: project.entries,
@@ -50,14 +53,14 @@ export async function bundle(dir: string, options: BundleOptions): Promise<void>
     bar.end()
   })
   const count = manifest.files.length
-  process.stdout.write(`${say(locale, 'bundled', { path: options.out, count })}\n`)
+  out(`${say(locale, 'bundled', { path: options.out, count })}\n`)
   if (skipped.length > 0)
-    process.stderr.write(
+    err(
       `${say(locale, 'skippedIndex', {
         skipped: { zh: skipped.join('、'), en: skipped.join(', ') },
         docx: DOCX_MAX_ROWS,
         xlsx: XLSX_MAX_ROWS,
       })}\n`,
     )
-  if (errors > 0) process.stderr.write(`${say(locale, 'bundledWithErrors', { errors })}\n`)
+  if (errors > 0) err(`${say(locale, 'bundledWithErrors', { errors })}\n`)
 }

@@ -14,6 +14,7 @@ import { UsageError } from '../errors.js'
 import { useColor } from '../io.js'
 import { say } from '../messages.js'
 import { type CommonOptions, localeOf } from '../options.js'
+import { err, out } from '../stdio.js'
 import { writeOutput } from '../write-output.js'
 
 export interface ExtractOptions extends CommonOptions {
@@ -57,9 +58,9 @@ ${stringify(plan, { lineWidth: 0 })}`
       inputs: [file],
       locale,
     })
-    process.stderr.write(`${say(locale, 'wrote', { path: options.out })}\n`)
-  } else process.stdout.write(yaml)
-  if (all.length > 0) process.stderr.write(formatDiagnostics(all, { locale, color: useColor() }))
+    err(`${say(locale, 'wrote', { path: options.out })}\n`)
+  } else out(yaml)
+  if (all.length > 0) err(formatDiagnostics(all, { locale, color: useColor(2) }))
   if (all.some((d) => d.severity === 'error')) process.exitCode = 1
 }
 

@@ -9,6 +9,7 @@ import { exists } from '../io.js'
 import { type CliMessageId, say } from '../messages.js'
 import { type CommonOptions, localeOf } from '../options.js'
 import { CONFIG_FILE, LEDGER_DIR, PLAN_FILE } from '../project.js'
+import { isTerminal, out } from '../stdio.js'
 
 export interface InitOptions extends CommonOptions {
   example?: string
@@ -42,7 +43,7 @@ export async function init(dirArg: string, options: InitOptions): Promise<void> 
       )
     const from = fileURLToPath(new URL(`../examples/${options.example}/`, import.meta.url))
     await cp(from, dir, { recursive: true, errorOnExist: true, force: false })
-    process.stdout.write(
+    out(
       `${say(locale, 'createdFromExample', { dir: dirArg, example: options.example, asOf: EXAMPLE_DAYS[options.example] ?? '' })}\n`,
     )
     return
@@ -84,7 +85,7 @@ export async function init(dirArg: string, options: InitOptions): Promise<void> 
   )
   const made = [PLAN_FILE, CONFIG_FILE, `${LEDGER_DIR}/`, 'files/']
   const files = { zh: made.join('、'), en: made.join(', ') }
-  process.stdout.write(`${say(locale, 'created', { dir: dirArg, files, plan: PLAN_FILE })}\n`)
+  out(`${say(locale, 'created', { dir: dirArg, files, plan: PLAN_FILE })}\n`)
 }
 
 interface Answers {
@@ -109,7 +110,7 @@ async function ask(options: InitOptions, locale: Locale): Promise<Answers> {
     profile: options.profile ?? DEFAULT_PROFILE,
     issuer: options.issuer ?? '区改革办',
   }
-  const interactive = process.stdin.isTTY && process.stdout.isTTY && !options.id && !options.title
+  const interactive = process.stdin.isTTY && isTerminal(1) && !options.id && !options.title
   if (!interactive) return defaults
   const rl = createInterface({ input: process.stdin, output: process.stdout })
   try {

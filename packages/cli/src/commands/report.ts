@@ -13,6 +13,7 @@ import { writePieces } from '../io.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, cacheOf, localeOf } from '../options.js'
 import { openProject } from '../project.js'
+import { err, out } from '../stdio.js'
 import { refuseOutput, writeOutput } from '../write-output.js'
 
 export interface ReportOptions extends CommonOptions {
@@ -37,7 +38,7 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
     await refuseOutput(options.out, { force: options.force ?? false, locale })
   const project = await openProject(dir, { locale, asOf, ...cacheOf(options) })
   if (!project.plan) {
-    process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
+    err(formatDiagnostics(project.diagnostics, { locale }))
     process.exitCode = 1
     return
   }
@@ -55,8 +56,8 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
     ? renderReportPieces(model, { format, locale })
     : await renderReport(model, { format, locale })
   if (!options.out) {
-    if (output instanceof Uint8Array) process.stdout.write(output)
-    else await writePieces(output)
+    if (output instanceof Uint8Array) out(output)
+    else writePieces(output)
     return
   }
   await writeOutput(options.out, output, {
@@ -64,5 +65,5 @@ export async function report(dir: string, options: ReportOptions): Promise<void>
     inputs: project.inputs,
     locale,
   })
-  process.stderr.write(`${say(locale, 'wrote', { path: options.out })}\n`)
+  err(`${say(locale, 'wrote', { path: options.out })}\n`)
 }

@@ -3,6 +3,7 @@ import { closest, pick } from '@reformkit/model'
 import { UsageError } from '../errors.js'
 import { say } from '../messages.js'
 import { type CommonOptions, localeOf } from '../options.js'
+import { out } from '../stdio.js'
 
 export async function listRules(id: string | undefined, options: CommonOptions): Promise<void> {
   const locale = localeOf(options)
@@ -19,14 +20,12 @@ export async function listRules(id: string | undefined, options: CommonOptions):
           : say(locale, 'unknownRule', { id }),
       )
     }
-    process.stdout.write(ruleDocsMarkdown(rule))
+    out(ruleDocsMarkdown(rule))
     return
   }
   const width = Math.max(...rules.map((r) => r.id.length))
   for (const rule of rules) {
     const severity = presetSeverity(rule, 'recommended')
-    process.stdout.write(
-      `${rule.id.padEnd(width)}  ${severity.padEnd(7)}  ${pick(rule.meta.docs, locale)}\n`,
-    )
+    out(`${rule.id.padEnd(width)}  ${severity.padEnd(7)}  ${pick(rule.meta.docs, locale)}\n`)
   }
 }

@@ -5,6 +5,7 @@ import { useColor, writePieces } from '../io.js'
 import { say } from '../messages.js'
 import { asOfOf, type CommonOptions, cacheOf, localeOf, ruleOverrides } from '../options.js'
 import { openProject } from '../project.js'
+import { err } from '../stdio.js'
 
 declare const __REFORMKIT_VERSION__: string
 
@@ -29,7 +30,7 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
     planOnly: options.planOnly ?? false,
     ...cacheOf(options),
   })
-  await writePieces(
+  writePieces(
     formatDiagnosticsChunks(project.diagnostics, {
       format: options.format,
       locale,
@@ -42,5 +43,5 @@ export async function validate(dir: string, options: ValidateOptions): Promise<v
   const { error: errors, warning: warnings } = countSeverities(project.diagnostics)
   if (errors > 0 || warnings > maxWarnings) process.exitCode = 1
   if (errors === 0 && warnings > maxWarnings && options.format === 'stylish')
-    process.stderr.write(`${say(locale, 'tooManyWarnings', { warnings, max: maxWarnings })}\n`)
+    err(`${say(locale, 'tooManyWarnings', { warnings, max: maxWarnings })}\n`)
 }

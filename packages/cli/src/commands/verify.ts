@@ -3,6 +3,7 @@ import { verifyBundle } from '@reformkit/report/node'
 import { useColor } from '../io.js'
 import { say } from '../messages.js'
 import { type CommonOptions, localeOf } from '../options.js'
+import { out } from '../stdio.js'
 
 export async function verify(
   copy: string,
@@ -16,9 +17,9 @@ export async function verify(
       other === undefined
         ? say(locale, 'intact', { copy })
         : say(locale, 'identical', { copy, other })
-    process.stdout.write(`${line}\n`)
+    out(`${line}\n`)
     return
   }
-  process.stdout.write(formatDiagnostics(result.diagnostics, { locale, color: useColor() }))
+  out(formatDiagnostics(result.diagnostics, { locale, color: useColor() }))
   process.exitCode = result.diagnostics.some((d) => d.ruleId === 'bundle/unreadable') ? 3 : 1
 }

@@ -17,6 +17,7 @@ import { today, useColor } from '../io.js'
 import { say } from '../messages.js'
 import { type CommonOptions, localeOf } from '../options.js'
 import { openProject } from '../project.js'
+import { err } from '../stdio.js'
 import { writeOutput } from '../write-output.js'
 
 export interface TemplateOptions extends CommonOptions {
@@ -30,7 +31,7 @@ export interface TemplateOptions extends CommonOptions {
 /** The project's plan, or its reading findings on stderr (exit 1) when it has none. */
 function planOf(project: { plan?: Plan; diagnostics: Diagnostic[] }, locale: Locale) {
   if (!project.plan) {
-    process.stderr.write(formatDiagnostics(project.diagnostics, { locale }))
+    err(formatDiagnostics(project.diagnostics, { locale }))
     process.exitCode = 1
   }
   return project.plan
@@ -77,7 +78,7 @@ export async function template(dir: string, options: TemplateOptions): Promise<v
     inputs: project.inputs,
     locale,
   })
-  process.stderr.write(`${say(locale, 'wrote', { path: options.out })}\n`)
+  err(`${say(locale, 'wrote', { path: options.out })}\n`)
 }
 
 export interface ImportOptions extends CommonOptions {
@@ -127,10 +128,9 @@ export async function importFiles(files: string[], options: ImportOptions): Prom
     imported.push(...read.entries)
     if (read.rejected > 0 || !read.ok) process.exitCode = 1
   }
-  if (found.length > 0)
-    process.stderr.write(formatDiagnostics(found, { locale, color: useColor() }))
+  if (found.length > 0) err(formatDiagnostics(found, { locale, color: useColor(2) }))
   if (process.exitCode === 1) {
-    process.stderr.write(`${say(locale, 'importRefused')}\n`)
+    err(`${say(locale, 'importRefused')}\n`)
     return
   }
   // One file per unit; what each replaces is what that file holds now.
@@ -146,7 +146,7 @@ export async function importFiles(files: string[], options: ImportOptions): Prom
       (e) => e.source?.file !== undefined && resolve(dir, e.source.file) === target,
     )
     const changes = compareEntries(before, entries)
-    process.stderr.write(`${summary(shown, changes, exists !== undefined, locale)}\n`)
+    err(`${summary(shown, changes, exists !== undefined, locale)}\n`)
     const changed = changes.added.length + changes.changed.length + changes.removed.length > 0
     if (options.dryRun || (exists && !changed)) continue
     if (exists && !options.force) {
@@ -158,7 +158,7 @@ export async function importFiles(files: string[], options: ImportOptions): Prom
       inputs: files,
       locale,
     })
-    process.stderr.write(`${say(locale, 'wrote', { path: shown })}\n`)
+    err(`${say(locale, 'wrote', { path: shown })}\n`)
   }
   if (refused.length > 0)
     throw new UsageError(say(locale, 'importExists', { files: refused.join(', ') }))

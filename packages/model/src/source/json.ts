@@ -242,14 +242,15 @@ const isJsonSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13
  * How many keys JSON text that JSON.parse accepted writes. Each colon is found by indexOf
  * (one character: the quickest search) and judged by what precedes it:
  *
- * - a quote that no odd run of backslashes escapes closes a key — unless it opens a string
- *   that begins with a colon, which only `{`, `[`, `,`, `:` or white space can precede;
- * - any other character: the colon is inside a string;
- * - white space, then a quote: a key written with space before its colon (or a string
- *   holding such text).
+ * - a quote that no odd run of backslashes escapes either closes a key or opens a string
+ *   that begins with a colon. Only `{`, `[`, `,`, `:` or white space precede an opening
+ *   quote: after any other character it closes a key; after one of these (a key may end
+ *   with one too) it cannot be told here;
+ * - white space, then a quote: a key written with space before its colon, or a string that
+ *   holds such text — it cannot be told here;
+ * - anything else: the colon is inside a string.
  *
- * Where a colon is ambiguous (the last two cases with a quote before a colon), the one pass
- * of `scanJson` counts instead.
+ * Where it cannot be told, the one pass of `scanJson` counts instead.
  */
 export function countWrittenKeys(text: string): number {
   let count = 0

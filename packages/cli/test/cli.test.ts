@@ -547,6 +547,16 @@ describe('reformkit init, rules, schema, help', () => {
     expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
   })
 
+  it('writes to a terminal through its stream, in colour (script gives it one)', () => {
+    const command = `"${process.execPath}" "${bin}" validate "${example}" --as-of 2017-12-31`
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'zh_CN.UTF-8', NO_COLOR: '', TERM: 'xterm' },
+    })
+    expect(result.status).toBe(1)
+    expect(result.stdout).toContain('\u001b[31m✖ 共 14 个问题')
+  })
+
   it('prints nothing but results on stdout when piped, and no colour', () => {
     const { stdout } = run(['validate', example, '--as-of', '2017-12-31'], { NO_COLOR: '' })
     expect(stdout).not.toContain('\u001b[')

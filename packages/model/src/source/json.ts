@@ -28,12 +28,16 @@ function skipSpace(text: string, i: number): number {
  * ledger is inside strings), the next quote not escaped by an odd run of backslashes.
  */
 function skipString(text: string, i: number): number {
-  for (let at = text.indexOf('"', i + 1); at !== -1; at = text.indexOf('"', at + 1)) {
-    let backslashes = 0
-    while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++
-    if (backslashes % 2 === 0) return at + 1
-  }
+  for (let at = text.indexOf('"', i + 1); at !== -1; at = text.indexOf('"', at + 1))
+    if (!escaped(text, at)) return at + 1
   return text.length
+}
+
+/** Whether the character at `at` follows an odd run of backslashes (is escaped). */
+function escaped(text: string, at: number): boolean {
+  let backslashes = 0
+  while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes++
+  return backslashes % 2 === 1
 }
 
 /** Past the value whose first character is at `i`. */
@@ -261,13 +265,16 @@ export function countWrittenKeys(text: string): number {
       if (quote < at - 1 && text.charCodeAt(quote) === 34) return scanJson(text).keys
       continue
     }
-    let backslashes = 0
-    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++
-    if (backslashes % 2 === 1) continue
+    if (escaped(text, quote)) continue
     const before = text.charCodeAt(quote - 1)
-    if (quote === 0 || before === 123 || before === 91 || before === 44 || before === 58)
-      return scanJson(text).keys
-    if (isJsonSpace(before)) return scanJson(text).keys
+    const mayOpen =
+      quote === 0 ||
+      before === 123 ||
+      before === 91 ||
+      before === 44 ||
+      before === 58 ||
+      isJsonSpace(before)
+    if (mayOpen) return scanJson(text).keys
     count++
   }
   return count

@@ -6,31 +6,9 @@ const args = process.argv.slice(2)
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   require('node:fs').writeSync(1, `${__REFORMKIT_VERSION__}\n`)
 } else {
-  // The CLI writes through its file descriptors (stdio.ts). Should anything make a stream
-  // of stdout or stderr (a library, the prompts of init), a reader that left (`reformkit
-  // rules | head`, EPIPE) ends the process quietly, as Unix tools do. The streams are not
-  // made here to say so: making them costs ~10 ms of every start.
-  for (const name of ['stdout', 'stderr'] as const) {
-    const made = Object.getOwnPropertyDescriptor(process, name)?.get
-    if (made)
-      Object.defineProperty(process, name, {
-        configurable: true,
-        enumerable: true,
-        get() {
-          const stream = made.call(process) as NodeJS.WriteStream
-          Object.defineProperty(process, name, {
-            configurable: true,
-            enumerable: true,
-            value: stream,
-          })
-          stream.on('error', (error: NodeJS.ErrnoException) => {
-            if (error.code !== 'EPIPE') throw error
-            process.exit(process.exitCode ?? 0)
-          })
-          return stream
-        },
-      })
-  }
+  // `reformkit rules | head`: the reader left; stop quietly, as Unix tools do (stdio.ts).
+  const { quietWhenReaderLeaves } = require('./stdio.js') as typeof import('./stdio.js')
+  quietWhenReaderLeaves()
   // The commands, from the code compiled on the last run when there is some.
   const { commandOf, loadScript } =
     require('./compile-cache.js') as typeof import('./compile-cache.js')

@@ -90,6 +90,6 @@ export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<st
  * Write output made in pieces to stdout, about 1 MB at a time; a slower reader (a pipe to
  * less) makes each write wait. A province's findings are never one string in memory.
  */
-export function writePieces(pieces: Iterable<string>, write: (text: string) => void = out): void {
-  for (const text of batched(pieces)) write(text)
+export function writePieces(pieces: Iterable<string>): void {
+  for (const text of batched(pieces)) out(text)
 }

@@ -56,8 +56,41 @@ export function writeAll(fd: number, data: string | Uint8Array): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1)
-      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0)
+      else if (code === 'EPIPE') readerLeft()
       else throw error
     }
+  }
+}
+
+/** The reader of a pipe went away (`| head`): end quietly with the exit code so far. */
+const readerLeft = (): never => process.exit(process.exitCode ?? 0)
+
+/**
+ * Should anything make a stream of stdout or stderr (a terminal written to, the prompts of
+ * init, a library), EPIPE on it ends the process quietly too. The streams are not made here
+ * to say so, which would cost ~10 ms of every start: their getters are wrapped, and a stream
+ * gets its listener when first made.
+ */
+export function quietWhenReaderLeaves(): void {
+  for (const name of ['stdout', 'stderr'] as const) {
+    const make = Object.getOwnPropertyDescriptor(process, name)?.get
+    if (!make) continue
+    Object.defineProperty(process, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const stream = make.call(process) as NodeJS.WriteStream
+        Object.defineProperty(process, name, {
+          configurable: true,
+          enumerable: true,
+          value: stream,
+        })
+        stream.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EPIPE') throw error
+          readerLeft()
+        })
+        return stream
+      },
+    })
   }
 }

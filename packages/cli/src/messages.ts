@@ -101,6 +101,10 @@ export const cliMessages = {
     zh: '{{path}} 不是普通文件(是文件夹、管道或设备),未读取;请给出要读取的文件',
     en: '{{path}} is not a regular file (a folder, a pipe or a device); it was not read; give a file to read',
   },
+  notText: {
+    zh: '{{path}} 不是文本文件(可能是 PDF、图片或旧版 Word .doc),未提取;请把方案另存为文本(.txt)、网页(.html)或 Word 文件(.docx)后再试',
+    en: '{{path}} is not a text file (perhaps a PDF, a picture or an old Word .doc); nothing was extracted: save the plan as text (.txt), a web page (.html) or a Word file (.docx) and try again',
+  },
   notDocx: {
     zh: '{{path}} 不是可读取的 Word 文件(.docx):{{reason}}',
     en: '{{path}} is not a Word file (.docx) that can be read: {{reason}}',

@@ -501,6 +501,22 @@ describe('reformkit init, rules, schema, help', () => {
     const fake = run(['extract', join(base, 'fake.docx'), '--lang', 'en'])
     expect(fake.code).toBe(2)
     expect(fake.stderr).toMatch(/is not a Word file/)
+    // A PDF (or any file that is not text) gives no draft: one line that says what to do.
+    const pdf = join(base, '方案.pdf')
+    writeFileSync(
+      pdf,
+      Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\0\0stream', 'latin1'),
+    )
+    for (const out of [[], ['--out', join(base, 'from-pdf.yaml')]]) {
+      const fromPdf = run(['extract', pdf, '--lang', 'en', ...out])
+      expect(fromPdf.code).toBe(2)
+      expect(fromPdf.stdout).toBe('')
+      expect(fromPdf.stderr).toMatch(
+        /^reformkit: .*方案\.pdf is not a text file .*save the plan as text/,
+      )
+      noStack(fromPdf.stderr)
+    }
+    expect(existsSync(join(base, 'from-pdf.yaml'))).toBe(false)
   })
 
   it('validate --plan-only checks the plan alone: no ledger, no rule', () => {

@@ -81,7 +81,12 @@ export function readWorkbook(
       ...(file === undefined ? {} : { filename: file }),
       ...(options.locale === undefined ? {} : { locale: options.locale }),
     })
-    if (decoded.text === undefined) return { diagnostics: decoded.diagnostics }
+    // Neither a workbook nor text (a picture, a PDF, an old .xls under another name): said
+    // as what it is not, with what to import instead.
+    if (decoded.text === undefined)
+      return fail(
+        report({ ruleId: 'workbook/unreadable', data: { detail: NOT_A_TABLE }, location: at() }),
+      )
     return {
       sheets: [readDelimited(decoded.text, sheetNameOf(file))],
       diagnostics: decoded.diagnostics,
@@ -101,6 +106,11 @@ export function readWorkbook(
     return fail(internal(error, options))
   }
 }
+
+const NOT_A_TABLE = {
+  zh: '不是 Excel 工作簿,也不是 CSV 文本',
+  en: 'neither an Excel workbook nor CSV text',
+} as const
 
 const ZIP_PROBLEMS = {
   'not-zip': { zh: '不是 Excel 工作簿', en: 'not an Excel workbook' },

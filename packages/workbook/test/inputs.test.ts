@@ -210,10 +210,17 @@ describe('files that are not what they seem, each a finding, none a crash', () =
     )
   })
 
-  it('a picture saved as .csv is not text', () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
-    expect(rules(importWorkbook(png, { plan, filename: 'a.csv' }))).toEqual(['source/binary'])
-  })
+  it.each(['a.csv', 'a.xlsx'])(
+    'a picture saved as %s: neither a workbook nor text, and what to import instead',
+    (name) => {
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+      const read = importWorkbook(png, { plan, filename: name, locale: 'en' })
+      expect(rules(read)).toEqual(['workbook/unreadable'])
+      expect(read.diagnostics[0]?.message).toBe(
+        'This file cannot be read (neither an Excel workbook nor CSV text); save it as .xlsx or CSV from Excel or WPS and import that',
+      )
+    },
+  )
 
   it('a workbook with no ledger table says what it looked for', async () => {
     const book = new ExcelJS.Workbook()

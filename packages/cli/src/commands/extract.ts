@@ -79,7 +79,9 @@ async function readInput(
     return { text, diagnostics: [] }
   }
   const decoded = decodeSource(bytes, { filename: file, locale })
-  const text = decoded.text ?? ''
+  // Not text (a PDF, a picture, an old .doc): a draft from it would be empty, and misleading.
+  if (decoded.text === undefined) throw new UsageError(say(locale, 'notText', { path: file }))
+  const text = decoded.text
   return {
     text: /\.x?html?$/i.test(file) ? textFromHtml(text) : text,
     diagnostics: decoded.diagnostics,

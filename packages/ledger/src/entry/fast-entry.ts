@@ -104,17 +104,14 @@ export function fastEntry(raw: unknown): LedgerEntry | undefined {
         kpi === undefined &&
         milestone === undefined &&
         bonus === undefined))
-  const entry = inOrder(raw, ENTRY_KEYS, ordered)
-  if (ordered && raw.attachments === undefined) entry.attachments = attachments
-  else if (!ordered) {
-    const rebuilt: Raw = {}
-    for (const key of ENTRY_KEYS) {
-      const value = key === 'attachments' ? attachments : entry[key]
-      if (value !== undefined) rebuilt[key] = value
-    }
-    return finish(rebuilt, attachments, meetingOut, kpiOut, bonusOut)
+  if (ordered) return finish(raw, attachments, meetingOut, kpiOut, bonusOut)
+  // Out of order: one copy in the schema's order, made from the entry as written.
+  const rebuilt: Raw = {}
+  for (const key of ENTRY_KEYS) {
+    const value = key === 'attachments' ? attachments : raw[key]
+    if (value !== undefined) rebuilt[key] = value
   }
-  return finish(entry, attachments, meetingOut, kpiOut, bonusOut)
+  return finish(rebuilt, attachments, meetingOut, kpiOut, bonusOut)
 }
 
 function finish(

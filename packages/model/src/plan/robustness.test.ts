@@ -140,6 +140,27 @@ describe('hostile input gives diagnostics in bounded time', () => {
     expect(result.diagnostics.every((d) => d.ruleId.startsWith('source/'))).toBe(true)
   })
 
+  it('flow lists opened 100,000 deep and never closed: one finding, the nesting limit', () => {
+    // The YAML parser's stack overflows, then it reports the same indentation error once a
+    // level: 797 identical lines for this file before.
+    const result = parsePlan(`schema: reformkit/plan@1\nid:${' ['.repeat(100_000)}\n`, {
+      filename: 'deep.yaml',
+    })
+    wellFormed(result)
+    expect(result.diagnostics).toHaveLength(1)
+    expect(result.diagnostics[0]).toMatchObject({
+      ruleId: 'source/too-deep',
+      location: { file: 'deep.yaml', line: 2 },
+    })
+  })
+
+  it('a syntax error the parser reports more than once at the same place is one finding', () => {
+    const result = parsePlan('schema: reformkit/plan@1\nid: [a, [b, [c\n')
+    const seen = result.diagnostics.map((d) => JSON.stringify([d.ruleId, d.location, d.message]))
+    expect(result.ok).toBe(false)
+    expect(new Set(seen).size).toBe(seen.length)
+  })
+
   it('a 20 MB file is refused before parsing, saying how large it is', () => {
     const line = `# ${'x'.repeat(97)}\n`
     const huge = `schema: reformkit/plan@1\n${line.repeat(200_000)}`

@@ -308,8 +308,27 @@ export function parseSource(text: string, options: ParseSourceOptions = {}): Par
           location,
         })
       }
-      for (const error of doc.errors) diagnostics.push(fromYamlError(error, 'error'))
-      for (const warning of doc.warnings) diagnostics.push(fromYamlError(warning, 'warning'))
+      // Flow collections nested thousands deep overflow the composer's stack: that is the
+      // nesting limit, said once where it happened, not what the parser reports as the stack
+      // unwinds (the same indentation error, once a level).
+      const overflow = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION')
+      if (overflow) {
+        const location = rangeLocation(overflow.pos, [])
+        delete location.path
+        return fail(report({ ruleId: 'source/too-deep', data: { limit: maxDepth }, location }))
+      }
+      // One finding for an error the parser reports more than once at the same place.
+      const said = new Set<string>()
+      for (const [problems, severity] of [
+        [doc.errors, 'error'],
+        [doc.warnings, 'warning'],
+      ] as const)
+        for (const problem of problems) {
+          const key = `${problem.code} ${problem.pos[0]} ${problem.message}`
+          if (said.has(key)) continue
+          said.add(key)
+          diagnostics.push(fromYamlError(problem, severity))
+        }
 
       const nodeAt = (path: readonly PropertyKey[]): { node: Node | null; depth: number } => {
         let node: unknown = doc.contents

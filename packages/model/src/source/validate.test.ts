@@ -38,3 +38,39 @@ describe('validateSource compiles zod checks only where they pay', () => {
     expect(first[1]?.value).toEqual(data(5))
   })
 })
+
+describe('a union is said as the option that fits the input best', () => {
+  // reformkit.config.yaml's rule setting: a severity, [severity] or [severity, options].
+  const Severity = z.enum(['error', 'warning', 'info', 'off'])
+  const Setting = z.union([Severity, z.tuple([Severity]), z.tuple([Severity, z.unknown()])])
+  const Config = z.strictObject({ rules: z.record(z.string(), Setting) })
+  const said = (value: unknown) =>
+    validateSource(Config, source({ rules: { 'entry/future-date': value } }), 'en').diagnostics.map(
+      (d) => [d.ruleId, d.location.path, d.message],
+    )
+
+  it.each([
+    ['loud', '/rules/entry~1future-date', '"loud"'],
+    [5, '/rules/entry~1future-date', '"5"'],
+    [['loud'], '/rules/entry~1future-date/0', '"loud"'],
+  ])('%j: which values it may take, where it is', (value, path, shown) => {
+    expect(said(value)).toEqual([
+      [
+        'schema/invalid-value',
+        path,
+        expect.stringContaining(`cannot be ${shown}; choose one of: error, warning, info, off`),
+      ],
+    ])
+  })
+
+  it('a list of the wrong length is a list too long, not a severity misspelt', () => {
+    expect(said(['error', {}, 2])).toEqual([
+      ['schema/too-small', '/rules/entry~1future-date', expect.stringMatching(/at most/)],
+    ])
+  })
+
+  it('never "Invalid input"', () => {
+    for (const value of ['loud', 5, null, ['loud'], ['error', {}, 2], { a: 1 }, []])
+      for (const [, , message] of said(value)) expect(message).not.toMatch(/Invalid input/)
+  })
+})

@@ -121,7 +121,10 @@ export function validateSource<S extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] }
   const report = diagnosticFactory(modelMessages, locale)
   const diagnostics: Diagnostic[] = []
-  for (const issue of result.error.issues) {
+  // A union's issues are those of the option that fits the input best, placed under it.
+  const issues = [...result.error.issues]
+  for (let next = 0; next < issues.length; next++) {
+    const issue = issues[next] as z.core.$ZodIssue
     const path = issue.path
     const field = fieldName(path)
     const input = valueAt(source.data, path)
@@ -178,6 +181,13 @@ export function validateSource<S extends z.ZodType>(
         })
         break
       }
+      case 'invalid_union': {
+        const fits = fittest(issue.errors, input)
+        if (fits)
+          for (const inner of fits) issues.push({ ...inner, path: [...path, ...inner.path] })
+        else emit('schema/invalid', { field, detail: issue.message })
+        break
+      }
       case 'custom':
         if (issue.params?.reformkit === 'invalid-date')
           emit('schema/invalid-date', { value: preview(input) })
@@ -188,6 +198,38 @@ export function validateSource<S extends z.ZodType>(
     }
   }
   return { diagnostics }
+}
+
+/**
+ * Of a union's options, the one whose issues say most about the input: the one that got
+ * deepest into it, then one that took its kind (a list for a list: `[error, 1, 2]` is a
+ * list too long, not a severity misspelt), then the first. "Invalid input", zod's word for
+ * any union, tells a clerk nothing.
+ */
+function fittest(
+  options: readonly (readonly z.core.$ZodIssue[])[],
+  input: unknown,
+): readonly z.core.$ZodIssue[] | undefined {
+  const depth = (issues: readonly z.core.$ZodIssue[]) =>
+    Math.max(...issues.map((issue) => issue.path.length))
+  const ofAnotherKind = (issues: readonly z.core.$ZodIssue[]) =>
+    issues.some(
+      (issue) =>
+        issue.path.length === 0 &&
+        (issue.code === 'invalid_type' ||
+          (issue.code === 'invalid_value' && typeof input === 'object' && input !== null)),
+    )
+  let best: readonly z.core.$ZodIssue[] | undefined
+  for (const issues of options) {
+    if (issues.length === 0) continue
+    if (
+      !best ||
+      depth(issues) > depth(best) ||
+      (depth(issues) === depth(best) && ofAnotherKind(best) && !ofAnotherKind(issues))
+    )
+      best = issues
+  }
+  return best
 }
 
 export interface SchemaTag {

@@ -18,6 +18,10 @@ export const cliMessages = {
     zh: '台账目录行数过多,以下格式未写出:{{skipped}}(DOCX 上限 {{docx}} 行,XLSX 上限 {{xlsx}} 行,超出时改写 CSV)',
     en: 'The ledger index has too many rows for {{skipped}} (DOCX holds {{docx}}, XLSX {{xlsx}}; beyond that it is written as CSV)',
   },
+  noFolder: {
+    zh: '无法写入 {{path}}:{{folder}} 不是文件夹,也无法建为文件夹(路径中有同名的文件?);请换一个位置',
+    en: 'Cannot write {{path}}: {{folder}} is not a folder and cannot be made one (a file of that name on the way?); choose another place',
+  },
   notAFile: {
     zh: '{{path}} 不是普通文件(是符号链接、文件夹或设备);不会写入或替换它,请给出一个文件名',
     en: '{{path}} is not a regular file (a symbolic link, a folder or a device); it is not written through or replaced; give a file name',

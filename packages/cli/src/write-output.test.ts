@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { batched } from './io.js'
-import { writeOutput } from './write-output.js'
+import { refuseOutput, writeOutput } from './write-output.js'
 
 const base = mkdtempSync(join(tmpdir(), 'reformkit-write-'))
 afterAll(() => rmSync(base, { recursive: true, force: true }))
@@ -35,6 +35,32 @@ describe('writeOutput', () => {
     await expect(writeOutput(broken, failing(), en)).rejects.toThrow('made badly')
     expect(existsSync(broken)).toBe(false)
     expect(readdirSync(base).filter((name) => name.includes('broken.md'))).toEqual([])
+  })
+
+  it('makes the folders it goes in; refuses, before any work, a file in the way', async () => {
+    const nested = join(base, 'new', '报告', 'report.md')
+    await refuseOutput(nested, en)
+    await writeOutput(nested, '考核', en)
+    expect(readFileSync(nested, 'utf8')).toBe('考核')
+    const file = join(base, 'a-file')
+    writeFileSync(file, '')
+    for (const [target, folder] of [
+      [join(file, 'report.xlsx'), file],
+      [join(file, 'sub', 'report.xlsx'), join(file, 'sub')],
+    ] as const) {
+      const refused = new RegExp(`^Cannot write .*: ${folder} is not a folder`)
+      await expect(refuseOutput(target, en)).rejects.toThrow(refused)
+      await expect(writeOutput(target, 'x', en)).rejects.toThrow(refused)
+    }
+    // A write that fails leaves no folder it made.
+    function* failing() {
+      yield 'half'
+      throw new Error('made badly')
+    }
+    await expect(writeOutput(join(base, 'gone', 'deeper', 'x.md'), failing(), en)).rejects.toThrow(
+      'made badly',
+    )
+    expect(existsSync(join(base, 'gone'))).toBe(false)
   })
 
   it('batches pieces into writes of about the size asked for', () => {

@@ -2,7 +2,7 @@
 // reached: a symlinked folder, `..`), never through a symbolic link or onto a device,
 // never over an existing file without --force (checked by the file system itself, so two
 // runs at once cannot both win), and never half a file, even when killed.
-import { link, lstat, realpath, rename, rm, writeFile } from 'node:fs/promises'
+import { link, lstat, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Locale } from '@reformkit/model'
 import { removeOwnTempsSync, removeStaleTemps, tempPath } from '@reformkit/report/node'
@@ -56,10 +56,21 @@ async function realInputs(inputs: readonly string[], name: string): Promise<Set<
   )
 }
 
-/** Whether a file is at `path`; refused when what is there is no regular file. */
+/**
+ * Whether a file is at `path`; refused when what is there is no regular file, and when a
+ * file stands where its folder would be (a missing folder is made when writing, as
+ * `bundle` makes its own).
+ */
 async function existingFile(path: string, locale: Locale): Promise<boolean> {
   const existing = await lstat(resolve(path)).catch(() => undefined)
   if (existing && !existing.isFile()) throw new UsageError(say(locale, 'notAFile', { path }))
+  if (!existing) {
+    const folder = await stat(dirname(resolve(path))).catch((error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' ? undefined : error,
+    )
+    if (folder && (folder instanceof Error || !folder.isDirectory()))
+      throw new UsageError(say(locale, 'noFolder', { path, folder: dirname(path) }))
+  }
   return existing !== undefined
 }
 
@@ -94,6 +105,13 @@ export async function writeOutput(
   if ((await realInputs(options.inputs ?? [], basename(real))).has(real))
     throw new UsageError(say(locale, 'isInput', { path }))
   if (existing && !options.force) throw new UsageError(say(locale, 'exists', { path }))
+  // The folders it goes in, made now that nothing refuses it; removed again if it fails.
+  const made = await mkdir(dirname(target), { recursive: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTDIR' && error.code !== 'EEXIST') throw error
+      throw new UsageError(say(locale, 'noFolder', { path, folder: dirname(path) }))
+    },
+  )
   await removeStaleTemps(target)
   const temp = tempPath(target)
   const release = guardOutput(target)
@@ -122,6 +140,7 @@ export async function writeOutput(
     }
   } catch (error) {
     await rm(temp, { force: true })
+    if (made) await rm(made, { recursive: true, force: true })
     throw error
   } finally {
     release()

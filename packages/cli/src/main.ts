@@ -1,13 +1,15 @@
+import type { Locale } from '@reformkit/model'
 import { Command, CommanderError, Option } from 'commander'
 import { EXIT } from './errors.js'
 import { localeFromEnv } from './io.js'
 import { err, out } from './stdio.js'
+import { usageError } from './usage-errors.js'
 
 const examples = (lines: string[]) =>
   `\nExamples / 示例:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`
 
 /** Build the program. Commands load their modules only when run (fast start). */
-export function program(version: string): Command {
+export function program(version: string, locale: Locale = localeFromEnv()): Command {
   const cli = new Command('reformkit')
     .description(
       '改革工作方案台账检查、报告与一式两份 · check reform ledgers, write reports, bundle the two copies',
@@ -16,7 +18,11 @@ export function program(version: string): Command {
     .option('--debug', 'show stack traces of internal errors / 显示内部错误的堆栈')
     .showHelpAfterError('(reformkit --help: usage / 用法)')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => out(text), writeErr: (text) => err(text) })
+    .configureOutput({
+      writeOut: (text) => out(text),
+      writeErr: (text) => err(text),
+      outputError: (text, write) => write(usageError(text, locale)),
+    })
   const lang = () =>
     new Option('--lang <lang>', 'zh or en (default: from LANG) / 语言').choices([
       'zh',
@@ -231,7 +237,10 @@ export function program(version: string): Command {
 /** Run the command line; resolves to the exit code. No stack trace unless --debug. */
 export async function main(argv: string[], version: string): Promise<number> {
   const debug = argv.includes('--debug')
-  const cli = program(version)
+  const flag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
+  const value = flag < 0 ? undefined : (argv[flag]?.split('=')[1] ?? argv[flag + 1])
+  const locale = value === undefined ? localeFromEnv() : /^en/i.test(value) ? 'en' : 'zh-CN'
+  const cli = program(version, locale)
   try {
     await cli.parseAsync(argv)
     return Number(process.exitCode ?? EXIT.ok)
@@ -240,9 +249,6 @@ export async function main(argv: string[], version: string): Promise<number> {
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
-    const flag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
-    const value = flag < 0 ? undefined : (argv[flag]?.split('=')[1] ?? argv[flag + 1])
-    const locale = value === undefined ? localeFromEnv() : /^en/i.test(value) ? 'en' : 'zh-CN'
     // Loaded only on failure: it knows the error classes of every package.
     const { describeError } = await import('./describe-error.js')
     const { message, exitCode } = describeError(error, locale)

@@ -233,7 +233,13 @@ describe('bad input: one line, exit 1, 2 or 3, never a stack trace', () => {
       'unknown option',
       () => ['validate', example, '--formatt', 'json'],
       2,
-      /unknown option '--formatt'/,
+      /^错误:没有选项 --formatt\n\(是否应为 --format\?\)\n/,
+    ],
+    [
+      'unknown option, in English',
+      () => ['validate', example, '--formatt', 'json', '--lang', 'en'],
+      2,
+      /^error: unknown option '--formatt'\n\(Did you mean --format\?\)\n/,
     ],
   ]
   it.each(cases)('%s', (_, args, exitCode, pattern) => {
@@ -241,6 +247,21 @@ describe('bad input: one line, exit 1, 2 or 3, never a stack trace', () => {
     expect(code).toBe(exitCode)
     expect(exitCode === 1 ? stdout : stderr).toMatch(pattern)
     noStack(stdout + stderr)
+  })
+
+  // Commander writes its own messages in English only: each is said in Chinese.
+  it.each([
+    [['validat', example], /^错误:没有命令 validat\n\(是否应为 validate\?\)$/m],
+    [['report', example, '--kind', 'x'], /^错误:选项 --kind <kind> 不能取“x”,可选:progress, /m],
+    [['template', example], /^错误:缺少必需的选项 --out <file>$/m],
+    [['validate', 'a', 'b'], /^错误:validate 只接受 1 个参数,实际给了 2 个$/m],
+    [['extract'], /^错误:缺少参数 <file>$/m],
+    [['report', example, '--out'], /^错误:选项 --out <file> 缺少取值$/m],
+  ])('%j: said in Chinese', (args, said) => {
+    const { code, stderr } = run(args)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(said)
+    expect(stderr).not.toMatch(/error:|Did you mean/)
   })
 
   it('reads a ledger file saved as GB18030, saying so', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { entry, plan } from '../../test/fixtures.js'
 import type { LedgerEntry } from '../entry/schema.js'
 import { rules } from '../rules/index.js'
-import { checkLedger } from './check-ledger.js'
+import { type CheckLedgerOptions, checkLedger } from './check-ledger.js'
 import { parseConfig } from './config.js'
 import { defineRule } from './rule.js'
 
@@ -48,6 +48,14 @@ describe('checkLedger', () => {
     entry({ id: 'a', item: 'i9', date: '2018-02-01' }),
     entry({ id: 'a', unit: 'jxj' }),
   ]
+
+  it('called from JavaScript without a plan, says so in its TypeError', () => {
+    for (const options of [undefined, {}, { plan: {} }, { plan: { items: [] }, entries }]) {
+      const check = () => checkLedger(options as unknown as CheckLedgerOptions)
+      expect(check).toThrow(TypeError)
+      expect(check).toThrow(/^checkLedger: options\.plan must be a plan, as parsePlan returns it/)
+    }
+  })
 
   it('runs the recommended rules and orders findings deterministically', () => {
     const first = checkLedger({ plan, entries, asOf: '2017-12-31', rules: some })

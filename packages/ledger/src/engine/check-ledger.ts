@@ -58,13 +58,18 @@ export interface CheckLedgerResult {
 /**
  * Check a ledger against its plan, rule by rule. Pure and browser-safe; the same input
  * gives the same diagnostics in the same order. Bad data becomes diagnostics; nothing
- * here throws on it (a rule that fails is itself reported).
+ * here throws on it (a rule that fails is itself reported). Called without a plan (from
+ * JavaScript, where nothing checks the types), it throws a TypeError that says so.
  */
 export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
+  const plan = (options as Partial<CheckLedgerOptions> | undefined)?.plan
+  if (!Array.isArray(plan?.items) || !Array.isArray(plan?.units))
+    throw new TypeError(
+      'checkLedger: options.plan must be a plan, as parsePlan returns it (with items and units)',
+    )
   const locale = options.locale ?? 'zh-CN'
   const rules = options.rules ?? registry
   const { settings, diagnostics } = resolveRuleSettings(options.config, rules, { locale })
-  const { plan } = options
   const given: readonly unknown[] = Array.isArray(options.entries) ? options.entries : []
   const checked = guardEntries(
     given,

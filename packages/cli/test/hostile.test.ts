@@ -230,11 +230,11 @@ const cases: Case[] = [
     says: /不是普通文件/,
   },
   {
-    name: 'ledger: over 16 MiB (sparse)',
-    setup: (d) => truncateSync(join(d, 'ledger', 'fgj.yaml'), 64 * 1024 * 1024),
+    name: 'ledger: over 64 MiB (sparse)',
+    setup: (d) => truncateSync(join(d, 'ledger', 'fgj.yaml'), 64 * 1024 * 1024 + 1),
     args: validate,
     code: 1,
-    says: /超过上限/,
+    says: /台账文件大小为 64\.0 MiB,超过上限 64\.0 MiB;请按单位或年度拆分/,
   },
   {
     name: 'ledger: one invalid UTF-8 byte',

@@ -33,6 +33,32 @@ describe('files that would block or exhaust the reader', () => {
     expect(await rules(dir)).toEqual([['source/too-large', 'plan.yaml']])
   })
 
+  it('a ledger file of 20 MiB is read, as in the browser; one of 3 GiB is refused: split it', async () => {
+    const dir = project('large-ledger')
+    copyFileSync(plan, join(dir, 'plan.yaml'))
+    mkdirSync(join(dir, 'ledger'))
+    const entry = { id: 'e1', item: 'item-01', unit: 'fgj', kind: 'progress', date: '2017-03-01' }
+    const note = 'x'.repeat(20 * 1024 ** 2)
+    const entries = [{ ...entry, title: '推进情况', note }]
+    writeFileSync(
+      join(dir, 'ledger', 'all.json'),
+      JSON.stringify({ schema: 'reformkit/ledger@1', entries }),
+    )
+    const read = await loadProject(dir, { locale: 'en' })
+    expect(read.diagnostics.filter((d) => d.location.file === 'ledger/all.json')).toEqual([])
+    expect(read.entries.map((e) => e.id)).toEqual(['e1'])
+    writeFileSync(join(dir, 'ledger', 'all.json'), '')
+    truncateSync(join(dir, 'ledger', 'all.json'), 3 * 1024 ** 3)
+    const refused = (await loadProject(dir, { locale: 'en' })).diagnostics
+    expect(refused.map((d) => [d.ruleId, d.location.file, d.message])).toEqual([
+      [
+        'source/too-large',
+        'ledger/all.json',
+        'The ledger file is 3.0 GiB, over the 64.0 MiB limit; split it into smaller ledger files, by unit or by year',
+      ],
+    ])
+  })
+
   it('a config or a ledger that is a pipe is a finding; the rest is read', async () => {
     const dir = project('fifo-config')
     copyFileSync(plan, join(dir, 'plan.yaml'))

@@ -10,6 +10,10 @@ export const ledgerMessages = {
     zh: '无法读取:{{reason}}',
     en: 'Cannot be read: {{reason}}',
   },
+  'ledger/too-large': {
+    zh: '台账文件大小为 {{size}},超过上限 {{limit}};请按单位或年度拆分为几个较小的台账文件',
+    en: 'The ledger file is {{size}}, over the {{limit}} limit; split it into smaller ledger files, by unit or by year',
+  },
   'ledger/no-files': {
     zh: '文件夹中没有台账文件(.yaml、.yml 或 .json)',
     en: 'The folder holds no ledger file (.yaml, .yml or .json)',

@@ -160,6 +160,21 @@ entries:
     expect(parseLedger('entries: []\n').diagnostics[0]?.ruleId).toBe('schema/missing-tag')
   })
 
+  it('a file over the limit: split it, in its own words (the in-memory road too)', () => {
+    const result = parseLedger(`schema: reformkit/ledger@1\nentries: []\n# ${'x'.repeat(2048)}`, {
+      filename: 'ledger/all.yaml',
+      maxBytes: 1024,
+      locale: 'en',
+    })
+    expect(result.diagnostics.map((d) => [d.ruleId, d.location.file, d.message])).toEqual([
+      [
+        'source/too-large',
+        'ledger/all.yaml',
+        'The ledger file is 3 KiB, over the 1 KiB limit; split it into smaller ledger files, by unit or by year',
+      ],
+    ])
+  })
+
   it('never throws (property)', () => {
     fc.assert(
       fc.property(

@@ -48,7 +48,12 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
   try {
     const parsed = parseSource(source, options)
     if (hasErrors(parsed.diagnostics))
-      return { ok: false, entries: [], diagnostics: parsed.diagnostics, rejected: 0 }
+      return {
+        ok: false,
+        entries: [],
+        diagnostics: parsed.diagnostics.map((d) => asLedger(d, locale)),
+        rejected: 0,
+      }
     const tag = checkSchemaTag(parsed, { name: 'reformkit/ledger', major: 1 }, locale)
     if (hasErrors(tag))
       return { ok: false, entries: [], diagnostics: [...parsed.diagnostics, ...tag], rejected: 0 }
@@ -56,6 +61,14 @@ export function parseLedger(source: string, options: ParseLedgerOptions = {}): P
   } catch (error) {
     return internalError(error, options)
   }
+}
+
+/** A ledger file too large is said as one: what to do is split it, not look for another. */
+function asLedger(diagnostic: Diagnostic, locale: Locale): Diagnostic {
+  if (diagnostic.ruleId !== 'source/too-large') return diagnostic
+  const { ruleId, severity, data, location } = diagnostic
+  const report = diagnosticFactory(ledgerMessages, locale)
+  return report({ ruleId, messageId: 'ledger/too-large', severity, data: data ?? {}, location })
 }
 
 export interface ReadLedgerDataOptions extends ParseLedgerOptions {

@@ -140,7 +140,10 @@ describe('loadLedger', () => {
     await writeFile(join(root, 'ledger', 'big.yaml'), 'x'.repeat(2048))
     const result = await loadLedger('ledger', { root, maxBytes: 1024 })
     expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
-      ['source/too-large', '文件大小为 2 KiB,超过上限 1 KiB;请检查是否选错了文件'],
+      [
+        'source/too-large',
+        '台账文件大小为 2 KiB,超过上限 1 KiB;请按单位或年度拆分为几个较小的台账文件',
+      ],
     ])
   })
 })

@@ -124,8 +124,9 @@ export async function loadLedger(
         }
         if (whole.kind === 'too-large') {
           const data = { size: formatBytes(whole.size), limit: formatBytes(maxBytes) }
+          const location = { file: filename }
           diagnostics.push(
-            report({ ruleId: 'source/too-large', data, location: { file: filename } }),
+            report({ ruleId: 'source/too-large', messageId: 'ledger/too-large', data, location }),
           )
           continue
         }

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
+import { formatBytes } from '../source/source.js'
 import type { ParsePlanResult } from './parse-plan.js'
 import { parsePlan } from './parse-plan.js'
 
@@ -170,6 +171,14 @@ describe('hostile input gives diagnostics in bounded time', () => {
       { ruleId: 'source/too-large', location: { file: 'huge.yaml' } },
     ])
     expect(result.diagnostics[0]?.message).toContain('19.1 MiB')
+  })
+
+  it('sizes are said as people read them, up to GiB', () => {
+    expect([1500, 1.5 * 1024 ** 2, 3 * 1024 ** 3].map(formatBytes)).toEqual([
+      '2 KiB',
+      '1.5 MiB',
+      '3.0 GiB',
+    ])
   })
 
   it('__proto__ and constructor keys pollute nothing', () => {

@@ -98,8 +98,9 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length
 }
 
-/** 1.5 MiB, 12 KiB: sizes as people read them. */
+/** 3.0 GiB, 1.5 MiB, 12 KiB: sizes as people read them. */
 export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
     : `${Math.ceil(bytes / 1024)} KiB`

@@ -21,6 +21,7 @@ import { CONFIG_FILE, LEDGER_DIR, PLAN_FILE, PROFILE_FILE } from '../files.js'
 import {
   decodeInto,
   emptyProject,
+  MAX_LEDGER_BYTES,
   type Project,
   readConfigInto,
   readPlanInto,
@@ -122,6 +123,8 @@ export async function loadProject(
     root: dir,
     plan: project.plan,
     locale,
+    // As large as the browser reads (a province's export in one file), not a plan's limit.
+    maxBytes: MAX_LEDGER_BYTES,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.attachmentCache ? { attachmentCache: options.attachmentCache } : {}),
   })

@@ -65,10 +65,12 @@ async function existingFile(path: string, locale: Locale): Promise<boolean> {
   const existing = await lstat(resolve(path)).catch(() => undefined)
   if (existing && !existing.isFile()) throw new UsageError(say(locale, 'notAFile', { path }))
   if (!existing) {
+    // ENOTDIR: a file on the way. Anything else (no such folder yet, no permission) is
+    // left to the write, as writeOutput's mkdir treats it.
     const folder = await stat(dirname(resolve(path))).catch((error: NodeJS.ErrnoException) =>
-      error.code === 'ENOENT' ? undefined : error,
+      error.code === 'ENOTDIR' ? 'file on the way' : undefined,
     )
-    if (folder && (folder instanceof Error || !folder.isDirectory()))
+    if (folder === 'file on the way' || (folder && !folder.isDirectory()))
       throw new UsageError(say(locale, 'noFolder', { path, folder: dirname(path) }))
   }
   return existing !== undefined

@@ -18,7 +18,12 @@ export {
   parseConfig,
   presetSeverity,
 } from './engine/config.js'
-export { PROFILE_SCHEMA_TAG, ProfileFile, parseProfile } from './engine/profile.js'
+export {
+  PROFILE_SCHEMA_TAG,
+  type ProfileFile,
+  parseProfile,
+  profileFileSchema,
+} from './engine/profile.js'
 export {
   type Cadence,
   DEFAULT_PROFILE,
@@ -39,19 +44,18 @@ export {
   readLedgerData,
 } from './entry/parse-ledger.js'
 export {
-  Attachment,
-  Bonus,
+  type Attachment,
+  ENTRY_FIELDS,
   ENTRY_KINDS,
   EntryKind,
   type EntrySource,
   entryKindAliases,
   entryKindLabels,
-  KpiValue,
   LEDGER_SCHEMA_TAG,
-  LedgerEntry,
+  type LedgerEntry,
   type LedgerEntryInput,
-  LedgerFile,
-  Meeting,
+  type LedgerSchemas,
+  ledgerSchemas,
 } from './entry/schema.js'
 export {
   type FormatName,

@@ -1,6 +1,7 @@
 // The built package, as an ESM and as a CJS consumer load it (run after `build`).
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { schemasBuilt } from '@reformkit/vitest-config/dist-check'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
@@ -64,5 +65,18 @@ describe('the built package', () => {
     expect(validate({ ...data, items: [{ ...data.items[0], responsible: 'fgj' }] })).toBe(false)
     expect(validate({ ...data, schema: 'reformkit/plan@2' })).toBe(false)
     expect(validate({ ...data, budget: 1 })).toBe(false)
+  })
+})
+
+describe('importing the built package', () => {
+  it('builds no schema (they are built on first use)', () => {
+    const [atImport, afterUse] = schemasBuilt(new URL('index.js', dist), 'pkg.planSchemas()')
+    expect(atImport).toBe(0)
+    expect(afterUse).toBeGreaterThan(20)
+  })
+
+  it('reads a well-formed plan without building them', () => {
+    const code = `if (!pkg.parsePlan(${JSON.stringify(example)}).ok) throw new Error('not ok')`
+    expect(schemasBuilt(new URL('index.js', dist), code)).toEqual([0, 0])
   })
 })

@@ -1,4 +1,4 @@
-import { LedgerEntry } from '@reformkit/ledger'
+import { ENTRY_FIELDS, type LedgerEntry } from '@reformkit/ledger'
 
 /** An entry whose content differs between two readings of a ledger, and in which fields. */
 export interface EntryChange {
@@ -16,8 +16,8 @@ export interface LedgerChanges {
 }
 
 /** Fields of an entry, as compared: every field of the schema but its id. */
-const FIELDS = Object.keys(LedgerEntry.shape).filter(
-  (key): key is Exclude<keyof typeof LedgerEntry.shape, 'id'> => key !== 'id',
+const FIELDS = ENTRY_FIELDS.filter(
+  (key): key is Exclude<(typeof ENTRY_FIELDS)[number], 'id'> => key !== 'id',
 )
 
 /**

@@ -3,8 +3,17 @@
 // schema refuses, it refuses too (and parseLedger then asks the schema for the findings).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fastEntry, hasInvalidText, INVALID_CHARACTER, isSha256 } from './fast-entry.js'
-import { ENTRY_KINDS, LedgerEntry } from './schema.js'
+import {
+  FAST_KEYS,
+  fastEntry,
+  fastEnvelope,
+  hasInvalidText,
+  INVALID_CHARACTER,
+  isSha256,
+} from './fast-entry.js'
+import { ENTRY_KINDS, ledgerSchemas } from './schema.js'
+
+const { LedgerEntry } = ledgerSchemas()
 
 const text = fc.oneof(
   fc.constantFrom('调研报告', ' padded ', '', '2017', 'a\u0007b', '  '),
@@ -88,6 +97,15 @@ const wellFormed = fc.record(
 )
 
 describe('fastEntry', () => {
+  it("knows the schema's keys in the schema's order", () => {
+    const { Attachment, Bonus, KpiValue, Meeting } = ledgerSchemas()
+    expect(FAST_KEYS.entry).toEqual(Object.keys(LedgerEntry.shape))
+    expect(FAST_KEYS.attachment).toEqual(Object.keys(Attachment.shape))
+    expect(FAST_KEYS.meeting).toEqual(Object.keys(Meeting.shape))
+    expect(FAST_KEYS.kpi).toEqual(Object.keys(KpiValue.shape))
+    expect(FAST_KEYS.bonus).toEqual(Object.keys(Bonus.shape))
+  })
+
   it('accepts only what the schema accepts, and outputs what it outputs (property)', () => {
     fc.assert(
       fc.property(
@@ -117,6 +135,35 @@ describe('fastEntry', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('fastEnvelope', () => {
+  it('passes only envelopes the schema accepts (property)', () => {
+    const { LedgerEnvelope } = ledgerSchemas()
+    let passed = 0
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            schema: maybe(fc.constant('reformkit/ledger@1')),
+            unit: maybe(fc.constantFrom('fgj', ' fgj ')),
+            title: text,
+            note: text,
+            entries: fc.oneof(fc.constant([]), fc.constant([1, 'x']), anything),
+            extra: anything,
+          },
+          { requiredKeys: [] },
+        ),
+        (data) => {
+          if (!fastEnvelope(data)) return
+          passed++
+          expect(LedgerEnvelope.safeParse(data).success).toBe(true)
+        },
+      ),
+      { numRuns: 2000 },
+    )
+    expect(passed).toBeGreaterThan(20)
   })
 })
 

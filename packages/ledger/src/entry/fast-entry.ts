@@ -4,16 +4,26 @@
 // goes to the schema, which says what is wrong (the same entries and findings either way:
 // fast-entry.test.ts).
 import { ID_PATTERN, isIsoDate } from '@reformkit/model'
-import { Attachment, Bonus, ENTRY_KINDS, KpiValue, LedgerEntry, Meeting } from './schema.js'
+import { ENTRY_FIELDS, ENTRY_KINDS, type LedgerEntry } from './schema.js'
 
 type Raw = Record<string, unknown>
 
-/** The schema's keys in its order: the order its output has. */
-const ENTRY_KEYS = Object.keys(LedgerEntry.shape)
-const ATTACHMENT_KEYS = Object.keys(Attachment.shape)
-const MEETING_KEYS = Object.keys(Meeting.shape)
-const KPI_KEYS = Object.keys(KpiValue.shape)
-const BONUS_KEYS = Object.keys(Bonus.shape)
+/**
+ * The schema's keys in its order, the order its output has (written out, so that no schema
+ * is built to read them; fast-entry.test.ts holds them to the schema's shapes).
+ */
+export const FAST_KEYS = {
+  entry: ENTRY_FIELDS,
+  attachment: ['path', 'sha256', 'bytes'],
+  meeting: ['body', 'session'],
+  kpi: ['id', 'value', 'asOf'],
+  bonus: ['reason', 'points'],
+} as const satisfies Record<string, readonly string[]>
+const ENTRY_KEYS: readonly string[] = FAST_KEYS.entry
+const ATTACHMENT_KEYS: readonly string[] = FAST_KEYS.attachment
+const MEETING_KEYS: readonly string[] = FAST_KEYS.meeting
+const KPI_KEYS: readonly string[] = FAST_KEYS.kpi
+const BONUS_KEYS: readonly string[] = FAST_KEYS.bonus
 const KINDS: ReadonlySet<unknown> = new Set(ENTRY_KINDS)
 
 /**
@@ -60,6 +70,24 @@ function inOrder(value: Raw, keys: readonly string[], ordered: boolean): Raw {
   const copy: Raw = {}
   for (const key of keys) if (value[key] !== undefined) copy[key] = value[key]
   return copy
+}
+
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['schema', 'unit', 'title', 'note', 'entries'])
+
+/**
+ * Whether a ledger file's envelope (all but its entries) is one the LedgerEnvelope schema
+ * accepts as it stands, so that it need not be asked: `schema` a string, `unit`, `title`
+ * and `note` text with nothing to trim when present, `entries` a list, no other key.
+ */
+export function fastEnvelope(data: Raw): boolean {
+  for (const key in data) if (!ENVELOPE_KEYS.has(key)) return false
+  return (
+    typeof data.schema === 'string' &&
+    optionalText(data.unit) &&
+    optionalText(data.title) &&
+    optionalText(data.note) &&
+    Array.isArray(data.entries)
+  )
 }
 
 /** `raw` as the LedgerEntry schema would output it, or undefined when it needs the schema. */

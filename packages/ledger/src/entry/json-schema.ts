@@ -1,5 +1,5 @@
 import { fileJsonSchema } from '@reformkit/model'
-import { LEDGER_SCHEMA_TAG, LedgerFile } from './schema.js'
+import { LEDGER_SCHEMA_TAG, ledgerSchemas } from './schema.js'
 
 /**
  * JSON Schema (2020-12) of a ledger file in its canonical form, for editors
@@ -9,7 +9,7 @@ import { LEDGER_SCHEMA_TAG, LedgerFile } from './schema.js'
  */
 export function ledgerJsonSchema(): Record<string, unknown> {
   return fileJsonSchema(
-    LedgerFile,
+    ledgerSchemas().LedgerFile,
     LEDGER_SCHEMA_TAG,
     'https://unpkg.com/@reformkit/ledger/schema/ledger.schema.json',
   )

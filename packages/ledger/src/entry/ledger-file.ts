@@ -1,5 +1,5 @@
 import type * as z from 'zod'
-import { LEDGER_SCHEMA_TAG, type LedgerEntry, type LedgerFile } from './schema.js'
+import { LEDGER_SCHEMA_TAG, type LedgerEntry, type LedgerSchemas } from './schema.js'
 
 /**
  * Entries as a ledger file holds them (`reformkit/ledger@1`), ready to write as YAML or JSON
@@ -10,7 +10,7 @@ import { LEDGER_SCHEMA_TAG, type LedgerEntry, type LedgerFile } from './schema.j
 export function ledgerFileData(
   entries: readonly LedgerEntry[],
   options: { title?: string } = {},
-): z.input<typeof LedgerFile> {
+): z.input<LedgerSchemas['LedgerFile']> {
   const units = new Set(entries.map((entry) => entry.unit))
   const unit = units.size === 1 ? [...units][0] : undefined
   return {
@@ -27,7 +27,7 @@ export function ledgerFileData(
               !(key === 'unit' && unit !== undefined) &&
               !(key === 'attachments' && Array.isArray(value) && value.length === 0),
           ),
-        ) as z.input<typeof LedgerFile>['entries'][number],
+        ) as z.input<LedgerSchemas['LedgerFile']>['entries'][number],
     ),
   }
 }

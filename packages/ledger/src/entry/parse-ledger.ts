@@ -14,10 +14,10 @@ import {
   parseSource,
   validateSource,
 } from '@reformkit/model'
-import { fastEntry, hasInvalidText, INVALID_CHARACTER } from './fast-entry.js'
+import { fastEntry, fastEnvelope, hasInvalidText, INVALID_CHARACTER } from './fast-entry.js'
 import { ledgerMessages } from './messages.js'
 import { normalizeLedgerData } from './normalize.js'
-import { type EntrySource, LedgerEntry, LedgerEnvelope } from './schema.js'
+import { type EntrySource, type LedgerEntry, ledgerSchemas } from './schema.js'
 
 export interface ParseLedgerOptions extends ParseSourceOptions {
   /** With the plan, unit names and item ordinals written for ids are read as the ids. */
@@ -132,10 +132,14 @@ function readLedger(parsed: ParsedSource, options: ReadLedgerDataOptions): Parse
   }
   // The envelope first, then each entry on its own: one bad entry must not hide the others.
   // Its schema asks only that the entries are a list; a list is given it empty, so that it
-  // does not walk a province's million entries to accept each as unknown.
-  const outer = Array.isArray(data.entries) ? { ...data, entries: [] } : data
-  const envelope = validateSource(LedgerEnvelope, { ...parsed, data: outer }, locale)
-  for (const d of envelope.diagnostics) diagnostics.push(d)
+  // does not walk a province's million entries to accept each as unknown. An envelope that
+  // is plainly well formed is not given it at all.
+  if (!fastEnvelope(data)) {
+    const outer = Array.isArray(data.entries) ? { ...data, entries: [] } : data
+    const { LedgerEnvelope } = ledgerSchemas()
+    const envelope = validateSource(LedgerEnvelope, { ...parsed, data: outer }, locale)
+    for (const d of envelope.diagnostics) diagnostics.push(d)
+  }
   const entries: LedgerEntry[] = []
   // Locating inside entry `index`: made only for an entry with a finding.
   const locateIn =
@@ -151,7 +155,7 @@ function readLedger(parsed: ParsedSource, options: ReadLedgerDataOptions): Parse
     const mayHaveInvalid = value ? hasInvalidText(value) : true
     if (!value) {
       const inEntry = { ...parsed, data: raw, locate: locateIn(index) }
-      const result = validateSource(LedgerEntry, inEntry, locale)
+      const result = validateSource(ledgerSchemas().LedgerEntry, inEntry, locale)
       for (const d of result.diagnostics) diagnostics.push(about(raw, d))
       value = result.value
     }

@@ -1,4 +1,4 @@
-import { Id, IsoDate, type LocalizedMessage, Ref, Text } from '@reformkit/model'
+import { type LocalizedMessage, planSchemas } from '@reformkit/model'
 import * as z from 'zod'
 
 /** The tag every ledger file starts with. */
@@ -24,6 +24,7 @@ export const ENTRY_KINDS = [
   'bonusProof',
 ] as const
 
+/** The kinds as a schema (one enum, built at import: rule options use it). */
 export const EntryKind = z.enum(ENTRY_KINDS)
 export type EntryKind = z.infer<typeof EntryKind>
 
@@ -64,54 +65,102 @@ export const entryKindAliases: Record<EntryKind, readonly string[]> = {
   bonusProof: ['加分证明', '加分材料', 'bonus'],
 }
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
+/** The fields of an entry, in the LedgerEntry schema's order (the order its output has). */
+export const ENTRY_FIELDS = [
+  ...['id', 'item', 'unit', 'kind', 'date', 'title', 'issuer', 'documentNumber', 'note'],
+  ...['attachments', 'meeting', 'kpi', 'milestone', 'bonus'],
+] as const satisfies readonly (keyof LedgerEntry)[]
 
-/** A file filed with an entry; `path` is relative to the ledger root, never outside it. */
-export const Attachment = z.strictObject({
-  path: Text.meta({ description: 'Path relative to the ledger root, e.g. files/fgj/调研报告.pdf' }),
-  sha256: Sha256.optional().meta({ description: 'SHA-256 of the content, lower-case hex' }),
-  bytes: z.int().nonnegative().optional(),
-})
-export type Attachment = z.infer<typeof Attachment>
+function build() {
+  const { Id, IsoDate, Ref, Text } = planSchemas()
+  const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
 
-/** 上会研究: which body decided, at which session. */
-export const Meeting = z.strictObject({
-  body: Ref.meta({ description: 'Body id from the plan, e.g. qcgz (区创改组)' }),
-  session: Text.optional().meta({ description: 'e.g. 2017年第3次会议' }),
-})
+  /** A file filed with an entry; `path` is relative to the ledger root, never outside it. */
+  const Attachment = z.strictObject({
+    path: Text.meta({
+      description: 'Path relative to the ledger root, e.g. files/fgj/调研报告.pdf',
+    }),
+    sha256: Sha256.optional().meta({ description: 'SHA-256 of the content, lower-case hex' }),
+    bytes: z.int().nonnegative().optional(),
+  })
 
-/** 指标数据: a reported value of a KPI. */
-export const KpiValue = z.strictObject({
-  id: Ref.meta({ description: 'KPI id from the plan' }),
-  value: z.number(),
-  asOf: IsoDate.optional().meta({
-    description: 'The day the value describes; defaults to the entry date',
-  }),
-})
+  /** 上会研究: which body decided, at which session. */
+  const Meeting = z.strictObject({
+    body: Ref.meta({ description: 'Body id from the plan, e.g. qcgz (区创改组)' }),
+    session: Text.optional().meta({ description: 'e.g. 2017年第3次会议' }),
+  })
 
-/** 加分事项: why points are claimed and how many. */
-export const Bonus = z.strictObject({
-  reason: Text,
-  points: z.number(),
-})
+  /** 指标数据: a reported value of a KPI. */
+  const KpiValue = z.strictObject({
+    id: Ref.meta({ description: 'KPI id from the plan' }),
+    value: z.number(),
+    asOf: IsoDate.optional().meta({
+      description: 'The day the value describes; defaults to the entry date',
+    }),
+  })
 
-/** 台账材料: one piece of evidence filed by a unit for an item. */
-export const LedgerEntry = z.strictObject({
-  id: Id,
-  item: Ref.meta({ description: 'Item id from the plan' }),
-  unit: Ref.meta({ description: 'Unit id from the plan (the filing unit)' }),
-  kind: EntryKind,
-  date: IsoDate.meta({ description: 'Date of the material (meeting day, issue day, report day)' }),
-  title: Text,
-  issuer: Text.optional().meta({ description: 'Body that issued the material' }),
-  documentNumber: Text.optional().meta({ description: '文号' }),
-  note: Text.optional(),
-  attachments: z.array(Attachment).default([]),
-  meeting: Meeting.optional(),
-  kpi: KpiValue.optional(),
-  milestone: Ref.optional().meta({ description: 'Milestone id, for progress on a roadmap step' }),
-  bonus: Bonus.optional(),
-})
+  /** 加分事项: why points are claimed and how many. */
+  const Bonus = z.strictObject({
+    reason: Text,
+    points: z.number(),
+  })
+
+  /** 台账材料: one piece of evidence filed by a unit for an item. */
+  const LedgerEntry = z.strictObject({
+    id: Id,
+    item: Ref.meta({ description: 'Item id from the plan' }),
+    unit: Ref.meta({ description: 'Unit id from the plan (the filing unit)' }),
+    kind: EntryKind,
+    date: IsoDate.meta({
+      description: 'Date of the material (meeting day, issue day, report day)',
+    }),
+    title: Text,
+    issuer: Text.optional().meta({ description: 'Body that issued the material' }),
+    documentNumber: Text.optional().meta({ description: '文号' }),
+    note: Text.optional(),
+    attachments: z.array(Attachment).default([]),
+    meeting: Meeting.optional(),
+    kpi: KpiValue.optional(),
+    milestone: Ref.optional().meta({ description: 'Milestone id, for progress on a roadmap step' }),
+    bonus: Bonus.optional(),
+  })
+
+  const envelopeFields = {
+    schema: z.string().meta({ description: `File format tag: ${LEDGER_SCHEMA_TAG}` }),
+    unit: Ref.optional().meta({ description: 'Default unit of every entry in the file' }),
+    title: Text.optional(),
+    note: Text.optional(),
+  }
+
+  /** A ledger file: entries of one unit (set `unit` once) or of all units. */
+  const LedgerFile = z.strictObject({
+    ...envelopeFields,
+    entries: z.array(
+      LedgerEntry.extend({
+        unit: Ref.optional().meta({ description: "Filing unit; defaults to the file's unit" }),
+      }),
+    ),
+  })
+
+  /** The file without its entries, which are validated one by one. */
+  const LedgerEnvelope = z.strictObject({ ...envelopeFields, entries: z.array(z.unknown()) })
+  return { Attachment, Meeting, KpiValue, Bonus, LedgerEntry, LedgerFile, LedgerEnvelope }
+}
+
+/** The zod schemas of a ledger file: `ledgerSchemas().LedgerEntry`, … */
+export type LedgerSchemas = ReturnType<typeof build>
+
+let built: LedgerSchemas | undefined
+
+/**
+ * The zod schemas of a ledger file, built on the first call, not at import: parseLedger
+ * reads well-formed entries without them (fastEntry), and a run that reads none should not
+ * pay for building them.
+ */
+export function ledgerSchemas(): LedgerSchemas {
+  built ??= build()
+  return built
+}
 
 /** Where an entry came from, kept so that every finding can point at its line. */
 export interface EntrySource {
@@ -130,25 +179,7 @@ export interface EntrySource {
   fields?: Record<string, { line: number; column: number }>
 }
 
-export type LedgerEntry = z.infer<typeof LedgerEntry> & { source?: EntrySource }
-export type LedgerEntryInput = z.input<typeof LedgerEntry>
+export type LedgerEntry = z.infer<LedgerSchemas['LedgerEntry']> & { source?: EntrySource }
+export type LedgerEntryInput = z.input<LedgerSchemas['LedgerEntry']>
 
-const envelopeFields = {
-  schema: z.string().meta({ description: `File format tag: ${LEDGER_SCHEMA_TAG}` }),
-  unit: Ref.optional().meta({ description: 'Default unit of every entry in the file' }),
-  title: Text.optional(),
-  note: Text.optional(),
-}
-
-/** A ledger file: entries of one unit (set `unit` once) or of all units. */
-export const LedgerFile = z.strictObject({
-  ...envelopeFields,
-  entries: z.array(
-    LedgerEntry.extend({
-      unit: Ref.optional().meta({ description: "Filing unit; defaults to the file's unit" }),
-    }),
-  ),
-})
-
-/** The file without its entries, which are validated one by one. */
-export const LedgerEnvelope = z.strictObject({ ...envelopeFields, entries: z.array(z.unknown()) })
+export type Attachment = z.infer<LedgerSchemas['Attachment']>

@@ -7,10 +7,11 @@ import {
   type SourceLocation,
 } from '../diagnostic/diagnostic.js'
 import { modelMessages } from '../diagnostic/messages.js'
-import { Plan } from '../schema/plan.js'
+import { type Plan, planSchemas } from '../schema/plan.js'
 import { type ParseSourceOptions, parseSource } from '../source/source.js'
 import { checkSchemaTag, validateSource } from '../source/validate.js'
 import { checkPlanReferences } from './check-plan.js'
+import { fastPlan } from './fast-plan.js'
 
 export interface ParsePlanOptions extends ParseSourceOptions {}
 
@@ -41,7 +42,11 @@ export function parsePlan(source: string, options: ParsePlanOptions = {}): Parse
     if (hasErrors(parsed.diagnostics)) return { ok: false, diagnostics: parsed.diagnostics }
     const tag = checkSchemaTag(parsed, { name: 'reformkit/plan', major: 1 }, locale)
     if (hasErrors(tag)) return { ok: false, diagnostics: [...parsed.diagnostics, ...tag] }
-    const { value, diagnostics: schemaDiagnostics } = validateSource(Plan, parsed, locale)
+    // A well-formed plan is read without the schema; any other is given it for its findings.
+    const fast = fastPlan(parsed.data)
+    const { value, diagnostics: schemaDiagnostics } = fast
+      ? { value: fast, diagnostics: [] }
+      : validateSource(planSchemas().Plan, parsed, locale)
     const diagnostics = [...parsed.diagnostics, ...schemaDiagnostics]
     // An item that names only 牵头/配合 units is the responsibility of those units.
     for (const item of value?.items ?? [])

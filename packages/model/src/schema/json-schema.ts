@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { PLAN_SCHEMA_TAG, Plan } from './plan.js'
+import { PLAN_SCHEMA_TAG, planSchemas } from './plan.js'
 
 /**
  * The JSON Schema (draft 2020-12) of a reformkit file format as written (defaulted fields
@@ -23,7 +23,7 @@ export function fileJsonSchema(
  */
 export function planJsonSchema(): Record<string, unknown> {
   return fileJsonSchema(
-    Plan,
+    planSchemas().Plan,
     PLAN_SCHEMA_TAG,
     'https://unpkg.com/@reformkit/model/schema/plan.schema.json',
   )

@@ -126,6 +126,22 @@ describe('the JSON road reads exactly as the YAML road does', () => {
     )
   })
 
+  it('counts keys and depth of nesting past where recursion stops, and of hostile nesting', () => {
+    // Objects and arrays in turn, every object with two keys: 199, 201 and 100,000 deep.
+    for (const levels of [199, 200, 201, 450, 100_000]) {
+      let text = '1'
+      for (let level = levels; level > 0; level--)
+        text = level % 2 ? `{"k":${text},"n":${level}}` : `[0,${text}]`
+      const shape = shapeOf(JSON.parse(text))
+      expect(shape.depth, String(levels)).toBe(levels)
+      expect(shape.keys, String(levels)).toBe(2 * Math.ceil(levels / 2))
+      expect(shape, String(levels)).toEqual({
+        keys: scanJson(text).keys,
+        depth: scanJson(text).depth,
+      })
+    }
+  })
+
   it('a repeated key sends JSON to the YAML road, which reports it', () => {
     const text = '{"schema":"x","entries":[{"id":"a","id":"b"}]}'
     expect(scanJson(text).keys).toBe(shapeOf(JSON.parse(text)).keys + 1)

@@ -209,34 +209,55 @@ export function scanJson(text: string): JsonScan {
  * and arrays nest (the root container is depth 1; 0 for a scalar).
  */
 export function shapeOf(data: unknown): { keys: number; depth: number } {
-  let keys = 0
-  let depth = 0
-  // Two stacks side by side: no pair allocated per value.
-  const values: unknown[] = [data]
-  const depths: number[] = [0]
+  const shape = { keys: 0, depth: 0 }
+  if (data !== null && typeof data === 'object') walkShape(data, 1, shape)
+  return shape
+}
+
+/** Below this depth a value is walked by recursion (quicker); deeper, by a stack of its own. */
+const RECURSE_TO = 200
+
+function walkShape(value: object, at: number, shape: { keys: number; depth: number }): void {
+  if (at > RECURSE_TO) {
+    walkShapeDeep(value, at, shape)
+    return
+  }
+  if (at > shape.depth) shape.depth = at
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      if (item !== null && typeof item === 'object') walkShape(item, at + 1, shape)
+    }
+    return
+  }
+  for (const key in value) {
+    shape.keys++
+    const item: unknown = (value as Record<string, unknown>)[key]
+    if (item !== null && typeof item === 'object') walkShape(item, at + 1, shape)
+  }
+}
+
+/** `walkShape` for hostile nesting: two stacks side by side, no pair allocated per value. */
+function walkShapeDeep(root: object, rootAt: number, shape: { keys: number; depth: number }): void {
+  const values: object[] = [root]
+  const depths: number[] = [rootAt]
   while (values.length > 0) {
-    const value = values.pop()
-    const at = (depths.pop() as number) + 1
-    if (value === null || typeof value !== 'object') continue
-    if (at > depth) depth = at
-    if (Array.isArray(value))
-      for (const item of value) {
-        if (item !== null && typeof item === 'object') {
-          values.push(item)
-          depths.push(at)
-        }
+    const value = values.pop() as object
+    const at = depths.pop() as number
+    if (at > shape.depth) shape.depth = at
+    const push = (item: unknown) => {
+      if (item !== null && typeof item === 'object') {
+        values.push(item)
+        depths.push(at + 1)
       }
+    }
+    if (Array.isArray(value)) for (const item of value) push(item)
     else
       for (const key in value) {
-        keys++
-        const item = (value as Record<string, unknown>)[key]
-        if (item !== null && typeof item === 'object') {
-          values.push(item)
-          depths.push(at)
-        }
+        shape.keys++
+        push((value as Record<string, unknown>)[key])
       }
   }
-  return { keys, depth }
 }
 
 /** JSON's white space: space, tab, line feed, carriage return. */

@@ -23,7 +23,7 @@ export interface GatherAttachmentsOptions {
    */
   threads?: number
   /**
-   * A cache file of hashes (`reformkit/attachment-cache@1`): a file unchanged since it was
+   * A cache file of hashes (`reformkit/attachment-cache@2`): a file unchanged since it was
    * recorded (size, times, inode) is not read again; the cache is rewritten at the end.
    */
   cacheFile?: string

@@ -134,6 +134,37 @@ describe('looking at attachment files', () => {
     expect(unhashed).toEqual({ kind: 'file', stamp: first.stamp })
   })
 
+  it('a file still as recorded is taken on lstat alone; a link there is not (not opened either way)', async () => {
+    const file = join(root, 'files', '5.pdf')
+    const [first] = await looks([{ file, hash: true }])
+    if (first?.kind !== 'file') throw new Error('5.pdf should be a file')
+    // A file system that can lstat but not open: only what lstat answers can be seen.
+    const noOpen = {
+      ...fs,
+      openSync: () => {
+        throw new Error('opened')
+      },
+    } as typeof fs
+    const buffer = Buffer.alloc(1024)
+    const crypto = { createHash, hash: cryptoHash }
+    expect(lookAt(noOpen, crypto, buffer, { file, hash: true, known: first.stamp })).toEqual({
+      kind: 'file',
+      stamp: first.stamp,
+    })
+    // Changed since: lstat does not do, the file is opened (here: cannot be).
+    const stale = { ...first.stamp, ctimeMs: first.stamp.ctimeMs - 1 }
+    expect(lookAt(noOpen, crypto, buffer, { file, hash: true, known: stale })).toEqual({
+      kind: 'unreadable',
+    })
+    // A symbolic link where the file was: lstat sees the link, not the file it leads to.
+    const link = join(root, 'files', 'link-to-5.pdf')
+    await symlink(file, link)
+    expect(lookAt(noOpen, crypto, buffer, { file: link, hash: true, known: first.stamp })).toEqual({
+      kind: 'unreadable',
+    })
+    await rm(link)
+  })
+
   it('hashFiles: each in the order given, undefined for what is no readable file', async () => {
     const files = [...bodies.keys()].map((i) => join(root, 'files', `${i}.pdf`)).reverse()
     files.splice(5, 0, join(root, 'files', 'none.pdf'), join(root, 'files', 'pipe.pdf'))

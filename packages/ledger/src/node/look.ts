@@ -48,6 +48,25 @@ export function lookAt(
   ask: FileAsk,
   flags = 0,
 ): FileLook {
+  const k = ask.known
+  const same = (info: FileStamp) =>
+    k !== undefined &&
+    k.size === info.size &&
+    k.mtimeMs === info.mtimeMs &&
+    k.ctimeMs === info.ctimeMs &&
+    k.ino === info.ino
+  // A file the cache knows is first looked at by lstat alone — one call, not open, fstat
+  // and close — and taken as it was when its stamp still holds. lstat follows no link, as
+  // O_NOFOLLOW does not; a change of mode or owner (unreadable now) changes the ctime.
+  if (k !== undefined) {
+    try {
+      const info = files.lstatSync(ask.file, { throwIfNoEntry: false })
+      if (info?.isFile() && same(info)) {
+        const { size, mtimeMs, ctimeMs, ino } = info
+        return { kind: 'file', stamp: { size, mtimeMs, ctimeMs, ino } }
+      }
+    } catch {}
+  }
   let fd: number | undefined
   try {
     // Opened without waiting (a FIFO would block an ordinary open until a writer came),
@@ -58,14 +77,7 @@ export function lookAt(
     const info = files.fstatSync(fd)
     if (!info.isFile()) return { kind: 'not-file' }
     const stamp = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
-    const k = ask.known
-    const unchanged =
-      k !== undefined &&
-      k.size === stamp.size &&
-      k.mtimeMs === stamp.mtimeMs &&
-      k.ctimeMs === stamp.ctimeMs &&
-      k.ino === stamp.ino
-    if (!ask.hash || unchanged) return { kind: 'file', stamp }
+    if (!ask.hash || same(stamp)) return { kind: 'file', stamp }
     // A short read is the end of a regular file: no second call to learn it. A file read
     // whole at once (most scans and documents) is hashed in one call, without a Hash object.
     let n = files.readSync(fd, buffer, 0, buffer.length, null)

@@ -45,7 +45,7 @@ export interface LoadFolderOptions {
   /** Read the plan, config and profile only: no ledger, no attachments. */
   planOnly?: boolean
   /**
-   * A cache file of attachment hashes (`reformkit/attachment-cache@1`): unchanged files are
+   * A cache file of attachment hashes (`reformkit/attachment-cache@2`): unchanged files are
    * not hashed again. Default none (nothing is written into the project).
    */
   attachmentCache?: string

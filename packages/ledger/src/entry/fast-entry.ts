@@ -30,7 +30,7 @@ const KINDS: ReadonlySet<unknown> = new Set(ENTRY_KINDS)
  * 64 lower-case hex digits (`/^[0-9a-f]{64}$/`, the schema's pattern): a loop, since the
  * expression costs several times as much on every attachment of a province's ledger.
  */
-export function isSha256(value: unknown): boolean {
+export function isSha256(value: unknown): value is string {
   if (typeof value !== 'string' || value.length !== 64) return false
   for (let i = 0; i < 64; i++) {
     const c = value.charCodeAt(i)

@@ -50,7 +50,7 @@ export class HashCache {
           typeof ino === 'number' &&
           isSha256(sha256)
         )
-          cache.#old.set(path, { size, mtimeMs, ctimeMs, ino, sha256: sha256 as string })
+          cache.#old.set(path, { size, mtimeMs, ctimeMs, ino, sha256 })
       }
     } catch {
       // No cache yet, or not one we can read: every file is hashed.

@@ -245,17 +245,21 @@ function walkShapeDeep(root: object, rootAt: number, shape: { keys: number; dept
     const value = values.pop() as object
     const at = depths.pop() as number
     if (at > shape.depth) shape.depth = at
-    const push = (item: unknown) => {
-      if (item !== null && typeof item === 'object') {
-        values.push(item)
-        depths.push(at + 1)
+    if (Array.isArray(value))
+      for (const item of value) {
+        if (item !== null && typeof item === 'object') {
+          values.push(item)
+          depths.push(at + 1)
+        }
       }
-    }
-    if (Array.isArray(value)) for (const item of value) push(item)
     else
       for (const key in value) {
         shape.keys++
-        push((value as Record<string, unknown>)[key])
+        const item: unknown = (value as Record<string, unknown>)[key]
+        if (item !== null && typeof item === 'object') {
+          values.push(item)
+          depths.push(at + 1)
+        }
       }
   }
 }

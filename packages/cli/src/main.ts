@@ -253,7 +253,10 @@ export async function main(argv: string[], version: string): Promise<number> {
     const { describeError } = await import('./describe-error.js')
     const { message, exitCode } = describeError(error, locale)
     err(`reformkit: ${message}\n`)
-    if (debug && error instanceof Error && error.stack) err(`${error.stack}\n`)
+    if (debug && error instanceof Error && error.stack) {
+      const { sourceStack } = await import('./source-stack.js')
+      err(`${sourceStack(error.stack)}\n`)
+    }
     return exitCode
   }
 }

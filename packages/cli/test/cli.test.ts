@@ -280,6 +280,34 @@ describe('bad input: one line, exit 1, 2 or 3, never a stack trace', () => {
   })
 })
 
+describe('an internal error', () => {
+  // A fault reformkit did not foresee, made by a preload that breaks JSON.stringify for
+  // findings: one line and exit 70; with --debug, the stack names the sources (the build is
+  // minified: src/source-stack.ts).
+  const hook = join(base, 'break-stringify.cjs')
+  writeFileSync(
+    hook,
+    `const stringify = JSON.stringify
+JSON.stringify = function (value, ...rest) {
+  if (value !== null && typeof value === 'object' && 'ruleId' in value) throw new Error('broken on purpose')
+  return stringify.call(this, value, ...rest)
+}`,
+  )
+  const args = ['validate', example, '--as-of', '2017-12-31', '--format', 'json']
+  const broken = (more: string[]) => run([...args, ...more], { NODE_OPTIONS: `--require ${hook}` })
+
+  it('is one line without --debug; with it, a stack whose places name their sources', () => {
+    const plain = broken([])
+    expect(plain.code).toBe(70)
+    expect(plain.stderr).toMatch(/^reformkit: 内部错误:broken on purpose/)
+    noStack(plain.stderr)
+    const debug = broken(['--debug'])
+    expect(debug.code).toBe(70)
+    expect(debug.stderr).toMatch(/dist\/cli\.cjs:\d+:\d+ ← ledger\/src\/format\/json\.ts:\d+:\d+\)/)
+    expect(debug.stderr).toMatch(/dist\/cli\.cjs:\d+:\d+ ← src\/commands\/validate\.ts:\d+:\d+\)/)
+  })
+})
+
 describe('reformkit report, bundle, verify', () => {
   it('writes every report format, atomically, never over an existing file or an input', () => {
     const out = join(base, 'reports')

@@ -14,9 +14,12 @@ export {
 } from './engine/compare-copies.js'
 export {
   CONFIG_SCHEMA_TAG,
-  LedgerConfig,
+  configSchemas,
+  type LedgerConfig,
+  type LedgerConfigRead,
   parseConfig,
   presetSeverity,
+  readConfig,
 } from './engine/config.js'
 export {
   PROFILE_SCHEMA_TAG,
@@ -30,8 +33,11 @@ export {
   PROFILES,
   type Profile,
   type ProfileName,
-  RequirementsConfig,
+  type RequirementsConfig,
+  type RequirementsGiven,
   type RequirementValues,
+  readRequirements,
+  requirementsSchema,
   resolveRequirements,
 } from './engine/requirements.js'
 export { ledgerJsonSchema } from './entry/json-schema.js'
@@ -47,10 +53,11 @@ export {
   type Attachment,
   ENTRY_FIELDS,
   ENTRY_KINDS,
-  EntryKind,
+  type EntryKind,
   type EntrySource,
   entryKindAliases,
   entryKindLabels,
+  entryKindSchema,
   LEDGER_SCHEMA_TAG,
   type LedgerEntry,
   type LedgerEntryInput,

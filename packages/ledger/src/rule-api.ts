@@ -3,6 +3,7 @@
 // every name below is exported by the package's main entry too.
 
 export { firstEqual } from './engine/fast.js'
+export { firstUse } from './engine/first-use.js'
 export { type EntryPart, type LedgerColumns, PART_BITS } from './engine/guard.js'
 export type { LedgerIndex } from './engine/index-ledger.js'
 export { completeIntervals, type Interval, type Span } from './engine/intervals.js'

@@ -1,5 +1,6 @@
 // The built package, as ESM and CJS consumers load it with plain Node (runs after `build`).
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { nodeBuiltinsReached, schemasBuilt } from '@reformkit/vitest-config/dist-check'
 import { describe, expect, it } from 'vitest'
 
@@ -34,5 +35,20 @@ describe('the built @reformkit/ledger', () => {
     // Built on the first call, not before: the call adds them.
     const [, afterUse] = schemasBuilt(new URL('index.js', dist), `${read}\npkg.ledgerSchemas()`)
     expect(afterUse).toBeGreaterThan(atImport + 10)
+  })
+
+  it('builds no schema to import it, read a well-formed config and check a ledger with it', () => {
+    const config = readFileSync(
+      new URL('../../../examples/wuhan-etdz-2017/reformkit.config.yaml', import.meta.url),
+      'utf8',
+    )
+    const plan = { items: [], period: { start: '2017-01-01', end: '2017-12-31' } }
+    const use = `const c = pkg.parseConfig(${JSON.stringify(config)}, pkg.rules)
+if (!c.ok) throw new Error('config not ok')
+pkg.resolveRequirements(${JSON.stringify(plan)}, c.config)`
+    expect(schemasBuilt(new URL('index.js', dist), use)).toEqual([0, 0])
+    // A rule given options builds its schema to check them.
+    const given = `pkg.parseConfig('rules:\\n  kpi/value-valid: [error, {countUnits: [吨]}]\\n', pkg.rules)`
+    expect(schemasBuilt(new URL('index.js', dist), given)[1]).toBeGreaterThan(0)
   })
 })

@@ -1,10 +1,11 @@
 // @reformkit/report — the public API. Browser-safe; bundles are in `@reformkit/report/node`.
 export {
   parseReportConfig,
-  ReportConfig,
+  type ReportConfig,
   type ReportConfigInput,
-  Rubric,
-  TrafficLightSettings,
+  type Rubric,
+  reportSchemas,
+  type TrafficLightSettings,
 } from './config/config.js'
 export {
   type CellModel,

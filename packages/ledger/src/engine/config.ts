@@ -14,29 +14,101 @@ import {
   validateSource,
 } from '@reformkit/model'
 import * as z from 'zod'
-import { RequirementsConfig } from './requirements.js'
+import { firstUse } from './first-use.js'
+import { fastRequirements, isPlainObject, requirementsSchema } from './requirements.js'
 import type { Rule, RuleSeverity } from './rule.js'
 
 export const CONFIG_SCHEMA_TAG = 'reformkit/config@1'
 
-const Severity = z.enum(['error', 'warning', 'info', 'off'])
-const RuleSetting = z.union([Severity, z.tuple([Severity]), z.tuple([Severity, z.unknown()])])
+const SEVERITY_NAMES = ['error', 'warning', 'info', 'off'] as const
+const CONFIG_LOCALES = ['zh-CN', 'en'] as const
+const PRESETS = ['recommended', 'strict', 'none'] as const
 
-/** reformkit.config.yaml: which rules run, how severe, with which options. */
-export const LedgerConfig = z.strictObject({
-  schema: z.string().optional(),
-  locale: z.enum(['zh-CN', 'en']).optional(),
-  /** Starting point: recommended (default), strict (every rule on) or none. */
-  preset: z.enum(['recommended', 'strict', 'none']).default('recommended'),
-  rules: z.record(z.string(), RuleSetting).default({}),
-  /** What each item must show: a profile and fields over it (checks and reports share it). */
-  requirements: RequirementsConfig.optional(),
-  /** Sections other packages read (report rubric, workbook); kept, not checked here. */
-  report: z.unknown().optional(),
-  rubric: z.unknown().optional(),
-  workbook: z.unknown().optional(),
-})
-export type LedgerConfig = z.input<typeof LedgerConfig>
+function build() {
+  const Severity = z.enum(SEVERITY_NAMES)
+  const RuleSetting = z.union([Severity, z.tuple([Severity]), z.tuple([Severity, z.unknown()])])
+  /** reformkit.config.yaml: which rules run, how severe, with which options. */
+  const LedgerConfig = z.strictObject({
+    schema: z.string().optional(),
+    locale: z.enum(CONFIG_LOCALES).optional(),
+    /** Starting point: recommended (default), strict (every rule on) or none. */
+    preset: z.enum(PRESETS).default('recommended'),
+    rules: z.record(z.string(), RuleSetting).default({}),
+    /** What each item must show: a profile and fields over it (checks and reports share it). */
+    requirements: requirementsSchema().optional(),
+    /** Sections other packages read (report rubric, workbook); kept, not checked here. */
+    report: z.unknown().optional(),
+    rubric: z.unknown().optional(),
+    workbook: z.unknown().optional(),
+  })
+  return { LedgerConfig }
+}
+
+/**
+ * The schema of reformkit.config.yaml (`configSchemas().LedgerConfig`), built on first use:
+ * a well-formed config is read without it (`readConfig`).
+ */
+export const configSchemas: () => ReturnType<typeof build> = firstUse(build)
+export type LedgerConfig = z.input<ReturnType<typeof build>['LedgerConfig']>
+/** A config as its schema outputs it: defaults filled in. */
+export type LedgerConfigRead = z.output<ReturnType<typeof build>['LedgerConfig']>
+
+/** What a rule without options accepts as its options: nothing. */
+const noOptions = firstUse(() => z.strictObject({}))
+
+const SEVERITIES = new Set<unknown>(SEVERITY_NAMES)
+const LOCALES = new Set<unknown>(CONFIG_LOCALES)
+const PRESET_SET = new Set<unknown>(PRESETS)
+const CONFIG_FIELDS = new Set([
+  ...['schema', 'locale', 'preset', 'rules', 'requirements', 'report', 'rubric', 'workbook'],
+])
+
+/** A rule's setting as written: `error`, `[error]`, `[error, {options}]`. */
+function ruleSetting(value: unknown): unknown {
+  if (SEVERITIES.has(value)) return value
+  if (!Array.isArray(value) || !SEVERITIES.has(value[0])) return undefined
+  if (value.length === 1) return [value[0]]
+  return value.length === 2 ? [value[0], value[1]] : undefined
+}
+
+/**
+ * A config as its schema outputs it when it is plainly well-formed, else undefined (the
+ * schema then says what is wrong): the common case without building the schema. Held to
+ * the schema by config.test.ts.
+ */
+export function fastConfig(value: unknown): LedgerConfigRead | undefined {
+  if (!isPlainObject(value)) return
+  for (const key in value) if (!CONFIG_FIELDS.has(key) || value[key] === undefined) return
+  const { schema, locale, preset = 'recommended', rules = {}, requirements } = value
+  if (schema !== undefined && typeof schema !== 'string') return
+  if ((locale !== undefined && !LOCALES.has(locale)) || !PRESET_SET.has(preset)) return
+  if (!isPlainObject(rules)) return
+  const settings: Record<string, unknown> = {}
+  for (const id in rules) {
+    const setting = id === '__proto__' ? undefined : ruleSetting(rules[id])
+    if (setting === undefined) return
+    settings[id] = setting
+  }
+  const given = requirements === undefined ? undefined : fastRequirements(requirements)
+  if (requirements !== undefined && given === undefined) return
+  const out: Record<string, unknown> = {}
+  if (schema !== undefined) out.schema = schema
+  if (locale !== undefined) out.locale = locale
+  out.preset = preset
+  out.rules = settings
+  if (given !== undefined) out.requirements = given
+  for (const key of ['report', 'rubric', 'workbook'])
+    if (Object.hasOwn(value, key)) out[key] = value[key]
+  return out as LedgerConfigRead
+}
+
+/** A config as its schema outputs it, or undefined when it is not valid. */
+export function readConfig(value: unknown): LedgerConfigRead | undefined {
+  const fast = fastConfig(value)
+  if (fast) return fast
+  const parsed = configSchemas().LedgerConfig.safeParse(value)
+  return parsed.success ? parsed.data : undefined
+}
 
 export interface RuleSetting {
   severity: Exclude<RuleSeverity, 'off'>
@@ -65,7 +137,6 @@ const MOVED_OPTIONS: Record<string, Record<string, string>> = {
   'supervision/cadence': { interval: 'supervision' },
   'kpi/attainment': { project: 'kpiProjection' },
 }
-const NO_OPTIONS = z.strictObject({})
 
 export { configMessages }
 
@@ -84,9 +155,9 @@ export function resolveRuleSettings(
     ((path: readonly PropertyKey[]): SourceLocation => ({ path: `/${path.join('/')}` }))
   const report = diagnosticFactory({ ...modelMessages, ...configMessages }, locale)
   const diagnostics: Diagnostic[] = []
-  const parsed = LedgerConfig.safeParse(config ?? {})
-  const preset = parsed.success ? parsed.data.preset : 'recommended'
-  const overrides = parsed.success ? parsed.data.rules : {}
+  const read = readConfig(config ?? {})
+  const preset = read?.preset ?? 'recommended'
+  const overrides = read?.rules ?? {}
   const byId = new Map(rules.map((rule) => [rule.id, rule]))
 
   for (const id of Object.keys(overrides)) {
@@ -110,6 +181,15 @@ export function resolveRuleSettings(
     const severity =
       override === undefined ? base : Array.isArray(override) ? override[0] : override
     if (severity === 'off') continue
+    // No options given: the rule's defaults, without its schema when it writes them out.
+    if (!(Array.isArray(override) && override.length > 1)) {
+      const { meta } = rule
+      const defaults = meta.defaultOptions ?? ('options' in meta ? undefined : {})
+      if (defaults !== undefined) {
+        settings.set(rule.id, { severity, options: structuredClone(defaults) })
+        continue
+      }
+    }
     let given = Array.isArray(override) && override.length > 1 ? override[1] : {}
     const optionsPath = ['rules', rule.id, 1]
     const moved = MOVED_OPTIONS[rule.id]
@@ -134,7 +214,7 @@ export function resolveRuleSettings(
       locate: (path, target) => locate([...optionsPath, ...path], target),
     }
     // A rule without options still refuses options given to it: nothing is silently dropped.
-    const result = validateSource(rule.meta.options ?? NO_OPTIONS, sub, locale)
+    const result = validateSource(rule.meta.options ?? noOptions(), sub, locale)
     diagnostics.push(...result.diagnostics)
     if (!result.value) continue
     settings.set(rule.id, { severity, options: result.value })
@@ -164,7 +244,10 @@ export function parseConfig(
   const tagged = parsed.data !== null && typeof parsed.data === 'object' && 'schema' in parsed.data
   const tag = tagged ? checkSchemaTag(parsed, { name: 'reformkit/config', major: 1 }, locale) : []
   if (hasErrors(tag)) return { ok: false, diagnostics: tag }
-  const { value, diagnostics } = validateSource(LedgerConfig, parsed, locale)
+  const fast = fastConfig(parsed.data)
+  const { value, diagnostics } = fast
+    ? { value: fast, diagnostics: [] }
+    : validateSource(configSchemas().LedgerConfig, parsed, locale)
   if (!value) return { ok: false, diagnostics }
   const resolved = resolveRuleSettings(value, rules, { locale, locate: parsed.locate })
   const all = [...diagnostics, ...resolved.diagnostics].sort(compareDiagnostics)

@@ -12,7 +12,7 @@ import {
   PROFILES,
   type Profile,
   type ProfileName,
-  RequirementsConfig,
+  requirementsSchema,
   valuesOver,
 } from './requirements.js'
 
@@ -20,20 +20,22 @@ export const PROFILE_SCHEMA_TAG = 'reformkit/profile@1'
 
 function build() {
   const { Id, Text } = planSchemas()
-  return RequirementsConfig.omit({ profile: true }).extend({
-    schema: z.string(),
-    id: Id,
-    name: Text.meta({ description: '名称 / Name, e.g. 某市人才发展五年行动计划保障措施' }),
-    description: Text.optional().meta({ description: '出处与说明 / Where it comes from' }),
-    extends: z
-      .enum(Object.keys(PROFILES) as [ProfileName, ...ProfileName[]])
-      .default('generic')
-      .meta({ description: '在哪个内置要求之上 / Shipped profile it starts from' }),
-    /** The scoring weights, as the config's `rubric:`; checked and used by @reformkit/report. */
-    rubric: z.unknown().optional().meta({
-      description: '考核评分细则(同配置文件的 rubric:)/ Scoring rubric, as in the config',
-    }),
-  })
+  return requirementsSchema()
+    .omit({ profile: true })
+    .extend({
+      schema: z.string(),
+      id: Id,
+      name: Text.meta({ description: '名称 / Name, e.g. 某市人才发展五年行动计划保障措施' }),
+      description: Text.optional().meta({ description: '出处与说明 / Where it comes from' }),
+      extends: z
+        .enum(Object.keys(PROFILES) as [ProfileName, ...ProfileName[]])
+        .default('generic')
+        .meta({ description: '在哪个内置要求之上 / Shipped profile it starts from' }),
+      /** The scoring weights, as the config's `rubric:`; checked and used by @reformkit/report. */
+      rubric: z.unknown().optional().meta({
+        description: '考核评分细则(同配置文件的 rubric:)/ Scoring rubric, as in the config',
+      }),
+    })
 }
 
 let built: ReturnType<typeof build> | undefined

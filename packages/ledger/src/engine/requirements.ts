@@ -1,6 +1,7 @@
 import type { Plan } from '@reformkit/model'
 import * as z from 'zod'
-import { EntryKind } from '../entry/schema.js'
+import { ENTRY_KINDS, type EntryKind, entryKindSchema } from '../entry/schema.js'
+import { firstUse } from './first-use.js'
 import type { Interval } from './intervals.js'
 import { DEFAULT_KPI_TOLERANCE } from './kpi.js'
 
@@ -68,30 +69,102 @@ export interface RequirementValues {
   kpiTolerance: number
 }
 
-const kinds = (description: string) => z.array(EntryKind).optional().meta({ description })
+const CADENCE_NAMES = ['month', 'quarter', 'halfYear', 'year', 'none'] as const
+const PROJECTION_NAMES = ['elapsed', 'none'] as const
 
-/** The `requirements:` section of reformkit.config.yaml: a profile, then any field changed. */
-export const RequirementsConfig = z.strictObject({
-  profile: z
-    .enum(Object.keys(PROFILES) as [ProfileName, ...ProfileName[]])
-    .optional()
-    .meta({ description: '要求的出处 / Profile the requirements start from' }),
-  decision: kinds('每个事项必备的决策程序材料 / Decision materials every item needs'),
-  decisionForMajor: kinds('重大改革项目另需的材料 / Further decision materials of major items'),
-  outcome: kinds('上会研究后的成果材料 / Outcome materials after the meeting decision'),
-  supervision: z.enum(['month', 'quarter', 'halfYear', 'year', 'none']).optional().meta({
-    description: '督办周期:月、季度、半年、年,或不要求(none) / Supervision interval, or none',
-  }),
-  kpiProjection: z.enum(['elapsed', 'none']).optional().meta({
-    description:
-      '期中指标推算:按序时进度(elapsed)或不推算(none) / Projection of KPIs before the end',
-  }),
-  kpiTolerance: z.number().min(0).max(1).optional().meta({
-    description:
-      '“左右”目标允许的偏差比例,默认 0.05 / Share an approximate (左右) target may miss by; default 0.05',
-  }),
-})
-export type RequirementsConfig = z.input<typeof RequirementsConfig>
+function build() {
+  const kinds = (description: string) => z.array(entryKindSchema()).optional().meta({ description })
+  return z.strictObject({
+    profile: z
+      .enum(Object.keys(PROFILES) as [ProfileName, ...ProfileName[]])
+      .optional()
+      .meta({ description: '要求的出处 / Profile the requirements start from' }),
+    decision: kinds('每个事项必备的决策程序材料 / Decision materials every item needs'),
+    decisionForMajor: kinds('重大改革项目另需的材料 / Further decision materials of major items'),
+    outcome: kinds('上会研究后的成果材料 / Outcome materials after the meeting decision'),
+    supervision: z.enum(CADENCE_NAMES).optional().meta({
+      description: '督办周期:月、季度、半年、年,或不要求(none) / Supervision interval, or none',
+    }),
+    kpiProjection: z.enum(PROJECTION_NAMES).optional().meta({
+      description:
+        '期中指标推算:按序时进度(elapsed)或不推算(none) / Projection of KPIs before the end',
+    }),
+    kpiTolerance: z.number().min(0).max(1).optional().meta({
+      description:
+        '“左右”目标允许的偏差比例,默认 0.05 / Share an approximate (左右) target may miss by; default 0.05',
+    }),
+  })
+}
+
+/**
+ * The schema of the `requirements:` section of reformkit.config.yaml (a profile, then any
+ * field changed), built on first use: `readRequirements` reads a well-formed section
+ * without it.
+ */
+export const requirementsSchema: () => ReturnType<typeof build> = firstUse(build)
+export type RequirementsConfig = z.input<ReturnType<typeof build>>
+/** The section as its schema outputs it. */
+export type RequirementsGiven = z.output<ReturnType<typeof build>>
+
+const PROFILE_NAMES = new Set<unknown>(Object.keys(PROFILES))
+const KINDS = new Set<unknown>(ENTRY_KINDS)
+const CADENCES = new Set<unknown>(CADENCE_NAMES)
+const PROJECTIONS = new Set<unknown>(PROJECTION_NAMES)
+const FIELDS = [
+  ...['profile', 'decision', 'decisionForMajor', 'outcome', 'supervision', 'kpiProjection'],
+  'kpiTolerance',
+] as const
+const KNOWN = new Set<string>(FIELDS)
+
+/** Whether `value` is an object written as `{…}` (in YAML, JSON or a program). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+const kindList = (value: unknown): EntryKind[] | undefined => {
+  if (!Array.isArray(value)) return
+  const out = new Array<EntryKind>(value.length)
+  for (let i = 0; i < value.length; i++) {
+    if (!KINDS.has(value[i])) return
+    out[i] = value[i]
+  }
+  return out
+}
+
+/**
+ * A `requirements:` section as its schema outputs it when it is plainly well-formed, else
+ * undefined (the schema then says what is wrong): the common case without building the
+ * schema. Held to the schema by config.test.ts.
+ */
+export function fastRequirements(value: unknown): RequirementsGiven | undefined {
+  if (!isPlainObject(value)) return
+  for (const key in value) if (!KNOWN.has(key)) return
+  const out: Record<string, unknown> = {}
+  for (const key of FIELDS) {
+    if (!Object.hasOwn(value, key)) continue
+    const given = value[key]
+    let read: unknown
+    if (key === 'profile') read = PROFILE_NAMES.has(given) ? given : undefined
+    else if (key === 'supervision') read = CADENCES.has(given) ? given : undefined
+    else if (key === 'kpiProjection') read = PROJECTIONS.has(given) ? given : undefined
+    else if (key === 'kpiTolerance')
+      read = typeof given === 'number' && given >= 0 && given <= 1 ? given : undefined
+    else read = kindList(given)
+    if (read === undefined) return
+    out[key] = read
+  }
+  return out as RequirementsGiven
+}
+
+/** A `requirements:` section as its schema outputs it, or undefined when it is not valid. */
+export function readRequirements(value: unknown): RequirementsGiven | undefined {
+  const fast = fastRequirements(value)
+  if (fast) return fast
+  const parsed = requirementsSchema().safeParse(value)
+  return parsed.success ? parsed.data : undefined
+}
 
 /** What one item must show. */
 export interface ItemRequirements {
@@ -133,8 +206,7 @@ export function resolveRequirements(
   config?: { requirements?: unknown },
   own?: Profile,
 ): Requirements {
-  const parsed = RequirementsConfig.safeParse(config?.requirements ?? {})
-  const given = parsed.success ? parsed.data : {}
+  const given = readRequirements(config?.requirements ?? {}) ?? {}
   const profile = own?.id ?? given.profile ?? DEFAULT_PROFILE
   const base: RequirementValues = own ?? PROFILES[given.profile ?? DEFAULT_PROFILE]
   const values = valuesOver(base, given)
@@ -152,7 +224,7 @@ export function resolveRequirements(
 /** The values of `base` with each field `given` writes in its place. */
 export function valuesOver(
   base: RequirementValues,
-  given: Omit<z.output<typeof RequirementsConfig>, 'profile'>,
+  given: Omit<RequirementsGiven, 'profile'>,
 ): RequirementValues {
   return {
     decision: given.decision ?? base.decision,

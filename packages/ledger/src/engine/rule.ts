@@ -50,8 +50,17 @@ export interface RuleMeta<Options extends z.ZodType = z.ZodType> {
   type: 'problem' | 'suggestion'
   docs: RuleDocs
   messages: Record<string, LocalizedMessage>
-  /** Options schema; its defaults are the rule's defaults. */
+  /**
+   * Options schema; its defaults are the rule's defaults. May be a getter that builds it on
+   * first use (as the built-in rules do): a run whose config gives the rule no options
+   * never builds it when `defaultOptions` is given.
+   */
   options?: Options
+  /**
+   * The options a rule runs with when the config gives none — what `options` outputs for
+   * `{}`, written out (as ESLint's `meta.defaultOptions`). Without it, `{}` is parsed.
+   */
+  defaultOptions?: NoInfer<z.output<Options>>
   /** Severity in the `recommended` preset; `strict` turns every rule on. */
   recommended: RuleSeverity
   /** Rules that need facts from the file system (attachments, the other copy). */

@@ -1,5 +1,6 @@
 import { type LocalizedMessage, planSchemas } from '@reformkit/model'
 import * as z from 'zod'
+import { firstUse } from '../engine/first-use.js'
 
 /** The tag every ledger file starts with. */
 export const LEDGER_SCHEMA_TAG = 'reformkit/ledger@1'
@@ -24,9 +25,12 @@ export const ENTRY_KINDS = [
   'bonusProof',
 ] as const
 
-/** The kinds as a schema (one enum, built at import: rule options use it). */
-export const EntryKind = z.enum(ENTRY_KINDS)
-export type EntryKind = z.infer<typeof EntryKind>
+export type EntryKind = (typeof ENTRY_KINDS)[number]
+
+/** The kinds as a schema (rule options and the config use it too), built on first use. */
+export const entryKindSchema: () => z.ZodEnum<{ [K in EntryKind]: K }> = firstUse(() =>
+  z.enum(ENTRY_KINDS),
+)
 
 /** Names of the kinds as the plan and the offices write them. */
 export const entryKindLabels: Record<EntryKind, LocalizedMessage> = {
@@ -110,7 +114,7 @@ function build() {
     id: Id,
     item: Ref.meta({ description: 'Item id from the plan' }),
     unit: Ref.meta({ description: 'Unit id from the plan (the filing unit)' }),
-    kind: EntryKind,
+    kind: entryKindSchema(),
     date: IsoDate.meta({
       description: 'Date of the material (meeting day, issue day, report day)',
     }),

@@ -1,6 +1,23 @@
 import * as z from 'zod'
-import { ENTRY_KINDS, EntryKind, entryKindLabels, type LedgerEntry } from '../entry/schema.js'
-import { defineRule } from '../rule-api.js'
+import {
+  ENTRY_KINDS,
+  type EntryKind,
+  entryKindLabels,
+  entryKindSchema,
+  type LedgerEntry,
+} from '../entry/schema.js'
+import { defineRule, firstUse } from '../rule-api.js'
+
+/** The options when the config gives none (the schema's defaults). */
+const DEFAULTS = { exemptKinds: ['kpiReport'] as EntryKind[] }
+const options = firstUse(() =>
+  z.strictObject({
+    exemptKinds: z
+      .array(entryKindSchema())
+      .default(DEFAULTS.exemptKinds)
+      .meta({ description: '无需附件的材料种类 / Kinds that need no attachment' }),
+  }),
+)
 
 export const attachmentRequired = defineRule({
   id: 'attachment/required',
@@ -17,12 +34,10 @@ export const attachmentRequired = defineRule({
         en: '{{kind}} entry "{{entry}}" has no attached file',
       },
     },
-    options: z.strictObject({
-      exemptKinds: z
-        .array(EntryKind)
-        .default(['kpiReport'])
-        .meta({ description: '无需附件的材料种类 / Kinds that need no attachment' }),
-    }),
+    get options() {
+      return options()
+    },
+    defaultOptions: DEFAULTS,
     recommended: 'warning',
   },
   check({ entries, index, options, report }) {

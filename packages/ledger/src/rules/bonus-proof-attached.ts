@@ -1,6 +1,18 @@
 import * as z from 'zod'
 import { ENTRY_KINDS, type LedgerEntry } from '../entry/schema.js'
-import { defineRule } from '../rule-api.js'
+import { defineRule, firstUse } from '../rule-api.js'
+
+/** The options when the config gives none (the schema's defaults). */
+const DEFAULTS = { maxPointsPerEntry: 5 }
+const options = firstUse(() =>
+  z.strictObject({
+    maxPointsPerEntry: z
+      .number()
+      .positive()
+      .default(DEFAULTS.maxPointsPerEntry)
+      .meta({ description: '每条加分申报的分值上限 / Most points one claim may ask for' }),
+  }),
+)
 
 export const bonusProofAttached = defineRule({
   id: 'bonus/proof-attached',
@@ -21,13 +33,10 @@ export const bonusProofAttached = defineRule({
         en: 'Bonus entry "{{entry}}" claims {{points}} points; claims are above 0 and at most {{cap}}',
       },
     },
-    options: z.strictObject({
-      maxPointsPerEntry: z
-        .number()
-        .positive()
-        .default(5)
-        .meta({ description: '每条加分申报的分值上限 / Most points one claim may ask for' }),
-    }),
+    get options() {
+      return options()
+    },
+    defaultOptions: DEFAULTS,
     recommended: 'error',
   },
   check({ entries, index, options, report }) {

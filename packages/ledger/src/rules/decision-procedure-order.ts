@@ -1,6 +1,24 @@
 import * as z from 'zod'
-import { EntryKind, entryKindLabels } from '../entry/schema.js'
-import { defineRule, itemName } from '../rule-api.js'
+import { type EntryKind, entryKindLabels, entryKindSchema } from '../entry/schema.js'
+import { defineRule, firstUse, itemName } from '../rule-api.js'
+
+/** The options when the config gives none (the schema's defaults). */
+const DEFAULTS: { stages: EntryKind[][] } = {
+  stages: [
+    ['research'],
+    ['discussion'],
+    ['publicParticipation', 'expertReview', 'riskAssessment', 'legalityReview'],
+    ['meetingDecision'],
+  ],
+}
+const options = firstUse(() =>
+  z.strictObject({
+    stages: z.array(z.array(entryKindSchema()).min(1)).default(DEFAULTS.stages).meta({
+      description:
+        '决策程序的先后步骤;同一步内的材料不分先后 / Steps in order; kinds within a step in any order',
+    }),
+  }),
+)
 
 export const decisionProcedureOrder = defineRule({
   id: 'decision/procedure-order',
@@ -17,20 +35,10 @@ export const decisionProcedureOrder = defineRule({
         en: 'Item {{item}}: {{kind}} ({{date}}) comes before {{before}} ({{beforeDate}})',
       },
     },
-    options: z.strictObject({
-      stages: z
-        .array(z.array(EntryKind).min(1))
-        .default([
-          ['research'],
-          ['discussion'],
-          ['publicParticipation', 'expertReview', 'riskAssessment', 'legalityReview'],
-          ['meetingDecision'],
-        ])
-        .meta({
-          description:
-            '决策程序的先后步骤;同一步内的材料不分先后 / Steps in order; kinds within a step in any order',
-        }),
-    }),
+    get options() {
+      return options()
+    },
+    defaultOptions: DEFAULTS,
     recommended: 'warning',
   },
   check({ plan, index, options, report }) {

@@ -1,7 +1,19 @@
 import { addDays, dayNumber } from '@reformkit/model'
 import * as z from 'zod'
 import type { LedgerEntry } from '../entry/schema.js'
-import { defineRule } from '../rule-api.js'
+import { defineRule, firstUse } from '../rule-api.js'
+
+/** The options when the config gives none (the schema's defaults). */
+const DEFAULTS = { graceDays: 0 }
+const options = firstUse(() =>
+  z.strictObject({
+    graceDays: z
+      .int()
+      .nonnegative()
+      .default(DEFAULTS.graceDays)
+      .meta({ description: '方案期限前后允许的天数 / Days allowed before and after the period' }),
+  }),
+)
 
 export const entryDateOutsidePeriod = defineRule({
   id: 'entry/date-outside-period',
@@ -18,13 +30,10 @@ export const entryDateOutsidePeriod = defineRule({
         en: 'Entry "{{entry}}" is dated {{date}}, outside the plan period {{start}} to {{end}}',
       },
     },
-    options: z.strictObject({
-      graceDays: z
-        .int()
-        .nonnegative()
-        .default(0)
-        .meta({ description: '方案期限前后允许的天数 / Days allowed before and after the period' }),
-    }),
+    get options() {
+      return options()
+    },
+    defaultOptions: DEFAULTS,
     recommended: 'warning',
   },
   check({ plan, entries, index, options, report }) {

@@ -1,5 +1,15 @@
 import * as z from 'zod'
-import { defineRule } from '../rule-api.js'
+import { defineRule, firstUse } from '../rule-api.js'
+
+/** The options when the config gives none (the schema's defaults). */
+const DEFAULTS = { countUnits: ['家', '个', '项', '户', '人', '件', '次', '家次', '名'] }
+const options = firstUse(() =>
+  z.strictObject({
+    countUnits: z.array(z.string()).default(DEFAULTS.countUnits).meta({
+      description: '计数单位,其数值须为整数 / Units that count things: values must be whole',
+    }),
+  }),
+)
 
 export const kpiValueValid = defineRule({
   id: 'kpi/value-valid',
@@ -24,14 +34,10 @@ export const kpiValueValid = defineRule({
         en: 'Entry "{{entry}}" describes {{asOf}}, after its own date {{date}}',
       },
     },
-    options: z.strictObject({
-      countUnits: z
-        .array(z.string())
-        .default(['家', '个', '项', '户', '人', '件', '次', '家次', '名'])
-        .meta({
-          description: '计数单位,其数值须为整数 / Units that count things: values must be whole',
-        }),
-    }),
+    get options() {
+      return options()
+    },
+    defaultOptions: DEFAULTS,
     recommended: 'error',
   },
   check({ index, options, report }) {

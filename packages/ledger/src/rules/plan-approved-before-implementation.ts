@@ -1,7 +1,22 @@
 import { compareText } from '@reformkit/model'
 import * as z from 'zod'
-import { EntryKind } from '../entry/schema.js'
-import { defineRule, itemName } from '../rule-api.js'
+import { type EntryKind, entryKindSchema } from '../entry/schema.js'
+import { defineRule, firstUse, itemName } from '../rule-api.js'
+
+/** The options when the config gives none (the schema's defaults). */
+const DEFAULTS = { implementationKinds: ['progress'] as EntryKind[] }
+const options = firstUse(() =>
+  z.strictObject({
+    approvingBody: z.string().optional().meta({
+      description:
+        '审议方案的机构,默认为方案的领导小组(区创改组)/ Approving body; default the leading group',
+    }),
+    implementationKinds: z
+      .array(entryKindSchema())
+      .default(DEFAULTS.implementationKinds)
+      .meta({ description: '视为开始实施的材料种类 / Kinds that count as implementation' }),
+  }),
+)
 
 export const planApprovedBeforeImplementation = defineRule({
   id: 'plan/approved-before-implementation',
@@ -22,16 +37,10 @@ export const planApprovedBeforeImplementation = defineRule({
         en: 'Item {{item}} has progress from {{date}} but no formal plan before it',
       },
     },
-    options: z.strictObject({
-      approvingBody: z.string().optional().meta({
-        description:
-          '审议方案的机构,默认为方案的领导小组(区创改组)/ Approving body; default the leading group',
-      }),
-      implementationKinds: z
-        .array(EntryKind)
-        .default(['progress'])
-        .meta({ description: '视为开始实施的材料种类 / Kinds that count as implementation' }),
-    }),
+    get options() {
+      return options()
+    },
+    defaultOptions: DEFAULTS,
     recommended: 'error',
   },
   check({ plan, index, options, requirements, report }) {

@@ -1,7 +1,17 @@
 import { formatOrdinal, type Item, type Unit } from '@reformkit/model'
 import * as z from 'zod'
 import type { LedgerEntry } from '../entry/schema.js'
-import { defineRule } from '../rule-api.js'
+import { defineRule, firstUse } from '../rule-api.js'
+
+/** The options when the config gives none (the schema's defaults). */
+const DEFAULTS = { exemptUnits: [] as string[] }
+const options = firstUse(() =>
+  z.strictObject({
+    exemptUnits: z.array(z.string()).default(DEFAULTS.exemptUnits).meta({
+      description: '可为任何事项报材料的单位(如督办部门)/ Units that may file for any item',
+    }),
+  }),
+)
 
 export const refUnitNotResponsible = defineRule({
   id: 'ref/unit-not-responsible',
@@ -18,11 +28,10 @@ export const refUnitNotResponsible = defineRule({
         en: '{{unit}} is not responsible for item {{item}} (responsible: {{responsible}})',
       },
     },
-    options: z.strictObject({
-      exemptUnits: z.array(z.string()).default([]).meta({
-        description: '可为任何事项报材料的单位(如督办部门)/ Units that may file for any item',
-      }),
-    }),
+    get options() {
+      return options()
+    },
+    defaultOptions: DEFAULTS,
     recommended: 'error',
   },
   check({ plan, entries, index, options, report }) {

@@ -202,9 +202,14 @@ describe('defaultOptions of the built-in rules', () => {
   })
 
   it('each run gets options of its own: a rule changing them changes no other run', () => {
-    const first = resolveRuleSettings({}, rules).settings.get('kpi/value-valid')
-    ;(first?.options as { countUnits: string[] }).countUnits.push('吨')
-    const second = resolveRuleSettings({}, rules).settings.get('kpi/value-valid')
-    expect((second?.options as { countUnits: string[] }).countUnits).not.toContain('吨')
+    const countUnits = () =>
+      (
+        resolveRuleSettings({}, rules).settings.get('kpi/value-valid')?.options as {
+          countUnits: string[]
+        }
+      ).countUnits
+    countUnits().push('吨')
+    expect(countUnits()).toHaveLength(9)
+    expect(countUnits()).not.toContain('吨')
   })
 })

@@ -202,12 +202,10 @@ describe('defaultOptions of the built-in rules', () => {
   })
 
   it('each run gets options of its own: a rule changing them changes no other run', () => {
-    const countUnits = () =>
-      (
-        resolveRuleSettings({}, rules).settings.get('kpi/value-valid')?.options as {
-          countUnits: string[]
-        }
-      ).countUnits
+    const countUnits = () => {
+      const setting = resolveRuleSettings({}, rules).settings.get('kpi/value-valid')
+      return (setting as { options: { countUnits: string[] } }).options.countUnits
+    }
     countUnits().push('吨')
     expect(countUnits()).toHaveLength(9)
     expect(countUnits()).not.toContain('吨')

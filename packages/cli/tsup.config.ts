@@ -118,22 +118,16 @@ module.exports = new Proxy(function () {}, {
 // commander, fflate: some 250 modules, each resolved and read on its own, cost 0.15–0.2 s
 // of every run. The office-file libraries stay outside (docx, mammoth: require()d by
 // report and extract only), but for exceljs's Workbook: a third file, `exceljs.cjs`, loaded
-// like `cli.cjs` by the commands that write or read workbooks (exceljsWorkbookOnly).
-rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true })
-const define = { __REFORMKIT_VERSION__: JSON.stringify(version) }
-export default defineConfig([
-  {
-    entry: { bin: 'src/bin.ts' },
-    format: ['cjs'],
-    platform: 'node',
-    target: 'node20',
-    removeNodeProtocol: false,
-    banner: { js: '#!/usr/bin/env node' },
-    sourcemap: true,
-    define,
-  },
-  {
-    entry: { cli: 'src/main.ts' },
+// like `cli.cjs` by the commands that write or read workbooks (exceljsWorkbookOnly). And
+// `validate.cjs`: `cli.cjs` without the other commands' modules, for `reformkit validate`.
+
+/**
+ * The commands as one file, `dist/<name>.cjs`: every command (`command` '') or one alone —
+ * `validate`, the one a clerk runs most, without the others' modules (main.ts, `load`).
+ */
+function commands(name: string, command: string): Options {
+  return {
+    entry: { [name]: 'src/main.ts' },
     format: ['cjs'],
     platform: 'node',
     target: 'node20',
@@ -156,10 +150,27 @@ export default defineConfig([
     // Node's modules keep their `node:` names (tsup would strip them before a plugin sees them).
     removeNodeProtocol: false,
     esbuildPlugins: [childProcessOnFirstUse, exceljsWorkbookOnly, fflateOnFirstUse],
-    define,
+    define: { ...define, __COMMAND__: JSON.stringify(command) },
     // The Chinese in regular expressions escaped: an ASCII file starts faster (ascii-only.ts).
-    onSuccess: async () => asciiOnly(fileURLToPath(new URL('./dist/cli.cjs', import.meta.url))),
+    onSuccess: async () => asciiOnly(fileURLToPath(new URL(`./dist/${name}.cjs`, import.meta.url))),
+  }
+}
+
+rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true })
+const define = { __REFORMKIT_VERSION__: JSON.stringify(version) }
+export default defineConfig([
+  {
+    entry: { bin: 'src/bin.ts' },
+    format: ['cjs'],
+    platform: 'node',
+    target: 'node20',
+    removeNodeProtocol: false,
+    banner: { js: '#!/usr/bin/env node' },
+    sourcemap: true,
+    define,
   },
+  commands('cli', ''),
+  commands('validate', 'validate'),
   {
     entry: { exceljs: 'src/exceljs.cjs' },
     format: ['cjs'],

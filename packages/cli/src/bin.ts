@@ -9,12 +9,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // `reformkit rules | head`: the reader left; stop quietly, as Unix tools do (stdio.ts).
   const { quietWhenReaderLeaves } = require('./stdio.js') as typeof import('./stdio.js')
   quietWhenReaderLeaves()
-  // The commands, from the code compiled on the last run when there is some.
+  // The commands, from the code compiled on the last run when there is some: `validate`
+  // from a file of its own, without the other commands' modules (tsup.config.ts).
   const { commandOf, loadScript } =
     require('./compile-cache.js') as typeof import('./compile-cache.js')
+  const command = commandOf(process.argv)
   const commands = loadScript<typeof import('./main.js')>(
-    require('node:path').join(__dirname, 'cli.cjs'),
-    commandOf(process.argv),
+    require('node:path').join(__dirname, command === 'validate' ? 'validate.cjs' : 'cli.cjs'),
+    command,
   )
   commands.exports.main(process.argv, __REFORMKIT_VERSION__).then((code) => {
     process.exitCode = code

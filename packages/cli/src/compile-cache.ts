@@ -1,13 +1,14 @@
-// The commands are one CommonJS file (dist/cli.cjs), compiled through node:vm so that V8's
-// compiled code for it can be kept between runs — what `module.enableCompileCache()` does
-// from Node 22 on. A run of `reformkit validate` on a district's project is mostly code
-// being compiled for the first time: with the cache, 0.33 → 0.25 s on the example.
+// The commands are one CommonJS file (dist/cli.cjs; validate alone, dist/validate.cjs),
+// compiled through node:vm so that V8's compiled code for it can be kept between runs —
+// what `module.enableCompileCache()` does from Node 22 on. A run of `reformkit validate` on
+// a district's project is mostly code being compiled for the first time: with the cache,
+// 0.33 → 0.25 s on the example.
 //
 // The cache lives in the user's own cache folder (never a shared temporary folder: cached
-// code is run as is), one file per command and content of dist/cli.cjs (and of
+// code is run as is), one file per command and content of the file run (and of
 // dist/exceljs.cjs, which the Office reports load), written after a run that had none (or
-// whose cache V8 refused: another Node). REFORMKIT_COMPILE_CACHE=0
-// turns it off; REFORMKIT_CACHE_DIR moves it. Nothing about it ever stops a run.
+// whose cache V8 refused: another Node). REFORMKIT_COMPILE_CACHE=0 turns it off;
+// REFORMKIT_CACHE_DIR moves it. Nothing about it ever stops a run.
 
 import { isAscii } from 'node:buffer'
 import { createHash } from 'node:crypto'

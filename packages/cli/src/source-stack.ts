@@ -1,4 +1,4 @@
-// The built files (dist/cli.cjs, dist/exceljs.cjs) are minified — names too: a tenth less
+// The built files (dist/cli.cjs, validate.cjs, exceljs.cjs) are minified — names too: a tenth less
 // to read, hash and deserialise at every start. A stack trace `--debug` prints names each
 // place in them by the source it was built from, read from the source map beside the file
 // (shipped in dist/). Loaded only to print such a trace.

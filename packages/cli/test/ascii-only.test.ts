@@ -43,7 +43,30 @@ describe('shiftMappings', () => {
 
 describe('the built commands', () => {
   it('are ASCII, so that they are read a byte a character', () => {
-    const built = new URL('../dist/cli.cjs', import.meta.url)
-    expect(isAscii(readFileSync(built))).toBe(true)
+    for (const name of ['cli', 'validate']) {
+      const built = new URL(`../dist/${name}.cjs`, import.meta.url)
+      expect(isAscii(readFileSync(built)), name).toBe(true)
+    }
+  })
+
+  it('validate.cjs holds validate without the other commands’ modules', () => {
+    const all = readFileSync(new URL('../dist/cli.cjs', import.meta.url), 'latin1')
+    const validate = readFileSync(new URL('../dist/validate.cjs', import.meta.url), 'latin1')
+    // Module paths esbuild keeps in the minified file's source map, per command.
+    const sources = (name: string) =>
+      (
+        JSON.parse(readFileSync(new URL(`../dist/${name}.cjs.map`, import.meta.url), 'utf8'))
+          .sources as string[]
+      ).filter((s) => s.includes('src/commands/'))
+    expect(
+      sources('cli')
+        .map((s) => s.replace(/.*\//, ''))
+        .sort(),
+    ).toEqual([
+      ...['bundle.ts', 'extract.ts', 'init.ts', 'report.ts', 'rules.ts', 'schema.ts'],
+      ...['validate.ts', 'verify.ts', 'workbook.ts'],
+    ])
+    expect(sources('validate').map((s) => s.replace(/.*\//, ''))).toEqual(['validate.ts'])
+    expect(validate.length).toBeLessThan(all.length * 0.85)
   })
 })

@@ -68,7 +68,10 @@ function order(value: Raw, keys: readonly string[]): 'ordered' | 'unordered' | f
 function inOrder(value: Raw, keys: readonly string[], ordered: boolean): Raw {
   if (ordered) return value
   const copy: Raw = {}
-  for (const key of keys) if (value[key] !== undefined) copy[key] = value[key]
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string
+    if (value[key] !== undefined) copy[key] = value[key]
+  }
   return copy
 }
 
@@ -135,7 +138,10 @@ export function fastEntry(raw: unknown): LedgerEntry | undefined {
   if (ordered) return finish(raw, attachments, meetingOut, kpiOut, bonusOut)
   // Out of order: one copy in the schema's order, made from the entry as written.
   const rebuilt: Raw = {}
-  for (const key of ENTRY_KEYS) {
+  // Indexed: a small project's run reads its entries before V8 optimises this, and each
+  // step of a `for…of` would be an object made and dropped.
+  for (let i = 0; i < ENTRY_KEYS.length; i++) {
+    const key = ENTRY_KEYS[i] as string
     const value = key === 'attachments' ? attachments : raw[key]
     if (value !== undefined) rebuilt[key] = value
   }
@@ -193,7 +199,9 @@ export function hasInvalidText(entry: LedgerEntry): boolean {
   if (invalidIn(entry.issuer) || invalidIn(entry.documentNumber) || invalidIn(entry.note))
     return true
   if (invalidIn(entry.milestone)) return true
-  for (const attachment of entry.attachments) if (invalidIn(attachment.path)) return true
+  const { attachments } = entry
+  for (let i = 0; i < attachments.length; i++)
+    if (invalidIn((attachments[i] as { path: string }).path)) return true
   if (meeting && (invalidIn(meeting.body) || invalidIn(meeting.session))) return true
   return invalidIn(kpi?.id) || invalidIn(bonus?.reason)
 }

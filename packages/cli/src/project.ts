@@ -41,6 +41,9 @@ export async function openProject(
   const project = await loadProject(dir, {
     locale,
     planOnly: options.planOnly ?? false,
+    // What the rules need of the attachments: a declared hash checked, the rest looked at
+    // (a bundle hashes what it copies, as it copies).
+    attachmentHashes: 'declared',
     ...(cache ? { attachmentCache: cache } : {}),
     // Only when it is drawn: a province reports 100,000 files.
     ...(bar.active

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,6 +39,42 @@ describe('gathering attachments as the ledger is read', () => {
     expect(fed.get('files/a/5.pdf')).toEqual({ path: 'files/a/5.pdf', exists: false })
     expect(fed.get('files/a/6.pdf')).toMatchObject({ exists: true, bytes: 6 })
     expect(fed.get('../x.pdf')).toMatchObject({ exists: false, outsideRoot: 'parent' })
+  })
+
+  it("hash: 'declared' hashes only what an entry gives a hash for, here or in a later file", async () => {
+    const names = Array.from({ length: 700 }, (_, i) => `files/a/${i}.pdf`)
+    for (const [i, name] of names.entries()) await writeFile(join(root, name), `scan ${i}`)
+    const sha = (i: number) => createHash('sha256').update(`scan ${i}`).digest('hex')
+    const declaring = (from: number, to: number, every: number) =>
+      names.slice(from, to).map(
+        (path, k) =>
+          ({
+            id: `d${from + k}`,
+            attachments: [(from + k) % every ? { path } : { path, sha256: sha(from + k) }],
+          }) as unknown as LedgerEntry,
+      )
+    for (const threads of [0, 1]) {
+      let progress = 0
+      const gatherer = new AttachmentGatherer({
+        root,
+        threads,
+        hash: 'declared',
+        onProgress: () => progress++,
+      })
+      // Every 7th declared in the first part; in the second, every 5th of paths seen before.
+      gatherer.add(declaring(0, 600, 7))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      gatherer.add(declaring(300, 700, 5))
+      const facts = await gatherer.finish()
+      expect(facts.size).toBe(700)
+      expect(progress).toBe(700)
+      for (const [i, name] of names.entries()) {
+        const declared = (i < 600 && i % 7 === 0) || (i >= 300 && i % 5 === 0)
+        const fact = facts.get(name)
+        expect(fact, name).toMatchObject({ exists: true, bytes: `scan ${i}`.length })
+        expect(fact?.sha256, name).toBe(declared ? sha(i) : undefined)
+      }
+    }
   })
 
   it('a root that is not there rejects finish(), not the process', async () => {

@@ -27,8 +27,12 @@ export interface GatherAttachmentsOptions {
    * recorded (size, times, inode) is not read again; the cache is rewritten at the end.
    */
   cacheFile?: string
-  /** Hash the files (default true); false only looks: inside the root, exists, size. */
-  hash?: boolean
+  /**
+   * Hash the files (default true); false only looks: inside the root, exists, size;
+   * `'declared'` hashes only the files an entry gives a `sha256` for — all that checking a
+   * ledger needs of them (attachment/hash-mismatch): the others are looked at, not read.
+   */
+  hash?: boolean | 'declared'
   onProgress?: (progress: AttachmentProgress) => void
 }
 
@@ -63,8 +67,14 @@ export class AttachmentGatherer {
   /** Every path added, each with its fact once looked at: one table both de-duplicates and
    * answers in the ledger's order (a Map keeps a key where it was first set). */
   readonly #facts = new Map<string, AttachmentFact | undefined>()
-  /** The files asked of the pool, in asking order. */
+  /** The files asked of the pool, in asking order (a file asked again to be hashed, twice). */
   readonly #askedFor: string[] = []
+  /** Whether each ask is to hash (by asking order). */
+  readonly #hashing: boolean[] = []
+  /** With `hash: 'declared'`: the paths an entry gives a hash for. */
+  readonly #declared = new Set<string>()
+  /** With `hash: 'declared'`: paths asked without hashing, to ask again if one is declared. */
+  readonly #unhashed = new Set<string>()
   #pool: LookPool | undefined
   #done = 0
   #realRoot: Promise<string> | undefined
@@ -81,12 +91,19 @@ export class AttachmentGatherer {
   /** The attachments of more entries: looked at from now on, in the background. */
   add(entries: readonly LedgerEntry[]): void {
     const fresh: string[] = []
+    const declaredOnly = this.#options.hash === 'declared'
     for (const entry of entries)
-      for (const { path } of entry.attachments)
+      for (const { path, sha256 } of entry.attachments) {
+        if (declaredOnly && sha256 !== undefined && !this.#declared.has(path)) {
+          this.#declared.add(path)
+          // Looked at already without its hash: asked again, to be hashed.
+          if (this.#unhashed.delete(path)) fresh.push(path)
+        }
         if (!this.#facts.has(path)) {
           this.#facts.set(path, undefined)
           fresh.push(path)
         }
+      }
     if (fresh.length === 0) return
     this.#work = this.#work
       .then(() => this.#locate(fresh))
@@ -134,25 +151,40 @@ export class AttachmentGatherer {
       const leaves = pathEscape(path)
       if (leaves) this.#finished(path, { path, outsideRoot: leaves, exists: false })
       else {
+        const hash = this.#toHash(path)
         const known = cache?.known(path)
-        asks.push({ file: path, hash: this.#options.hash !== false, ...(known ? { known } : {}) })
+        asks.push({ file: path, hash, ...(known ? { known } : {}) })
         this.#askedFor.push(path)
+        this.#hashing.push(hash)
+        if (!hash && this.#options.hash === 'declared') this.#unhashed.add(path)
       }
     }
     this.#pool.push(asks)
   }
 
-  #looked(i: number, look: FileLook): void {
-    const path = this.#askedFor[i] as string
-    this.#finished(path, this.#fact(path, look))
+  #toHash(path: string): boolean {
+    const { hash } = this.#options
+    return hash === 'declared' ? this.#declared.has(path) : hash !== false
   }
 
-  #fact(path: string, look: FileLook): AttachmentFact {
+  #looked(i: number, look: FileLook): void {
+    const path = this.#askedFor[i] as string
+    const fact = this.#fact(path, look, this.#hashing[i] as boolean)
+    // A file asked again to be hashed replaces what was seen of it, counted once.
+    if (this.#facts.get(path) === undefined) this.#finished(path, fact)
+    else if (this.#hashing[i]) this.#facts.set(path, fact)
+  }
+
+  #fact(path: string, look: FileLook, hashed: boolean): AttachmentFact {
     if (look.kind === 'outside') return { path, outsideRoot: 'symlink', exists: false }
     if (look.kind !== 'file') return { path, exists: false }
     const { stamp } = look
-    if (this.#options.hash === false) return { path, exists: true, bytes: stamp.size }
     const cache = this.#openCache
+    if (!hashed) {
+      // Not read: a hash the cache holds for it stays there while the file is unchanged.
+      cache?.get(path, stamp)
+      return { path, exists: true, bytes: stamp.size }
+    }
     if (look.sha256 !== undefined) cache?.set(path, stamp, look.sha256)
     // No hash read: the thread found the stamp the cache recorded, so the cache has it.
     const sha256 = look.sha256 ?? (cache?.get(path, stamp) as string)

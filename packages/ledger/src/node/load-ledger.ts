@@ -34,6 +34,12 @@ export interface LoadLedgerOptions {
   attachments?: boolean
   /** A cache file of attachment hashes (see `gatherAttachments`). Default none. */
   attachmentCache?: string
+  /**
+   * Which attachments to hash: `all` (default), or only those an entry gives a `sha256`
+   * for — all a check needs (the others are looked at, not read: a province's 100,000
+   * scans are not read to check its ledger).
+   */
+  attachmentHashes?: 'all' | 'declared'
   onProgress?: (progress: LoadLedgerProgress) => void
 }
 
@@ -102,6 +108,7 @@ export async function loadLedger(
       ? undefined
       : new AttachmentGatherer({
           root,
+          ...(options.attachmentHashes === 'declared' ? { hash: 'declared' as const } : {}),
           ...(options.attachmentCache ? { cacheFile: options.attachmentCache } : {}),
           ...(options.onProgress
             ? {

@@ -115,8 +115,7 @@ function depthExceeds(value: unknown, limit: number, depth = 1): boolean {
   if (value === null || typeof value !== 'object') return false
   if (depth > limit) return true
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++)
-      if (depthExceeds(value[i], limit, depth + 1)) return true
+    for (let i = 0; i < value.length; i++) if (depthExceeds(value[i], limit, depth + 1)) return true
     return false
   }
   for (const key in value)

@@ -49,6 +49,12 @@ export interface LoadFolderOptions {
    * not hashed again. Default none (nothing is written into the project).
    */
   attachmentCache?: string
+  /**
+   * Which attachments to hash: `all` (default), or only those an entry gives a `sha256` for
+   * — all that checking the ledger needs (`reformkit validate`, `report` and `bundle` ask
+   * for these alone).
+   */
+  attachmentHashes?: 'all' | 'declared'
 }
 
 /** A project read from its folder, with the files it came from. */
@@ -127,6 +133,7 @@ export async function loadProject(
     maxBytes: MAX_LEDGER_BYTES,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.attachmentCache ? { attachmentCache: options.attachmentCache } : {}),
+    ...(options.attachmentHashes ? { attachmentHashes: options.attachmentHashes } : {}),
   })
   project.entries = loaded.entries
   project.ledgerFiles = loaded.files

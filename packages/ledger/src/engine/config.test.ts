@@ -4,6 +4,7 @@
 // outputs for no options.
 import { readFileSync } from 'node:fs'
 import { parseSource } from '@reformkit/model'
+import { type Change, changed, changes } from '@reformkit/vitest-config/one-change'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { rules } from '../rules/index.js'
@@ -46,19 +47,6 @@ const full = {
   workbook: { anything: true },
 }
 
-type Path = (string | number)[]
-
-function places(value: unknown, path: Path, out: { values: Path[]; objects: Path[] }) {
-  out.values.push(path)
-  if (Array.isArray(value)) for (const [i, v] of value.entries()) places(v, [...path, i], out)
-  else if (value !== null && typeof value === 'object') {
-    out.objects.push(path)
-    for (const [k, v] of Object.entries(value)) places(v, [...path, k], out)
-  }
-  return out
-}
-const { values, objects } = places(full, [], { values: [], objects: [] })
-
 const FIELDS = [
   ...Object.keys(full),
   ...Object.keys(full.requirements),
@@ -73,53 +61,9 @@ const anything: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom([undefined], ['research', 'nope'], { profile: 'generic' }),
 )
 
-type Change =
-  | { how: 'set'; path: Path; value: unknown }
-  | { how: 'drop'; path: Path }
-  | { how: 'add'; path: Path; key: string; value: unknown }
-
-/** `data` with one change (a copy; `data` itself is left as it is). */
-function changed(data: unknown, change: Change): unknown {
-  const copy = structuredClone(data)
-  if (change.path.length === 0 && change.how !== 'add')
-    return change.how === 'set' ? change.value : undefined
-  const parentPath = change.how === 'add' ? change.path : change.path.slice(0, -1)
-  const parent = parentPath.reduce<unknown>(
-    (v, k) => (v as Record<string | number, unknown>)[k],
-    copy,
-  ) as Record<string | number, unknown>
-  if (change.how === 'add')
-    Object.defineProperty(parent, change.key, {
-      value: change.value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    })
-  else {
-    const key = change.path.at(-1) as string | number
-    if (change.how === 'set') parent[key] = change.value
-    else if (Array.isArray(parent)) parent.splice(key as number, 1)
-    else delete parent[key]
-  }
-  return copy
-}
-
-const oneChange = fc
-  .oneof(
-    fc.record({
-      how: fc.constant('set' as const),
-      path: fc.constantFrom(...values),
-      value: anything,
-    }),
-    fc.record({ how: fc.constant('drop' as const), path: fc.constantFrom(...values) }),
-    fc.record({
-      how: fc.constant('add' as const),
-      path: fc.constantFrom(...objects),
-      key: fc.constantFrom(...FIELDS),
-      value: anything,
-    }),
-  )
-  .map((change) => changed(full, change))
+const oneChange = changes<fc.Arbitrary<Change>>(fc, full, anything, FIELDS).map((change) =>
+  changed(full, change),
+)
 
 /** Output compared with its key order (JSON drops undefined: compared as well by toEqual). */
 const same = (a: unknown, b: unknown) => {

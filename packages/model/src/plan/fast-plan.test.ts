@@ -2,6 +2,7 @@
 // it accepts, its output is the schema's, key order included; where the schema refuses, it
 // refuses too (parsePlan then asks the schema for the findings).
 import { readFileSync } from 'node:fs'
+import { type Change, changed, changes, places } from '@reformkit/vitest-config/one-change'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { planSchemas } from '../schema/plan.js'
@@ -11,21 +12,6 @@ import { fastPlan } from './fast-plan.js'
 const example = parseSource(
   readFileSync(new URL('../../../../examples/wuhan-etdz-2017/plan.yaml', import.meta.url), 'utf8'),
 ).data as Record<string, unknown>
-
-type Path = (string | number)[]
-
-/** Every place in the data: the paths of its values and of its objects. */
-function places(value: unknown, path: Path = [], out: { values: Path[]; objects: Path[] }) {
-  out.values.push(path)
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) places(v, [...path, i], out)
-  } else if (value !== null && typeof value === 'object') {
-    out.objects.push(path)
-    for (const [k, v] of Object.entries(value)) places(v, [...path, k], out)
-  }
-  return out
-}
-const { values, objects } = places(example, [], { values: [], objects: [] })
 
 /** Every field name the schema knows, at any level, and what its fields hold elsewhere. */
 const FIELDS = [
@@ -46,32 +32,10 @@ const anything: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 4 }),
 )
 
-function at(data: unknown, path: Path): unknown {
-  return path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], data)
-}
-
-type Change =
-  | { how: 'set'; path: Path; value: unknown }
-  | { how: 'drop'; path: Path }
-  | { how: 'add'; path: Path; key: string; value: unknown }
-
 /** The shipped plan with one change. */
-const mutated = fc
-  .oneof(
-    fc.record({
-      how: fc.constant('set' as const),
-      path: fc.constantFrom(...values),
-      value: anything,
-    }),
-    fc.record({ how: fc.constant('drop' as const), path: fc.constantFrom(...values) }),
-    fc.record({
-      how: fc.constant('add' as const),
-      path: fc.constantFrom(...objects),
-      key: fc.constantFrom(...FIELDS),
-      value: anything,
-    }),
-  )
-  .map((change): unknown => changed(example, change))
+const mutated = changes<fc.Arbitrary<Change>>(fc, example, anything, FIELDS).map(
+  (change): unknown => changed(example, change),
+)
 
 /** A small plan with every field the schema knows, so that each can be broken in turn. */
 const full = {
@@ -131,27 +95,6 @@ const full = {
       ],
     },
   ],
-}
-
-/** The plan with one change: a value replaced or removed, or a field set on an object. */
-function changed(base: unknown, change: Change): unknown {
-  const data = structuredClone(base)
-  if (change.how === 'add') {
-    Object.defineProperty(at(data, change.path), change.key, {
-      value: change.value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    })
-    return data
-  }
-  const key = change.path.at(-1)
-  if (key === undefined) return change.how === 'set' ? change.value : undefined
-  const parent = at(data, change.path.slice(0, -1)) as Record<string | number, unknown>
-  if (change.how === 'set') parent[key] = change.value
-  else if (Array.isArray(parent)) parent.splice(key as number, 1)
-  else delete parent[key]
-  return data
 }
 
 /** Where fastPlan accepts, the schema accepts too and outputs the same. */

@@ -83,6 +83,22 @@ describe('data rows written by reformkit', () => {
     },
     { number: 3, min: 1, max: 2, style: plain, cells: [{ address: 'A3', type: Null, style: {} }] },
     {
+      // Text exceljs keeps the white space of, or drops characters from.
+      number: 5,
+      min: 1,
+      max: 7,
+      style: plain,
+      cells: [
+        ' 前有空格',
+        '后有空格 ',
+        '两行\n文字',
+        '\u3000全角空格',
+        'a\u0001b\u007fc\u000bd\te\rf',
+        '',
+        '甲&amp;乙',
+      ].map((value, i) => ({ address: `${'ABCDEFG'[i]}5`, type: Str, value, style: plain })),
+    },
+    {
       number: 4,
       min: 1,
       max: 3,

@@ -79,7 +79,8 @@ export function internalsOf(workbook: ExcelJS.Workbook): {
 /** What `prepareModel` leaves in the model that the data rows are written with. */
 interface Prepared {
   styles: { addStyleModel(style: object, type?: ExcelJS.ValueType): number }
-  sharedStrings: { add(text: string): number }
+  /** `values` and `count`: what its part lists (getters of exceljs's SharedStringsXform). */
+  sharedStrings: { add(text: string): number; values?: unknown; count?: unknown }
 }
 
 // exceljs's ValueType numbers (`ExcelJS.ValueType` is an enum of the runtime module: the
@@ -129,6 +130,44 @@ function rowsXml(rows: readonly RowModel[], prepared: Prepared, date1904: boolea
     }
     out.push(cells ? `${xml}>${cells}</row>` : `${xml}/>`)
   }
+  return out.join('')
+}
+
+/** What exceljs's `xmlEncode` changes in text: the five XML characters, and control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+const ENCODED = /["&'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+// biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+const ENCODED_ALL = /["&'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+const ENTITIES: Record<string, string> = {
+  '"': '&quot;',
+  '&': '&amp;',
+  "'": '&apos;',
+  '<': '&lt;',
+  '>': '&gt;',
+}
+/** Text as exceljs writes it: the five escaped, the control characters XML forbids (and DEL) dropped. */
+const encode = (text: string) =>
+  ENCODED.test(text) ? text.replace(ENCODED_ALL, (c) => ENTITIES[c] ?? '') : text
+/** Where exceljs keeps the white space of a shared string (`xml:space="preserve"`). */
+const KEEP_SPACE = /^\s|\n|\s$/
+
+/**
+ * The shared strings part as exceljs's SharedStringsXform renders it — `<si><t>…</t></si>` a
+ * string — written as one string per string, not a string per tag (a province's assessment
+ * holds over 100,000). Undefined when one is not plain text (rich text): exceljs's then.
+ */
+function sharedStringsXml(values: readonly unknown[], count: number): string | undefined {
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${values.length}">`,
+  ]
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]
+    if (typeof value !== 'string') return undefined
+    const open = KEEP_SPACE.test(value) ? '<si><t xml:space="preserve">' : '<si><t>'
+    out.push(`${open}${encode(value)}</t></si>`)
+  }
+  out.push('</sst>')
   return out.join('')
 }
 
@@ -190,7 +229,14 @@ export async function workbookFiles(
   await writer.addOfficeRels(zip, m)
   await writer.addWorkbookRels(zip, m)
   await writer.addWorksheets(zip, m)
-  await writer.addSharedStrings(zip, m)
+  // exceljs renders the shared strings through its XmlStream, a string per tag and text.
+  const { values, count } = (prepared as Prepared).sharedStrings
+  const sst =
+    Array.isArray(values) && typeof count === 'number' && count > 0
+      ? sharedStringsXml(values, count)
+      : undefined
+  if (sst !== undefined) files['xl/sharedStrings.xml'] = encoder.encode(sst)
+  else await writer.addSharedStrings(zip, m)
   await writer.addDrawings(zip, m)
   await writer.addTables(zip, m)
   await Promise.all([writer.addThemes(zip, m), writer.addStyles(zip, m)])

@@ -87,9 +87,33 @@ export function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<st
 }
 
 /**
+ * Pieces of text as UTF-8, about `size` bytes at a time, each piece encoded straight into
+ * one buffer: joining them into a string and encoding that costs several times more
+ * (100,000 findings as JSON: ~400 ms against ~60). The buffer is reused: write each chunk
+ * before asking for the next. Pieces are whole strings (a line, a finding): a surrogate
+ * pair split between two would be written as two replacement characters.
+ */
+export function* utf8Batches(pieces: Iterable<string>, size = 1 << 20): Generator<Uint8Array> {
+  const buffer = Buffer.allocUnsafe(size)
+  let used = 0
+  for (const piece of pieces) {
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (used > 0 && used + piece.length * 3 > size) {
+      yield buffer.subarray(0, used)
+      used = 0
+    }
+    if (piece.length * 3 > size) yield Buffer.from(piece)
+    else used += buffer.write(piece, used)
+  }
+  if (used > 0) yield buffer.subarray(0, used)
+}
+
+/**
  * Write output made in pieces to stdout, about 1 MB at a time; a slower reader (a pipe to
- * less) makes each write wait. A province's findings are never one string in memory.
+ * less) makes each write wait. A province's findings are never one string in memory. A
+ * terminal is written text (its stream shows Chinese right in a Windows console).
  */
 export function writePieces(pieces: Iterable<string>): void {
-  for (const text of batched(pieces)) out(text)
+  if (isTerminal(1)) for (const text of batched(pieces)) out(text)
+  else for (const bytes of utf8Batches(pieces)) out(bytes)
 }

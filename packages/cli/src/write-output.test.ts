@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { batched } from './io.js'
+import { batched, utf8Batches } from './io.js'
 import { refuseOutput, writeOutput } from './write-output.js'
 
 const base = mkdtempSync(join(tmpdir(), 'reformkit-write-'))
@@ -61,6 +61,23 @@ describe('writeOutput', () => {
       'made badly',
     )
     expect(existsSync(join(base, 'gone'))).toBe(false)
+  })
+
+  it('encodes pieces into UTF-8 chunks of about the size asked for, the same bytes as joined', () => {
+    const pieces = Array.from(
+      { length: 500 },
+      (_, i) => `${i},调研${'😀'.repeat(i % 3)}${i % 97 === 0 ? '长'.repeat(40) : ''}\n`,
+    )
+    for (const size of [16, 64, 1000, 1 << 20]) {
+      // Each chunk copied as it comes: the buffer is reused for the next.
+      const chunks: Buffer[] = []
+      for (const chunk of utf8Batches(pieces, size)) chunks.push(Buffer.from(chunk))
+      expect(Buffer.concat(chunks).equals(Buffer.from(pieces.join('')))).toBe(true)
+      for (const chunk of chunks.slice(0, -1))
+        expect(chunk.length <= size || chunk.length > size / 3).toBe(true)
+    }
+    expect([...utf8Batches([])]).toEqual([])
+    expect(Buffer.from([...utf8Batches(['', 'a', ''])][0] ?? []).toString()).toBe('a')
   })
 
   it('batches pieces into writes of about the size asked for', () => {

@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import type { Locale } from '@reformkit/model'
 import { removeOwnTempsSync, removeStaleTemps, tempPath } from '@reformkit/report/node'
 import { UsageError } from './errors.js'
-import { batched } from './io.js'
+import { utf8Batches } from './io.js'
 import { say } from './messages.js'
 
 /** Outputs this process is writing: their temporaries are removed on SIGINT/SIGTERM. */
@@ -118,7 +118,7 @@ export async function writeOutput(
   const temp = tempPath(target)
   const release = guardOutput(target)
   try {
-    const body = typeof data === 'string' || data instanceof Uint8Array ? data : batched(data)
+    const body = typeof data === 'string' || data instanceof Uint8Array ? data : utf8Batches(data)
     await writeFile(temp, body, { flag: 'wx' })
     if (options.force) await rename(temp, target)
     else {

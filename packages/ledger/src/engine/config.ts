@@ -60,7 +60,14 @@ const SEVERITIES = new Set<unknown>(SEVERITY_NAMES)
 const LOCALES = new Set<unknown>(CONFIG_LOCALES)
 const PRESET_SET = new Set<unknown>(PRESETS)
 const CONFIG_FIELDS = new Set([
-  ...['schema', 'locale', 'preset', 'rules', 'requirements', 'report', 'rubric', 'workbook'],
+  'schema',
+  'locale',
+  'preset',
+  'rules',
+  'requirements',
+  'report',
+  'rubric',
+  'workbook',
 ])
 
 /** A rule's setting as written: `error`, `[error]`, `[error, {options}]`. */

@@ -135,9 +135,7 @@ function rowsXml(rows: readonly RowModel[], prepared: Prepared, date1904: boolea
 
 /** What exceljs's `xmlEncode` changes in text: the five XML characters, and control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
-const ENCODED = /["&'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
-// biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
-const ENCODED_ALL = /["&'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
+const ENCODED = /["&'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
 const ENTITIES: Record<string, string> = {
   '"': '&quot;',
   '&': '&amp;',
@@ -146,8 +144,7 @@ const ENTITIES: Record<string, string> = {
   '>': '&gt;',
 }
 /** Text as exceljs writes it: the five escaped, the control characters XML forbids (and DEL) dropped. */
-const encode = (text: string) =>
-  ENCODED.test(text) ? text.replace(ENCODED_ALL, (c) => ENTITIES[c] ?? '') : text
+const encode = (text: string) => text.replace(ENCODED, (c) => ENTITIES[c] ?? '')
 /** Where exceljs keeps the white space of a shared string (`xml:space="preserve"`). */
 const KEEP_SPACE = /^\s|\n|\s$/
 

@@ -60,6 +60,9 @@ describe('the compile cache', () => {
     const key = cachePath(cache, file, text, 'validate')
     expect(cachePath(cache, file, Buffer.from(text), 'validate')).toBe(key)
     expect(cachePath(cache, file, `${text} `, 'validate')).not.toBe(key)
+    // The same content at another path (another install): code of its own, whose stack
+    // traces name that path, not this one.
+    expect(cachePath(cache, `${file}.copy`, text, 'validate')).not.toBe(key)
   })
 
   it('keeps each file its own code: saving one forgets no other', () => {

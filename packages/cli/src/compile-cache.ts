@@ -100,7 +100,7 @@ export function loadScript<T>(
 
 /**
  * The file the code compiled from `source` (of `file`) for command `name` is kept in: named
- * by the file, the content, Node and architecture (V8 checks only the length of the source
+ * by the file, its path, the content, Node and architecture (V8 checks only the length of the source
  * it is given) — `cli-<key>.validate`. `source` is the text or its UTF-8 bytes: the same key.
  */
 export function cachePath(
@@ -109,8 +109,11 @@ export function cachePath(
   source: string | Uint8Array,
   name: string,
 ): string {
+  // The file's own path too: V8 keeps the script's name in the compiled code, so code
+  // compiled from another install's copy would name that copy in stack traces (and
+  // `--debug` would look for its source map there).
   const key = createHash('sha256')
-    .update(`${process.version} ${process.arch}\0`)
+    .update(`${process.version} ${process.arch}\0${file}\0`)
     .update(source)
     .digest('hex')
     .slice(0, 32)

@@ -1,5 +1,11 @@
 import type { LedgerEntry } from '@reformkit/ledger'
-import { compareText, type Diagnostic, dayNumber, isIsoDate } from '@reformkit/model'
+import {
+  compareText,
+  type Diagnostic,
+  type DiagnosticSubject,
+  dayNumber,
+  isIsoDate,
+} from '@reformkit/model'
 
 /** Append to the list at `key`, creating it: grouping in one pass. */
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -81,8 +87,11 @@ export function attribute(
   asOf: string,
 ) {
   const item = new Map<string, Diagnostic[]>()
-  // The findings on each entry, in their order; the entries then in date order.
-  const onEntry = new Map<number, Diagnostic[]>()
+  // The findings on each entry, in their order, laid out by entry position: counted, then
+  // placed — one array for all of them, not a map of an array per entry (a province's
+  // ledger has a finding on nearly every entry).
+  const counts = new Int32Array(entries.length + 1)
+  const onEntries: Diagnostic[] = []
   for (const diagnostic of diagnostics) {
     const subject = diagnostic.subject
     if (subject?.item === undefined) continue
@@ -91,16 +100,46 @@ export function attribute(
       continue
     }
     const entry = entries[subject.entry]
-    if (entry && entry.date <= asOf) push(onEntry, subject.entry, diagnostic)
+    if (entry && entry.date <= asOf) {
+      const after = subject.entry + 1
+      counts[after] = (counts[after] as number) + 1
+      onEntries.push(diagnostic)
+    }
+  }
+  const positions: number[] = []
+  for (let position = 0; position < entries.length; position++) {
+    if (counts[position + 1] !== 0) positions.push(position)
+    counts[position + 1] = (counts[position + 1] as number) + (counts[position] as number)
+  }
+  // counts[p] is now where entry p's findings start; placed in their order.
+  const placed = new Array<Diagnostic>(onEntries.length)
+  const next = counts.slice(0, entries.length)
+  for (const diagnostic of onEntries) {
+    const position = (diagnostic.subject as DiagnosticSubject).entry as number
+    const at = next[position] as number
+    placed[at] = diagnostic
+    next[position] = at + 1
   }
   const itemEntries = new Map<string, Diagnostic[]>()
   const unitEntries = new Map<string, Diagnostic[]>()
-  for (const position of byDate(entries, [...onEntry.keys()])) {
+  for (const position of byDate(entries, positions)) {
     const entry = entries[position] as LedgerEntry
-    for (const diagnostic of onEntry.get(position) as Diagnostic[]) {
-      push(itemEntries, entry.item, diagnostic)
-      push(unitEntries, entry.unit, diagnostic)
+    const itemList = getList(itemEntries, entry.item)
+    const unitList = getList(unitEntries, entry.unit)
+    for (let at = counts[position] as number; at < (counts[position + 1] as number); at++) {
+      itemList.push(placed[at] as Diagnostic)
+      unitList.push(placed[at] as Diagnostic)
     }
   }
   return { item, itemEntries, unitEntries }
+}
+
+/** The list at `key`, created empty when there is none. */
+function getList<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key)
+  if (!list) {
+    list = []
+    map.set(key, list)
+  }
+  return list
 }

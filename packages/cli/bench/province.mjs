@@ -2,15 +2,27 @@
 // ledger split into 100 files, every attachment on disk with its true size and hash) and the
 // built `reformkit` run on it as a child process — validate, every report kind as XLSX
 // and CSV, bundle as a folder and as a .zip — each timed, its peak RSS measured, and paired
-// with JSON.parse of the same ledger files in a child of its own, run just before it.
+// with JSON.parse of the same ledger files in a child of its own, run just before it — and
+// beside the floors of what does not depend on reformkit: `sha256sum` over the attachment
+// files, and (without attachments, where nearly every entry has a finding) writing the
+// findings' JSON.
 //
 //   node bench/province.mjs                      10k, 100k and 1M entries, one JSON line each
 //   node bench/province.mjs --entries 200000 --check
 //                                                 the CI end-to-end test: exit 1 when a
 //                                                 command fails or passes RSS_LIMIT_MB
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { devNull, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -122,6 +134,55 @@ function sha256sum(dir) {
   return result.status === 0 ? performance.now() - start : Number.NaN
 }
 
+/**
+ * The least that writing validate's findings costs, its floor as `sha256sum` is hashing's:
+ * the CLI's findings are captured once (untimed), and a child reads them back (untimed),
+ * then writes them as the CLI does — each finding `JSON.stringify`'d on a line of its own,
+ * encoded into a 1 MB buffer, written to the null device — timing only that. Without
+ * attachments nearly every entry has a finding, and their JSON is 3.5× the ledger's bytes.
+ */
+function findingsFloor(dir, args) {
+  const file = join(dir, '..', 'findings.json')
+  const fd = openSync(file, 'w')
+  spawnSync(process.execPath, [bin, ...args], {
+    env: { ...plainEnv, NO_COLOR: '1', LANG: 'zh_CN.UTF-8' },
+    stdio: ['ignore', fd, 'ignore'],
+  })
+  closeSync(fd)
+  const script = `
+    const fs = require('node:fs')
+    const text = fs.readFileSync(${JSON.stringify(file)})
+    const findings = []
+    for (let at = 0; at < text.length; ) {
+      let end = text.indexOf(10, at)
+      if (end < 0) end = text.length
+      if (text[at + 4] === 0x7b) findings.push(JSON.parse(text.toString('utf8', at + 4, text[end - 1] === 0x2c ? end - 1 : end)))
+      at = end + 1
+    }
+    const out = fs.openSync(${JSON.stringify(devNull)}, 'w')
+    const buffer = Buffer.alloc(1 << 20)
+    const start = performance.now()
+    let used = 0
+    for (let i = 0; i < findings.length; i++) {
+      const line = '    ' + JSON.stringify(findings[i]) + (i + 1 < findings.length ? ',\\n' : '\\n')
+      if (used + line.length * 3 > buffer.length) {
+        fs.writeSync(out, buffer, 0, used)
+        used = 0
+      }
+      if (line.length * 3 > buffer.length) fs.writeSync(out, line)
+      else used += buffer.write(line, used)
+    }
+    fs.writeSync(out, buffer, 0, used)
+    process.stdout.write(String(performance.now() - start))`
+  const result = spawnSync(process.execPath, ['--max-old-space-size=8192', '-e', script], {
+    env: plainEnv,
+    encoding: 'utf8',
+  })
+  if (result.status !== 0) say(`  ✖ findings floor: ${result.stderr.trim().split('\n')[0]}`)
+  rmSync(file, { force: true })
+  return result.status === 0 ? Number(result.stdout) : Number.NaN
+}
+
 const growth = []
 let failed = 0
 try {
@@ -198,9 +259,15 @@ try {
       if (![0, 1].includes(result.exit) || result.peakMb > RSS_LIMIT_MB) failed++
       line[name] = {
         ms: Math.round(result.ms),
+        jsonParseMs: Math.round(baseline.ms),
         xJsonParse: Number((result.ms / baseline.ms).toFixed(1)),
         peakMb: result.peakMb,
         exit: result.exit,
+      }
+      if (name === 'validate.noAttachments') {
+        const floor = findingsFloor(bare, args)
+        line[name].findingsFloorMs = Math.round(floor)
+        line[name].xJsonParseBeyondFindings = Number(((result.ms - floor) / baseline.ms).toFixed(1))
       }
       say(`  ✔ ${name}: ${(result.ms / 1000).toFixed(1)} s, ${result.peakMb} MB`)
     }

@@ -85,7 +85,9 @@ describe('the compile cache', () => {
   })
 
   it('keeps code per command, and one file for anything else typed', () => {
-    expect(commandOf(['node', 'reformkit', '--lang', 'en', 'validate', '.'])).toBe('other')
+    expect(commandOf(['node', 'reformkit', '--lang', 'en', 'validate', '.'])).toBe('validate')
+    expect(commandOf(['node', 'reformkit', '--lang=en', 'report', '.'])).toBe('report')
+    expect(commandOf(['node', 'reformkit', '--debug', 'en'])).toBe('other')
     expect(commandOf(['node', 'reformkit', 'validate', '--as-of', '2017-12-31'])).toBe('validate')
     expect(commandOf(['node', 'reformkit', 'frobnicate'])).toBe('other')
     expect(commandOf(['node', 'reformkit'])).toBe('help')

@@ -63,6 +63,14 @@ export function program(version: string, locale: Locale = localeFromEnv()): Comm
       'en',
       'zh-CN',
     ])
+  // `--lang` before the command as well as after it (`reformkit --lang en validate .`):
+  // given there, it is the command's unless the command is given one of its own.
+  cli.addOption(lang()).hook('preAction', (root, command) => {
+    const given = root.opts<{ lang?: string }>().lang
+    const own = command.options.some((option) => option.long === '--lang')
+    if (given !== undefined && own && command.getOptionValue('lang') === undefined)
+      command.setOptionValue('lang', given)
+  })
 
   cli
     .command('init')

@@ -174,6 +174,12 @@ describe('reformkit validate', () => {
     expect(strict.code).toBe(1)
     expect(strict.stdout).toMatch(/✖ 6 problems \(0 errors, 3 warnings, 3 info\)/)
     expect(strict.stderr).toBe('reformkit: 3 warnings, more than --max-warnings 0\n')
+    // --lang before the command is the command's too; the command's own wins.
+    const before = run(['--lang', 'en', ...args, '--max-warnings', '0'])
+    expect(before.stdout).toBe(strict.stdout)
+    expect(before.stderr).toBe(strict.stderr)
+    const own = run(['--lang', 'en', ...args, '--max-warnings', '0', '--lang', 'zh'])
+    expect(own.stderr).toBe('reformkit:警告 3 个,超过 --max-warnings 0\n')
   })
 })
 

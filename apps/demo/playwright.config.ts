@@ -12,11 +12,14 @@ const candidates = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ].filter((path): path is string => Boolean(path))
 const executablePath = candidates.find((path) => existsSync(path))
-if (!executablePath)
-  throw new Error(
+if (!executablePath) {
+  // One line, not Playwright's stack trace of its config loader.
+  process.stderr.write(
     `No Chromium for the browser tests (looked at ${candidates.join(', ')}). ` +
-      'Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set REFORMKIT_CHROMIUM.',
+      'Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set REFORMKIT_CHROMIUM.\n',
   )
+  process.exit(1)
+}
 
 const port = 4174
 

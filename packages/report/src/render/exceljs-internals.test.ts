@@ -4,7 +4,13 @@
 import ExcelJS from 'exceljs'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { internalsOf, type RowModel, WRITER_STEPS, workbookFiles } from './exceljs-internals.js'
+import {
+  internalsOf,
+  type RowModel,
+  type RowSource,
+  WRITER_STEPS,
+  workbookFiles,
+} from './exceljs-internals.js'
 import { officeZip } from './zip.js'
 
 function sample() {
@@ -129,6 +135,36 @@ describe('data rows written by reformkit', () => {
     writer.addStyles(zip, model)
     return files
   }
+
+  it('writes rows made one at a time as it writes rows given whole', async () => {
+    // Consecutive rows over the same columns, as a report's table gives them.
+    const given = rows().map((row, i) => ({
+      ...row,
+      number: 2 + i,
+      min: 1,
+      max: 7,
+      cells: row.cells.map((cell, c) => ({ ...cell, address: `${'ABCDEFG'[c]}${2 + i}` })),
+    }))
+    const whole = sample()
+    const expected = await workbookFiles(whole.workbook, new Map([[whole.id, given]]))
+    const made: number[] = []
+    const source: RowSource = {
+      first: 2,
+      count: given.length,
+      min: 1,
+      max: 7,
+      row: (index) => {
+        made.push(index)
+        return given[index] as RowModel
+      },
+    }
+    const lazy = sample()
+    const files = await workbookFiles(lazy.workbook, new Map([[lazy.id, source]]))
+    expect(Object.keys(files)).toEqual(Object.keys(expected))
+    for (const part of Object.keys(expected)) expect(files[part], part).toEqual(expected[part])
+    // Each row made once, in order.
+    expect(made).toEqual(given.map((_, i) => i))
+  })
 
   it('writes the XML exceljs writes, byte for byte', async () => {
     const { workbook, id } = sample()

@@ -21,6 +21,19 @@ export interface RowModel {
   style: Partial<ExcelJS.Style>
   cells: CellModel[]
 }
+/**
+ * Data rows made one at a time as they are written, none held: `count` rows numbered from
+ * `first`, over columns `min`…`max`, each cell null, a number, text, a date or a boolean.
+ * A province's assessment has some 70,000 rows of 8–11 cells: as row models held until
+ * the end, three-quarters of a million objects that every garbage collection walks.
+ */
+export interface RowSource {
+  first: number
+  count: number
+  min: number
+  max: number
+  row(index: number): RowModel
+}
 interface SheetModel {
   id: number
   rows: RowModel[]
@@ -104,11 +117,17 @@ const EPOCH_SERIAL = 25_569
  * millions of them at the end (71,000 rows of a province's assessment: most of the render and of
  * its garbage). Addresses, numbers and ids need no escaping; text goes to shared strings.
  */
-function rowsXml(rows: readonly RowModel[], prepared: Prepared, date1904: boolean): string {
+function rowsXml(
+  rows: readonly RowModel[] | RowSource,
+  prepared: Prepared,
+  date1904: boolean,
+): string {
   const { styles, sharedStrings } = prepared
   const offset = date1904 ? 1462 : 0
   const out: string[] = []
-  for (const row of rows) {
+  const count = isSource(rows) ? rows.count : rows.length
+  for (let index = 0; index < count; index++) {
+    const row = isSource(rows) ? rows.row(index) : (rows[index] as RowModel)
     const rowStyle = styles.addStyleModel(row.style)
     let xml = `<row r="${row.number}"`
     if (row.min > 0 && row.max > 0 && row.min <= row.max) xml += ` spans="${row.min}:${row.max}"`
@@ -132,6 +151,8 @@ function rowsXml(rows: readonly RowModel[], prepared: Prepared, date1904: boolea
   }
   return out.join('')
 }
+
+const isSource = (rows: readonly RowModel[] | RowSource): rows is RowSource => !Array.isArray(rows)
 
 /** What exceljs's `xmlEncode` changes in text: the five XML characters, and control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
@@ -187,14 +208,20 @@ function withRows(sheetXml: string, rows: string): string {
  */
 export async function workbookFiles(
   workbook: ExcelJS.Workbook,
-  dataRows: ReadonlyMap<number, RowModel[]>,
+  dataRows: ReadonlyMap<number, readonly RowModel[] | RowSource>,
 ): Promise<Record<string, Uint8Array>> {
   const { writer, model: m } = internalsOf(workbook)
   const files: Record<string, Uint8Array> = {}
   const encoder = new TextEncoder()
-  const ours = new Map<number, RowModel[]>()
+  const ours = new Map<number, readonly RowModel[] | RowSource>()
   for (const sheet of m.worksheets) {
     const rows = dataRows.get(sheet.id) ?? []
+    if (isSource(rows)) {
+      if (rows.count === 0) continue
+      ours.set(sheet.id, rows)
+      sheet.dimensions.expand(rows.first, rows.min, rows.first + rows.count - 1, rows.max)
+      continue
+    }
     const here = rows.every((row) => row.cells.every((cell) => WRITTEN_HERE.has(cell.type)))
     if (here && rows.length > 0) ours.set(sheet.id, rows)
     for (const row of rows) {

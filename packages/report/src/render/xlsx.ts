@@ -2,7 +2,7 @@ import { type Locale, pick } from '@reformkit/model'
 import ExcelJS from 'exceljs'
 import { lightColours, type ReportModel } from '../reports/model.js'
 import type { Light } from '../views/types.js'
-import { type CellModel, type RowModel, workbookFiles } from './exceljs-internals.js'
+import { type CellModel, type RowSource, workbookFiles } from './exceljs-internals.js'
 import { cellText, subtitle } from './text.js'
 import { officeZip, reportDate } from './zip.js'
 
@@ -66,8 +66,8 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
     }
     return shared
   }
-  // The data rows of each sheet (by worksheet id), as exceljs's own row models.
-  const dataRows = new Map<number, RowModel[]>()
+  // The data rows of each sheet (by worksheet id), each made as it is written.
+  const dataRows = new Map<number, RowSource>()
   const headerStyle: Partial<ExcelJS.Style> = {
     font: { bold: true },
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } },
@@ -112,10 +112,9 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
         text: style(wrap),
       }
     })
-    const rows: RowModel[] = []
-    table.rows.forEach((row, r) => {
-      const number = 4 + r
-      const cells = table.columns.map((c, i): CellModel => {
+    // Each row's cells made as the row is written, not held for the whole workbook.
+    const cellsOf = (row: (typeof table.rows)[number], number: number) =>
+      table.columns.map((c, i): CellModel => {
         const address = `${columnName(i + 1)}${number}`
         const value = row[c.key] ?? null
         const styles = columnStyles[i] as (typeof columnStyles)[number]
@@ -138,8 +137,17 @@ export async function renderXlsx(model: ReportModel, locale: Locale): Promise<Ui
           style: look,
         }
       })
-      rows.push({ number, min: 1, max: cells.length, style: ROW_STYLE, cells })
-    })
+    const rows: RowSource = {
+      first: 4,
+      count: table.rows.length,
+      min: 1,
+      max: table.columns.length,
+      row: (r) => {
+        const number = 4 + r
+        const cells = cellsOf(table.rows[r] as (typeof table.rows)[number], number)
+        return { number, min: 1, max: cells.length, style: ROW_STYLE, cells }
+      },
+    }
     dataRows.set(sheet.id, rows)
     sheet.autoFilter = {
       from: { row: 3, column: 1 },

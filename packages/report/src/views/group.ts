@@ -7,11 +7,19 @@ import {
   isIsoDate,
 } from '@reformkit/model'
 
+/** The list at `key`, created empty when there is none. */
+function listAt<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key)
+  if (!list) {
+    list = []
+    map.set(key, list)
+  }
+  return list
+}
+
 /** Append to the list at `key`, creating it: grouping in one pass. */
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+  listAt(map, key).push(value)
 }
 
 /** What a unit filed up to the day of the report. */
@@ -124,22 +132,12 @@ export function attribute(
   const unitEntries = new Map<string, Diagnostic[]>()
   for (const position of byDate(entries, positions)) {
     const entry = entries[position] as LedgerEntry
-    const itemList = getList(itemEntries, entry.item)
-    const unitList = getList(unitEntries, entry.unit)
+    const itemList = listAt(itemEntries, entry.item)
+    const unitList = listAt(unitEntries, entry.unit)
     for (let at = counts[position] as number; at < (counts[position + 1] as number); at++) {
       itemList.push(placed[at] as Diagnostic)
       unitList.push(placed[at] as Diagnostic)
     }
   }
   return { item, itemEntries, unitEntries }
-}
-
-/** The list at `key`, created empty when there is none. */
-function getList<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key)
-  if (!list) {
-    list = []
-    map.set(key, list)
-  }
-  return list
 }

@@ -131,8 +131,7 @@ const COMMANDS = new Set([
 /** The command named on the command line (what each run's kept code is for), or `other`. */
 export function commandOf(argv: readonly string[]): string {
   // The first word that is not an option, nor the value of `--lang` given before it.
-  const named = argv
-    .slice(2)
-    .find((arg, i, args) => !arg.startsWith('-') && args[i - 1] !== '--lang')
-  return COMMANDS.has(named ?? 'help') ? (named ?? 'help') : 'other'
+  const named =
+    argv.slice(2).find((arg, i, args) => !arg.startsWith('-') && args[i - 1] !== '--lang') ?? 'help'
+  return COMMANDS.has(named) ? named : 'other'
 }

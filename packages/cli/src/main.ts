@@ -277,7 +277,8 @@ export async function main(argv: string[], version: string): Promise<number> {
   const debug = argv.includes('--debug')
   // A whole stack to report, not V8's ten frames.
   if (debug) Error.stackTraceLimit = Math.max(Error.stackTraceLimit, 100)
-  const flag = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
+  // The last one given: after the command, it is the command's own (see the preAction hook).
+  const flag = argv.findLastIndex((a) => a === '--lang' || a.startsWith('--lang='))
   const value = flag < 0 ? undefined : (argv[flag]?.split('=')[1] ?? argv[flag + 1])
   const locale = value === undefined ? localeFromEnv() : /^en/i.test(value) ? 'en' : 'zh-CN'
   const cli = program(version, locale)

@@ -273,6 +273,12 @@ describe('bad input: one line, exit 1, 2 or 3, never a stack trace', () => {
       2,
       /^error: unknown option '--formatt'\n\(Did you mean --format\?\)\n/,
     ],
+    [
+      'unknown option, --lang before the command and after it: the one after',
+      () => ['--lang', 'en', 'validate', example, '--formatt', 'json', '--lang', 'zh'],
+      2,
+      /^错误:没有选项 --formatt\n\(是否应为 --format\?\)\n/,
+    ],
   ]
   it.each(cases)('%s', (_, args, exitCode, pattern) => {
     const { code, stdout, stderr } = run(args())

@@ -2,6 +2,9 @@
 // and its workbook model. Everything else uses exceljs's public API. The test beside this
 // file fails loudly when exceljs renames or drops any of them.
 import type ExcelJS from 'exceljs'
+import { Utf8Sink } from './utf8-sink.js'
+
+const encoder = new TextEncoder()
 
 /**
  * A cell and a row as exceljs models them when it writes (what `workbook.model` makes of
@@ -113,18 +116,19 @@ const EPOCH_SERIAL = 25_569
  * Data rows as the XML exceljs's row and cell writers make of them — `<row r spans s
  * customFormat x14ac:dyDescent>` and `<c r s t><v>…</v></c>`, a style id and a shared string
  * taken from the prepared model in the order exceljs takes them — but written as one
- * string per row: exceljs's XmlStream keeps a string per tag and attribute and joins
- * millions of them at the end (71,000 rows of a province's assessment: most of the render and of
- * its garbage). Addresses, numbers and ids need no escaping; text goes to shared strings.
+ * string per row, and that straight into UTF-8 bytes: exceljs's XmlStream keeps a string
+ * per tag and attribute and joins millions of them at the end (71,000 rows of a province's
+ * assessment: most of the render and of its garbage). Addresses, numbers and ids need no
+ * escaping; text goes to shared strings.
  */
 function rowsXml(
   rows: readonly RowModel[] | RowSource,
   prepared: Prepared,
   date1904: boolean,
-): string {
+): Uint8Array {
   const { styles, sharedStrings } = prepared
   const offset = date1904 ? 1462 : 0
-  const out: string[] = []
+  const out = new Utf8Sink()
   const count = isSource(rows) ? rows.count : rows.length
   for (let index = 0; index < count; index++) {
     const row = isSource(rows) ? rows.row(index) : (rows[index] as RowModel)
@@ -147,9 +151,9 @@ function rowsXml(
       else if (cell.type === BOOLEAN) cells += ` t="b"><v>${value ? '1' : '0'}</v></c>`
       else cells += '/>'
     }
-    out.push(cells ? `${xml}>${cells}</row>` : `${xml}/>`)
+    out.write(cells ? `${xml}>${cells}</row>` : `${xml}/>`)
   }
-  return out.join('')
+  return out.bytes()
 }
 
 const isSource = (rows: readonly RowModel[] | RowSource): rows is RowSource => !Array.isArray(rows)
@@ -172,30 +176,42 @@ const KEEP_SPACE = /^\s|\n|\s$/
 /**
  * The shared strings part as exceljs's SharedStringsXform renders it — `<si><t>…</t></si>` a
  * string — written as one string per string, not a string per tag (a province's assessment
- * holds over 100,000). Undefined when one is not plain text (rich text): exceljs's then.
+ * holds over 100,000), and straight into UTF-8 bytes. Undefined when one is not plain text
+ * (rich text): exceljs's then.
  */
-function sharedStringsXml(values: readonly unknown[], count: number): string | undefined {
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+function sharedStringsXml(values: readonly unknown[], count: number): Uint8Array | undefined {
+  const out = new Utf8Sink()
+  out.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
+  out.write(
     `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${values.length}">`,
-  ]
+  )
   for (let i = 0; i < values.length; i++) {
     const value = values[i]
     if (typeof value !== 'string') return undefined
     const open = KEEP_SPACE.test(value) ? '<si><t xml:space="preserve">' : '<si><t>'
-    out.push(`${open}${encode(value)}</t></si>`)
+    out.write(`${open}${encode(value)}</t></si>`)
   }
-  out.push('</sst>')
-  return out.join('')
+  out.write('</sst>')
+  return out.bytes()
 }
 
-/** A sheet's XML with `rows` added at the end of its sheetData. */
-function withRows(sheetXml: string, rows: string): string {
+/** A sheet's XML, as UTF-8, with the bytes of `rows` added at the end of its sheetData. */
+function withRows(sheetXml: string, rows: Uint8Array): Uint8Array {
   const end = sheetXml.lastIndexOf('</sheetData>')
-  if (end >= 0) return sheetXml.slice(0, end) + rows + sheetXml.slice(end)
-  const empty = sheetXml.indexOf('<sheetData/>')
-  if (empty < 0) throw new Error('reformkit: exceljs wrote a worksheet without sheetData')
-  return `${sheetXml.slice(0, empty)}<sheetData>${rows}</sheetData>${sheetXml.slice(empty + 12)}`
+  const empty = end >= 0 ? -1 : sheetXml.indexOf('<sheetData/>')
+  if (end < 0 && empty < 0)
+    throw new Error('reformkit: exceljs wrote a worksheet without sheetData')
+  const head = encoder.encode(
+    end >= 0 ? sheetXml.slice(0, end) : `${sheetXml.slice(0, empty)}<sheetData>`,
+  )
+  const tail = encoder.encode(
+    end >= 0 ? sheetXml.slice(end) : `</sheetData>${sheetXml.slice(empty + 12)}`,
+  )
+  const bytes = new Uint8Array(head.length + rows.length + tail.length)
+  bytes.set(head)
+  bytes.set(rows, head.length)
+  bytes.set(tail, head.length + rows.length)
+  return bytes
 }
 
 /**
@@ -212,7 +228,6 @@ export async function workbookFiles(
 ): Promise<Record<string, Uint8Array>> {
   const { writer, model: m } = internalsOf(workbook)
   const files: Record<string, Uint8Array> = {}
-  const encoder = new TextEncoder()
   const ours = new Map<number, readonly RowModel[] | RowSource>()
   for (const sheet of m.worksheets) {
     const rows = dataRows.get(sheet.id) ?? []
@@ -239,14 +254,14 @@ export async function workbookFiles(
       'reformkit: this exceljs version lacks the writer internals reformkit uses (styles, sharedStrings); install exceljs 4.x',
     )
   const date1904 = (m as { properties?: { date1904?: boolean } }).properties?.date1904 === true
-  const rowsOf = new Map<string, string>()
+  const rowsOf = new Map<string, Uint8Array>()
   for (const [id, rows] of ours)
     rowsOf.set(`xl/worksheets/sheet${id}.xml`, rowsXml(rows, prepared as Prepared, date1904))
   const zip: Collector = {
     append(data, { name }) {
       const rows = rowsOf.get(name)
-      const text = rows !== undefined && typeof data === 'string' ? withRows(data, rows) : data
-      files[name] = typeof text === 'string' ? encoder.encode(text) : text
+      if (rows !== undefined && typeof data === 'string') files[name] = withRows(data, rows)
+      else files[name] = typeof data === 'string' ? encoder.encode(data) : data
     },
   }
   await writer.addContentTypes(zip, m)
@@ -259,7 +274,7 @@ export async function workbookFiles(
     Array.isArray(values) && typeof count === 'number' && count > 0
       ? sharedStringsXml(values, count)
       : undefined
-  if (sst !== undefined) files['xl/sharedStrings.xml'] = encoder.encode(sst)
+  if (sst !== undefined) files['xl/sharedStrings.xml'] = sst
   else await writer.addSharedStrings(zip, m)
   await writer.addDrawings(zip, m)
   await writer.addTables(zip, m)

@@ -22,6 +22,7 @@ import {
   tableRows,
   XLSX_MAX_ROWS,
 } from '../render/render.js'
+import { utf8Bytes } from '../render/utf8-sink.js'
 import { reportDate } from '../render/zip.js'
 import { buildReport } from '../reports/build.js'
 import { packFiles } from './pack-files.js'
@@ -142,7 +143,7 @@ export async function createBundle(options: CreateBundleOptions): Promise<{
     generated.set(
       `${indexName}.csv`,
       // In pieces: a province's index as one string would be hundreds of MB (or too long).
-      bytesOf(renderReportPieces(model, { format: 'csv', locale })),
+      utf8Bytes(renderReportPieces(model, { format: 'csv', locale })),
     )
   const copied = [...new Set([...options.files.map(normalise), ...attachments])].sort()
   const total = copied.length + generated.size
@@ -264,11 +265,7 @@ async function moveIntoPlace(temp: string, out: string): Promise<void> {
  * The manifest as `JSON.stringify(manifest, null, 2)` writes it, made in pieces: a copy of
  * three million files would be one string longer than V8 allows.
  */
-const manifestBytes = (manifest: Manifest) => bytesOf([...prettyJsonPieces(manifest), '\n'])
-
-/** Text made in pieces as UTF-8 bytes, never joined into one string. */
-const bytesOf = (pieces: Iterable<string>): Uint8Array =>
-  Buffer.concat(Array.from(pieces, (piece) => Buffer.from(piece)))
+const manifestBytes = (manifest: Manifest) => utf8Bytes([...prettyJsonPieces(manifest), '\n'])
 
 function describe(path: string, data: Uint8Array): ManifestFile {
   return { path, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.byteLength }

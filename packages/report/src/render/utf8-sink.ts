@@ -40,3 +40,10 @@ export class Utf8Sink {
     this.#length += encoder.encodeInto(text, this.#bytes.subarray(this.#length)).written
   }
 }
+
+/** Text made in pieces as UTF-8 bytes, never joined into one string. */
+export function utf8Bytes(pieces: Iterable<string>): Uint8Array {
+  const sink = new Utf8Sink()
+  for (const piece of pieces) sink.write(piece)
+  return sink.bytes()
+}

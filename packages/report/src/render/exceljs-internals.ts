@@ -2,7 +2,7 @@
 // and its workbook model. Everything else uses exceljs's public API. The test beside this
 // file fails loudly when exceljs renames or drops any of them.
 import type ExcelJS from 'exceljs'
-import { Utf8Sink } from './utf8-sink.js'
+import { joinBytes, Utf8Sink } from './utf8-sink.js'
 
 const encoder = new TextEncoder()
 
@@ -207,11 +207,7 @@ function withRows(sheetXml: string, rows: Uint8Array): Uint8Array {
   const tail = encoder.encode(
     end >= 0 ? sheetXml.slice(end) : `</sheetData>${sheetXml.slice(empty + 12)}`,
   )
-  const bytes = new Uint8Array(head.length + rows.length + tail.length)
-  bytes.set(head)
-  bytes.set(rows, head.length)
-  bytes.set(tail, head.length + rows.length)
-  return bytes
+  return joinBytes([head, rows, tail])
 }
 
 /**
@@ -260,8 +256,11 @@ export async function workbookFiles(
   const zip: Collector = {
     append(data, { name }) {
       const rows = rowsOf.get(name)
-      if (rows !== undefined && typeof data === 'string') files[name] = withRows(data, rows)
-      else files[name] = typeof data === 'string' ? encoder.encode(data) : data
+      // A sheet's rows are let go once joined into it, not held until the workbook is done.
+      if (rows !== undefined && typeof data === 'string') {
+        files[name] = withRows(data, rows)
+        rowsOf.delete(name)
+      } else files[name] = typeof data === 'string' ? encoder.encode(data) : data
     },
   }
   await writer.addContentTypes(zip, m)

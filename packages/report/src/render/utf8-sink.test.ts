@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Utf8Sink } from './utf8-sink.js'
+import { joinBytes, Utf8Sink } from './utf8-sink.js'
 
 /** The same bytes as TextEncoder gives `text` (compared whole: toEqual walks a byte at a time). */
 const sameAsEncoded = (bytes: Uint8Array, text: string) =>
@@ -34,5 +34,19 @@ describe('Utf8Sink', () => {
     sink.write(rows)
     sink.write('尾')
     expect(sameAsEncoded(sink.bytes(), `${chinese}${rows}尾`)).toBe(true)
+  })
+})
+
+describe('joinBytes', () => {
+  it('puts the parts one after another, empty ones and views into larger buffers too', () => {
+    const big = new Uint8Array([9, 9, 1, 2, 3, 9])
+    const joined = joinBytes([
+      new Uint8Array([7]),
+      new Uint8Array(0),
+      big.subarray(2, 5),
+      new Uint8Array([4]),
+    ])
+    expect([...joined]).toEqual([7, 1, 2, 3, 4])
+    expect(joinBytes([]).length).toBe(0)
   })
 })

@@ -47,3 +47,14 @@ export function utf8Bytes(pieces: Iterable<string>): Uint8Array {
   for (const piece of pieces) sink.write(piece)
   return sink.bytes()
 }
+
+/** Byte arrays one after another in one array. */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
+}

@@ -1,4 +1,5 @@
 import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate'
+import { joinBytes } from './utf8-sink.js'
 
 /**
  * Make an Office file reproducible: re-zip it with every entry dated `date` (zip tools
@@ -114,14 +115,7 @@ async function zlibDeflate(
       }),
     )
   }
-  const packed = await Promise.all(pieces)
-  const out = new Uint8Array(packed.reduce((sum, p) => sum + p.length, 0))
-  let at = 0
-  for (const p of packed) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
+  return joinBytes(await Promise.all(pieces))
 }
 
 /** The size of the pieces a large part is deflated in, and deflate's window. */

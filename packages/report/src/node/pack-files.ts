@@ -4,6 +4,7 @@
 // than for its bytes. The main thread only writes.
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
+import { joinBytes } from '../render/utf8-sink.js'
 import { type PackedFile, packBytes, SMALL } from './zip-writer.js'
 
 /** Fewer files than this are left to the main thread: starting threads costs more. */
@@ -32,6 +33,7 @@ const crypto = require('node:crypto')
 const zlib = require('node:zlib')
 const buffer = Buffer.allocUnsafe(${SMALL} + 1)
 const packBytes = ${packBytes.toString()}
+const joinBytes = ${joinBytes.toString()}
 const pack = (path) => {
   let fd
   try {
@@ -55,23 +57,14 @@ parentPort.on('message', ({ id, paths }) => {
   const metas = []
   const hashes = []
   const parts = []
-  let size = 0
   for (const path of paths) {
     const packed = pack(path)
     metas.push(packed && [packed.bytes, packed.crc, packed.deflated.length])
     hashes.push(packed ? packed.sha256 : '')
-    if (packed) {
-      parts.push(packed.deflated)
-      size += packed.deflated.length
-    }
+    if (packed) parts.push(packed.deflated)
   }
   // One buffer of its own (never Buffer's shared pool), handed over, not copied.
-  const data = new Uint8Array(size)
-  let at = 0
-  for (const part of parts) {
-    data.set(part, at)
-    at += part.length
-  }
+  const data = joinBytes(parts)
   parentPort.postMessage({ id, metas, hashes, data }, [data.buffer])
 })
 `

@@ -108,9 +108,20 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     const place = field
       ? (fieldPlace(source, field) ?? fieldPlace(source, field.split('/')[0] ?? field))
       : undefined
-    return placed(source, place?.line ?? source.line, place?.column ?? source.column, {
-      path: `${source.path}${inside}`,
-    })
+    const path = `${source.path}${inside}`
+    const line = place?.line ?? source.line
+    const column = place?.column ?? source.column
+    const { file } = source
+    // A file's entry, placed (nearly every finding): made whole at once, in the order every
+    // location has — added to one by one, each would grow a second store.
+    if (
+      file !== undefined &&
+      source.sheet === undefined &&
+      line !== undefined &&
+      column !== undefined
+    )
+      return { path, file, line, column }
+    return placed(source, line, column, { path })
   }
 
   // The entry a visitor is looking at: what it reports on it needs no position given.
@@ -125,12 +136,17 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     rulesRun++
     const report = (init: ReportInit) => {
       const data = init.data ?? {}
-      const subject = subjectOf(init, plan)
-      let location = init.location
       const { entry } = init
+      const position = entry
+        ? (init.position ?? (entry === cursor.entry ? cursor.position : undefined))
+        : undefined
+      const subject = subjectOf(
+        init,
+        plan,
+        position === undefined ? undefined : inputIndex(position),
+      )
+      let location = init.location
       if (entry) {
-        const position = init.position ?? (entry === cursor.entry ? cursor.position : undefined)
-        if (position !== undefined) subject.entry = inputIndex(position)
         location ??= locateEntry(entry, subject.entry, init.field)
         if (position === undefined)
           getOrCreate(unplaced, entry, () => []).push({
@@ -148,15 +164,14 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
               ...(init.field ? [init.field] : []),
             ])
           : {}
-      const diagnostic: Diagnostic = {
-        ruleId: rule.id,
-        severity: setting.severity,
-        message: formatMessage(rule.meta.messages, init.messageId, data, locale),
-        messageId: init.messageId,
-        data,
-        location,
-      }
-      if (subject.item !== undefined || subject.entryId !== undefined) diagnostic.subject = subject
+      const message = formatMessage(rule.meta.messages, init.messageId, data, locale)
+      const { messageId } = init
+      const { severity } = setting
+      // Whole at once, as the location above.
+      const diagnostic: Diagnostic =
+        subject.item !== undefined || subject.entryId !== undefined
+          ? { ruleId: rule.id, severity, message, messageId, data, location, subject }
+          : { ruleId: rule.id, severity, message, messageId, data, location }
       if (init.suggestions?.length) diagnostic.suggestions = init.suggestions
       diagnostics.push(diagnostic)
     }
@@ -229,9 +244,13 @@ function placeByPosition(
   }
 }
 
-/** What a finding is about, from what the rule reported on. */
-function subjectOf(init: ReportInit, plan: Plan): DiagnosticSubject {
-  if (init.entry) return { entryId: init.entry.id, item: init.entry.item, unit: init.entry.unit }
+/** What a finding is about, from what the rule reported on (`index`: its entry's). */
+function subjectOf(init: ReportInit, plan: Plan, index: number | undefined): DiagnosticSubject {
+  const { entry } = init
+  if (entry)
+    return index === undefined
+      ? { entryId: entry.id, item: entry.item, unit: entry.unit }
+      : { entryId: entry.id, item: entry.item, unit: entry.unit, entry: index }
   if (init.item) return { item: init.item.id }
   const [head, at] = init.planPath ?? []
   const item = head === 'items' && typeof at === 'number' ? plan.items[at] : undefined

@@ -160,11 +160,15 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
     if (!isRecord(entry)) return
     if (entry.unit === undefined && typeof data.unit === 'string') entry.unit = data.unit
 
+    // An item or unit the plan has (nearly every one) is kept as written: a plan's ids are
+    // plain ASCII, which neither NFKC nor trimming changes — and no more is run for it.
+    const itemKnown = itemIds.has(entry.item as string)
+    const unitKnown = unitIds.has(entry.unit as string)
     // Each field named, not entry[key] in a loop: a keyed read on entries of many shapes is
     // several times slower, and this runs four times an entry.
     readId(entry, 'id', entry.id, i)
-    readId(entry, 'item', entry.item, i)
-    readId(entry, 'unit', entry.unit, i)
+    if (!itemKnown) readId(entry, 'item', entry.item, i)
+    if (!unitKnown) readId(entry, 'unit', entry.unit, i)
     readId(entry, 'milestone', entry.milestone, i)
     const date = entry.date
     if (date !== undefined && !isDayShaped(date)) {
@@ -175,11 +179,11 @@ export function normalizeLedgerData(data: Raw, plan?: Plan): Normalization[] {
       const kind = kindByName.get(toHalfWidth(entry.kind).trim().toLowerCase())
       if (kind) set(entry, 'kind', ['entries', i, 'kind'], kind)
     }
-    if (plan && typeof entry.unit === 'string' && !unitIds.has(entry.unit)) {
+    if (plan && !unitKnown && typeof entry.unit === 'string' && !unitIds.has(entry.unit)) {
       const unit = findUnit(plan, entry.unit)
       if (unit) set(entry, 'unit', ['entries', i, 'unit'], unit.id)
     }
-    if (plan && typeof entry.item === 'string' && !itemIds.has(entry.item)) {
+    if (plan && !itemKnown && typeof entry.item === 'string' && !itemIds.has(entry.item)) {
       const number = parseOrdinal(entry.item)
       const id =
         (number === undefined ? undefined : itemByNumber.get(number)) ??

@@ -84,9 +84,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       engineFinding({
         ruleId: 'ledger/malformed-entry',
         data: { index: index + 1, field },
-        location: placed(source, source?.line, undefined, {
-          path: source?.path ?? `/entries/${index}`,
-        }),
+        location: placed(source, source?.line, undefined, source?.path ?? `/entries/${index}`),
       }),
     )
   }
@@ -108,20 +106,12 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
     const place = field
       ? (fieldPlace(source, field) ?? fieldPlace(source, field.split('/')[0] ?? field))
       : undefined
-    const path = `${source.path}${inside}`
-    const line = place?.line ?? source.line
-    const column = place?.column ?? source.column
-    const { file } = source
-    // A file's entry, placed (nearly every finding): made whole at once, in the order every
-    // location has — added to one by one, each would grow a second store.
-    if (
-      file !== undefined &&
-      source.sheet === undefined &&
-      line !== undefined &&
-      column !== undefined
+    return placed(
+      source,
+      place?.line ?? source.line,
+      place?.column ?? source.column,
+      `${source.path}${inside}`,
     )
-      return { path, file, line, column }
-    return placed(source, line, column, { path })
   }
 
   // The entry a visitor is looking at: what it reports on it needs no position given.
@@ -167,7 +157,7 @@ export function checkLedger(options: CheckLedgerOptions): CheckLedgerResult {
       const message = formatMessage(rule.meta.messages, init.messageId, data, locale)
       const { messageId } = init
       const { severity } = setting
-      // Whole at once, as the location above.
+      // Whole at once, as `placed` makes the location.
       const diagnostic: Diagnostic =
         subject.item !== undefined || subject.entryId !== undefined
           ? { ruleId: rule.id, severity, message, messageId, data, location, subject }
@@ -338,14 +328,27 @@ function walk(
 /** Entries per block of the walk: a few hundred kilobytes of objects. */
 const BLOCK = 512
 
-/** A position in an entry's source: a line and column, or a cell when it is a worksheet row. */
+/**
+ * Where `path` is in an entry's source: a line and column, or a cell when it is a worksheet
+ * row. A file's entry with both (nearly every finding) gets its location made whole at once,
+ * in the order every location has — added to field by field, it would grow a second store.
+ */
 function placed(
   source: LedgerEntry['source'],
   line: number | undefined,
   column: number | undefined,
-  location: SourceLocation,
+  path: string,
 ): SourceLocation {
-  if (source?.file !== undefined) location.file = source.file
+  const file = source?.file
+  if (
+    file !== undefined &&
+    source?.sheet === undefined &&
+    line !== undefined &&
+    column !== undefined
+  )
+    return { path, file, line, column }
+  const location: SourceLocation = { path }
+  if (file !== undefined) location.file = file
   if (source?.sheet !== undefined) {
     location.sheet = source.sheet
     if (line !== undefined) location.cell = cellReference(line, column ?? 1)
